@@ -1,0 +1,50 @@
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { createLogger } from './core/logger.ts';
+import { WEB_DIST_DIR, REPO_ROOT } from './core/paths.ts';
+import { prepareDatabase } from './bootstrap.ts';
+import { createApp } from './app.ts';
+import path from 'node:path';
+import type { RequestHandler } from 'express';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  process.on('unhandledRejection', (err) => logger.error('unhandled rejection', { err }));
+
+  const db = await prepareDatabase(config.databaseFile, { logger, loadDemoData: config.loadDemoData });
+  const webMiddleware = config.devWeb ? await viteMiddleware() : undefined;
+  const app = createApp({ db, logger, webDist: WEB_DIST_DIR, webMiddleware });
+  const server = app.listen(config.port, config.host, () => {
+    logger.info('Cocok portal listening', { url: `http://localhost:${config.port}/`, database: config.databaseFile });
+  });
+  const stop = () => {
+    server.close(() => db.close().then(() => process.exit(0)));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** `npm run dev`: vite serves the web app with hot reload from the same port as the API. */
+async function viteMiddleware(): Promise<RequestHandler> {
+  const { createServer } = await import('vite');
+  const vite = await createServer({
+    configFile: path.join(REPO_ROOT, 'web/vite.config.ts'),
+    server: { middlewareMode: true },
+    appType: 'spa',
+  });
+  return vite.middlewares as unknown as RequestHandler;
+}
+
+main().catch((err) => {
+  process.stderr.write(`Cocok failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});

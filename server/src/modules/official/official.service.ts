@@ -1,0 +1,81 @@
+import type { Database } from '../../db/database.ts';
+import { THINGS, errors } from '../../core/errors.ts';
+import { FIELDS, type FieldValues } from '../form/form-fields.ts';
+import { isOverseasTps, runChecks, type CheckResult } from '../form/form-checks.logic.ts';
+import { isTpsCode } from '../regions/regions.logic.ts';
+import type { RegionsService, RegionRef } from '../regions/regions.service.ts';
+import { createOfficialRepository, type OfficialVersionRow } from './official.repository.ts';
+
+export type OfficialVersionView = {
+  versionId: number;
+  docTs: string | null;
+  importedAt: string;
+  source: string;
+  partial: boolean;
+  hasChart: boolean;
+  hasAdministrasi: boolean;
+  statusSuara: boolean | null;
+  statusAdm: boolean | null;
+  psu: string | null;
+  images: (string | null)[];
+  fields: FieldValues;
+  flags: string[];
+};
+
+export type TpsView = {
+  code: string;
+  name: string;
+  overseas: boolean;
+  breadcrumb: RegionRef[];
+  official: (OfficialVersionView & { checks: CheckResult[] }) | null;
+  history: OfficialVersionView[];
+};
+
+export function createOfficialService({ db, regions }: { db: Database; regions: RegionsService }) {
+  const repo = createOfficialRepository(db);
+  return {
+    /** A TPS with its current official figures, every check's result, and every version ever imported. */
+    async getTps(code: string): Promise<TpsView> {
+      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
+      const tps = await regions.findTps(code);
+      if (!tps) throw errors.notFound(THINGS.tps, code);
+      const [breadcrumb, versions, current] = await Promise.all([
+        regions.breadcrumbOf(code),
+        repo.listVersions(code),
+        repo.getCurrentVersionId(code),
+      ]);
+      const flags = await repo.listFlags(versions.map((v) => v.id));
+      const views = versions.map((v) => toView(v, flags.filter((f) => f.version_id === v.id).map((f) => f.check_id)));
+      const currentView = views.find((v) => v.versionId === current?.version_id) ?? null;
+      const overseas = isOverseasTps(code);
+      return {
+        code,
+        name: tps.name,
+        overseas,
+        breadcrumb,
+        official: currentView && { ...currentView, checks: runChecks(currentView.fields, { overseas }) },
+        history: views,
+      };
+    },
+  };
+}
+
+function toView(v: OfficialVersionRow, flags: string[]): OfficialVersionView {
+  return {
+    versionId: v.id,
+    docTs: v.doc_ts,
+    importedAt: v.imported_at,
+    source: v.source,
+    partial: !(v.has_chart && v.has_administrasi),
+    hasChart: v.has_chart === 1,
+    hasAdministrasi: v.has_administrasi === 1,
+    statusSuara: v.status_suara === null ? null : v.status_suara === 1,
+    statusAdm: v.status_adm === null ? null : v.status_adm === 1,
+    psu: v.psu,
+    images: [v.image_1, v.image_2, v.image_3],
+    fields: Object.fromEntries(FIELDS.map((f) => [f, v[f] as number | null])) as FieldValues,
+    flags,
+  };
+}
+
+export type OfficialService = ReturnType<typeof createOfficialService>;

@@ -1,0 +1,23 @@
+import { Router } from 'express';
+import { z } from 'zod';
+import { errors } from '../../core/errors.ts';
+import { jsonRoute } from '../../http/async-route.ts';
+import { NATION_CODE } from './regions.logic.ts';
+import type { RegionsService } from './regions.service.ts';
+
+const searchQuery = z.object({ q: z.string().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) });
+
+export function regionsRoutes(regions: RegionsService): Router {
+  const router = Router();
+  router.get('/regions', jsonRoute(() => regions.getRegion(NATION_CODE)));
+  router.get('/regions/:code', jsonRoute((req) => regions.getRegion(String(req.params.code))));
+  router.get(
+    '/search',
+    jsonRoute((req) => {
+      const parsed = searchQuery.safeParse(req.query);
+      if (!parsed.success) throw errors.badRequest({ issues: parsed.error.issues.map((i) => i.message) });
+      return regions.search(parsed.data.q, parsed.data.limit);
+    }),
+  );
+  return router;
+}
