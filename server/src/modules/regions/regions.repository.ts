@@ -83,11 +83,13 @@ export function createRegionsRepository(db: Database) {
         [`${villageCode}000`, `${villageCode}ZZZ`],
       );
     },
-    searchRegionsByName(pattern: string, limit: number): Promise<RegionRecord[]> {
+    /** Places whose name contains `text`: exact names first, then names starting with it, larger regions first. */
+    searchRegionsByName(text: string, limit: number): Promise<RegionRecord[]> {
+      const escaped = text.replace(/[\\%_]/g, (m) => `\\${m}`);
       return db.all(
         `SELECT code, parent_code, level, name FROM regions WHERE name LIKE ? ESCAPE '\\' AND level > 0
-         ORDER BY level, length(name), name LIMIT ?`,
-        [pattern, limit],
+         ORDER BY name = ? DESC, name LIKE ? ESCAPE '\\' DESC, level, name LIMIT ?`,
+        [`%${escaped}%`, text, `${escaped}%`, limit],
       );
     },
     searchTpsByCodePrefix(prefix: string, limit: number): Promise<TpsRow[]> {

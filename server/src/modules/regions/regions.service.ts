@@ -56,8 +56,7 @@ export function createRegionsService({ db }: { db: Database }) {
         const tps = await repo.searchTpsByCodePrefix(q, limit);
         return { regions: exactRegion ? [await withPath(toRef(exactRegion))] : [], tps: await Promise.all(tps.map(tpsResult)) };
       }
-      const pattern = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      const rows = await repo.searchRegionsByName(pattern, limit);
+      const rows = await repo.searchRegionsByName(q, limit);
       return { regions: await Promise.all(rows.map((r) => withPath(toRef(r)))), tps: [] };
     },
 
