@@ -1,0 +1,75 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AUTO_ACCEPT_CONFIDENCE, combineBoxes, compareWithBubbles, readBubbleColumn, type BubbleColumn } from './field-reading.logic.ts';
+import type { DigitLabel, DigitPrediction } from './digit-classifier.logic.ts';
+
+const p = (label: DigitLabel, probability = 0.999): DigitPrediction => ({ label, probability, probabilities: { [label]: probability } });
+const boxes = (...labels: DigitLabel[]) => labels.map((l) => p(l));
+const bubble = (digit: number | null, clear = true): BubbleColumn => ({ digit, clear });
+
+const cases: { name: string; read: DigitPrediction[]; bubbles?: BubbleColumn[]; value: number | null; review: boolean; reasons?: string[] }[] = [
+  { name: 'three digits', read: boxes('1', '2', '3'), value: 123, review: false },
+  { name: 'X X 7 is 7', read: boxes('0', '0', '7'), value: 7, review: false },
+  { name: 'X X 0 is 0', read: boxes('0', '0', '0'), value: 0, review: false },
+  { name: 'empty leading boxes', read: boxes('empty', '8', '4'), value: 84, review: false },
+  { name: 'untouched boxes are null, never 0', read: boxes('empty', 'empty', 'empty'), value: null, review: false },
+  { name: 'a gap between digits goes to review', read: boxes('7', 'empty', '4'), value: 74, review: true, reasons: ['gap-between-digits'] },
+  { name: 'trailing empty box goes to review', read: boxes('8', '4', 'empty'), value: 84, review: true, reasons: ['gap-between-digits'] },
+  { name: 'one unsure box goes to review', read: [p('8'), p('8', 0.7), p('4')], value: 884, review: true, reasons: ['low-confidence'] },
+  { name: 'bubbles agreeing', read: boxes('2', '7', '4'), bubbles: [bubble(2), bubble(7), bubble(4)], value: 274, review: false },
+  {
+    name: 'bubbles agreeing lift an unsure reading above the bar',
+    read: [p('2', 0.9), p('7'), p('4')],
+    bubbles: [bubble(2), bubble(7), bubble(4)],
+    value: 274,
+    review: false,
+  },
+  { name: 'blank leading bubble counts as 0', read: boxes('0', '3', '2'), bubbles: [bubble(null), bubble(3), bubble(2)], value: 32, review: false },
+  {
+    name: 'bubbles disagreeing always go to review',
+    read: boxes('8', '8', '4'),
+    bubbles: [bubble(null), bubble(8), bubble(4)],
+    value: 884,
+    review: true,
+    reasons: ['bubbles-disagree'],
+  },
+  {
+    name: 'an unclear bubble column goes to review',
+    read: boxes('1', '2', '3'),
+    bubbles: [bubble(1), bubble(null, false), bubble(3)],
+    value: 123,
+    review: true,
+    reasons: ['bubbles-unclear'],
+  },
+];
+
+for (const c of cases) {
+  test(`field: ${c.name}`, () => {
+    const r = combineBoxes(c.read, c.bubbles);
+    assert.equal(r.value, c.value);
+    assert.equal(r.review, c.review, `reasons: ${r.reasons.join(',')}`);
+    if (c.reasons) assert.deepEqual(r.reasons, c.reasons);
+    assert.ok(r.confidence >= 0 && r.confidence <= 1);
+    if (!r.review) assert.ok(r.confidence >= AUTO_ACCEPT_CONFIDENCE);
+  });
+}
+
+const bubbleCases: [string, number | null, BubbleColumn[], ReturnType<typeof compareWithBubbles>][] = [
+  ['no bubbles marked, value present', 12, [bubble(null), bubble(null), bubble(null)], 'absent'],
+  ['no bubbles, no value', null, [bubble(null), bubble(null), bubble(null)], 'agree'],
+  ['gap after a mark', 102, [bubble(1), bubble(null), bubble(2)], 'unclear'],
+  ['same number', 102, [bubble(1), bubble(0), bubble(2)], 'agree'],
+];
+for (const [name, value, cols, verdict] of bubbleCases) {
+  test(`bubbles: ${name}`, () => assert.equal(compareWithBubbles(value, cols), verdict));
+}
+
+const columnCases: [string, number[], BubbleColumn][] = [
+  ['one clear mark', [0.05, 0.04, 0.9, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(2)],
+  ['nothing marked', [0.05, 0.04, 0.1, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(null)],
+  ['two marks', [0.05, 0.8, 0.9, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(null, false)],
+  ['a faint smudge', [0.05, 0.04, 0.38, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(null, false)],
+];
+for (const [name, densities, expected] of columnCases) {
+  test(`bubble column: ${name}`, () => assert.deepEqual(readBubbleColumn(densities), expected));
+}

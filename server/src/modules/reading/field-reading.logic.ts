@@ -1,0 +1,84 @@
+import type { DigitLabel, DigitPrediction } from './digit-classifier.logic.ts';
+
+/**
+ * How three digit boxes (hundreds, tens, units) and, on page 2, three bubble columns become one field
+ * value with an honest confidence. Pure: the rules are the product, so they are tested as tables.
+ *
+ * - A field whose three boxes are all empty is `null` (never guessed as 0).
+ * - Leading boxes may be empty or crossed out (X, read as 0): X X 7 is 7, X X 0 is 0.
+ * - An empty box after a written one (7 _ 4, 8 4 _) is not how the form is filled: the value is still
+ *   formed from the written digits, but the field always goes to review.
+ * - Bubbles (page 2) are a second, independent reading: when every column has a clear mark and they
+ *   spell the same number, confidence rises; when they disagree, the field always goes to review.
+ */
+export type BubbleColumn = { digit: number | null; clear: boolean };
+
+export type FieldReading = {
+  value: number | null;
+  confidence: number;
+  review: boolean;
+  reasons: string[];
+  /** The boxes as read, e.g. ['empty', '8', '4']. */
+  boxes: DigitLabel[];
+  bubbles?: (number | null)[];
+};
+
+/** Below this the witness is asked to look. Set from the calibrated validation table of digits.json. */
+export const AUTO_ACCEPT_CONFIDENCE = 0.98;
+
+export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: readonly BubbleColumn[]): FieldReading {
+  const labels = predictions.map((p) => p.label);
+  const reasons: string[] = [];
+  let confidence = predictions.reduce((acc, p) => acc * p.probability, 1);
+  const firstWritten = labels.findIndex((l) => l !== 'empty');
+  if (firstWritten === -1) {
+    return withBubbles({ value: null, confidence, review: false, reasons, boxes: labels }, bubbles);
+  }
+  if (labels.slice(firstWritten).includes('empty')) reasons.push('gap-between-digits');
+  const digits = labels.filter((l) => l !== 'empty').join('');
+  const value = Number.parseInt(digits, 10);
+  const reading: FieldReading = { value, confidence, review: false, reasons, boxes: labels };
+  return withBubbles(reading, bubbles);
+}
+
+function withBubbles(reading: FieldReading, bubbles?: readonly BubbleColumn[]): FieldReading {
+  let { confidence } = reading;
+  const reasons = [...reading.reasons];
+  let bubbleDigits: (number | null)[] | undefined;
+  if (bubbles) {
+    bubbleDigits = bubbles.map((b) => b.digit);
+    const verdict = compareWithBubbles(reading.value, bubbles);
+    if (verdict === 'disagree') reasons.push('bubbles-disagree');
+    if (verdict === 'unclear') reasons.push('bubbles-unclear');
+    // Two independent readings that agree: the chance both are wrong the same way is the product of
+    // their error rates, so the combined error is far below either alone.
+    if (verdict === 'agree') confidence = 1 - (1 - confidence) * 0.1;
+  }
+  if (confidence < AUTO_ACCEPT_CONFIDENCE) reasons.push('low-confidence');
+  return { ...reading, confidence, reasons, review: reasons.length > 0, bubbles: bubbleDigits };
+}
+
+/** Bubble columns spell a number: a leading column left blank counts as 0, a blank after a mark is unclear. */
+export function compareWithBubbles(value: number | null, bubbles: readonly BubbleColumn[]): 'agree' | 'disagree' | 'unclear' | 'absent' {
+  if (bubbles.some((b) => !b.clear)) return 'unclear';
+  const marked = bubbles.map((b) => b.digit);
+  if (marked.every((d) => d === null)) return value === null ? 'agree' : 'absent';
+  const first = marked.findIndex((d) => d !== null);
+  if (marked.slice(first).some((d) => d === null)) return 'unclear';
+  const bubbleValue = Number(marked.slice(first).join(''));
+  return bubbleValue === value ? 'agree' : 'disagree';
+}
+
+/**
+ * Reads one bubble column from its ten ink densities (0 = white, 1 = fully inked): the darkest bubble
+ * counts as marked only when it is clearly inked and clearly darker than the runner-up.
+ */
+export function readBubbleColumn(densities: readonly number[], marked = 0.45, margin = 0.25): BubbleColumn {
+  let best = 0;
+  for (let i = 1; i < densities.length; i++) if (densities[i] > densities[best]) best = i;
+  const runnerUp = Math.max(...densities.filter((_, i) => i !== best));
+  const top = densities[best];
+  if (top < marked - margin / 2) return { digit: null, clear: true };
+  if (top >= marked && top - runnerUp >= margin) return { digit: best, clear: true };
+  return { digit: null, clear: false };
+}
