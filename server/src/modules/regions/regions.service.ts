@@ -12,7 +12,8 @@ export type Totals = {
   fields: Record<FieldName, number>;
 };
 export type RegionRef = { code: string; name: string; level: number; levelName: string };
-export type RegionChild = RegionRef & { totals: Totals };
+/** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
+export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> };
 export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[] };
 
 export function createRegionsService({ db }: { db: Database }) {
@@ -92,7 +93,8 @@ export function createRegionsService({ db }: { db: Database }) {
     const rows = await repo.listVillageTps(villageCode);
     return rows.map((t) => {
       const hasOfficial = t.flag_count !== null;
-      const fields = Object.fromEntries(FIELDS.map((f) => [f, (t[f] as number | null) ?? 0])) as Record<FieldName, number>;
+      const figures = Object.fromEntries(FIELDS.map((f) => [f, (t[f] as number | null) ?? null])) as Record<FieldName, number | null>;
+      const fields = Object.fromEntries(FIELDS.map((f) => [f, figures[f] ?? 0])) as Record<FieldName, number>;
       return {
         code: t.code,
         name: t.name,
@@ -105,6 +107,7 @@ export function createRegionsService({ db }: { db: Database }) {
           flaggedTps: hasOfficial && (t.flag_count as number) > 0 ? 1 : 0,
           fields,
         },
+        figures,
       };
     });
   }

@@ -1,0 +1,68 @@
+import { useCallback, useEffect, useState } from 'react';
+import { ApiError, getJson } from './api-client.ts';
+
+export type ApiState<T> =
+  | { status: 'loading'; data?: undefined; error?: undefined }
+  | { status: 'error'; data?: undefined; error: ApiError }
+  | { status: 'ready'; data: T; error?: undefined };
+
+export type ApiResult<T> = ApiState<T> & { retry: () => void };
+
+/**
+ * Short-lived cache so that going back up the region tree (browser back, breadcrumb) is instant,
+ * while figures that change with a new Sirekap import are not held for long.
+ */
+const CACHE_MS = 60_000;
+const CACHE_MAX = 100;
+const cache = new Map<string, { at: number; data: unknown }>();
+
+function cached<T>(path: string): T | undefined {
+  const hit = cache.get(path);
+  if (!hit || Date.now() - hit.at > CACHE_MS) return undefined;
+  return hit.data as T;
+}
+
+function remember(path: string, data: unknown): void {
+  cache.delete(path);
+  cache.set(path, { at: Date.now(), data });
+  if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
+}
+
+/** Loads one API resource; `path` null means "nothing to load" (stays in loading state). */
+export function useApi<T>(path: string | null): ApiResult<T> {
+  const [attempt, setAttempt] = useState(0);
+  const [state, setState] = useState<{ path: string | null; value: ApiState<T> }>(() => initial<T>(path));
+
+  useEffect(() => {
+    if (path === null) return;
+    const hit = cached<T>(path);
+    if (hit !== undefined) {
+      setState({ path, value: { status: 'ready', data: hit } });
+      return;
+    }
+    setState({ path, value: { status: 'loading' } });
+    const controller = new AbortController();
+    getJson<T>(path, controller.signal).then(
+      (data) => {
+        remember(path, data);
+        setState({ path, value: { status: 'ready', data } });
+      },
+      (err: unknown) => {
+        if (controller.signal.aborted) return;
+        const error = err instanceof ApiError ? err : new ApiError(0, 'client-error', String(err), String(err));
+        setState({ path, value: { status: 'error', error } });
+      },
+    );
+    return () => controller.abort();
+  }, [path, attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  // While the effect for a new path has not run yet, never show the previous path's data.
+  const value: ApiState<T> = state.path === path ? state.value : initial<T>(path).value;
+  return { ...value, retry };
+}
+
+function initial<T>(path: string | null): { path: string | null; value: ApiState<T> } {
+  const hit = path === null ? undefined : cached<T>(path);
+  return { path, value: hit !== undefined ? { status: 'ready', data: hit } : { status: 'loading' } };
+}
