@@ -1,0 +1,110 @@
+import sharp from 'sharp';
+import type { FieldName } from '../form/form-fields.ts';
+import { failedChecks, runChecks } from '../form/form-checks.logic.ts';
+import { emptyFieldValues } from '../form/form-fields.ts';
+import { boxCropRect, type DigitClassifier } from './digit-classifier.ts';
+import { combineBoxes, type FieldReading } from './field-reading.logic.ts';
+import { measureBaseline, readColumn, type BubbleBaseline } from './bubble-reading.ts';
+import { applyHomography, type Homography } from './homography.ts';
+import { FORM_DIR, loadFormLayout, pageLayout, type FieldLayout } from './page-layout.ts';
+import { createPageLocator } from './page-locator.ts';
+import type { GrayImage } from './gray-image.ts';
+import { warpRegion } from './warp.ts';
+import type { FieldResult, FormReading } from './reading.types.ts';
+
+/** Decoding is an adapter: photo bytes to upright grayscale, and how many working px per original px. */
+export type DecodePhoto = (bytes: Buffer) => Promise<
+  { ok: true; image: GrayImage; scale: number } | { ok: false; reason: string; message: string }
+>;
+
+export type FormReaderDeps = { classifier: DigitClassifier; decode: DecodePhoto };
+
+/**
+ * The reading pipeline: decode -> find the page (tag, corner marks) -> homography to layout.json ->
+ * cut each field's three boxes -> classify -> on page 2 read the bubbles -> combine per field ->
+ * page checks flag (never correct) inconsistent readings.
+ */
+export async function createFormReader({ classifier, decode }: FormReaderDeps) {
+  const layout = loadFormLayout();
+  const locator = createPageLocator({ layout });
+  const baselines = await page2Baselines();
+
+  async function read(bytes: Buffer): Promise<FormReading> {
+    const started = performance.now();
+    const ms = () => Math.round(performance.now() - started);
+    const decoded = await decode(bytes);
+    if (!decoded.ok) return { page: null, fields: {}, review: true, reason: decoded.reason, message: decoded.message, ms: ms() };
+    const located = locator.locate(decoded.image);
+    if (!located.ok) return { page: null, fields: {}, review: true, reason: located.reason, message: located.message, ms: ms() };
+
+    const page = pageLayout(located.page, layout);
+    const readings = await readFields(decoded.image, located.homography, page.fields, baselines);
+    const checks = pageChecks(readings);
+    const fields: Partial<Record<FieldName, FieldResult>> = {};
+    for (const [name, r] of readings) {
+      const involved = checks.filter((c) => c.fields.includes(name)).map((c) => `check:${c.id}`);
+      const reasons = [...r.reasons, ...involved];
+      fields[name] = { value: r.value, confidence: round3(r.confidence), review: reasons.length > 0, reasons };
+    }
+    return {
+      page: located.page,
+      fields,
+      review: Object.values(fields).some((f) => f.review),
+      checks: checks.map((c) => c.id),
+      boxesInPhoto: boxOutlines(page.fields, located.homography, decoded.scale),
+      ms: ms(),
+    };
+  }
+
+  async function readFields(image: GrayImage, h: Homography, fields: readonly FieldLayout[], baseline: Map<string, BubbleBaseline>) {
+    const crops = fields.flatMap((f) => f.boxes.map((b) => warpRegion(image, h, boxCropRect(b))));
+    const predictions = await classifier.classify(crops);
+    const out = new Map<FieldName, FieldReading>();
+    fields.forEach((f, i) => {
+      const bubbles = f.bubbles?.map((col, c) => readColumn(image, h, col, baseline.get(f.field)![c]));
+      out.set(f.field as FieldName, combineBoxes(predictions.slice(i * 3, i * 3 + 3), bubbles));
+    });
+    return out;
+  }
+
+  async function page2Baselines(): Promise<Map<string, BubbleBaseline>> {
+    const { data, info } = await sharp(`${FORM_DIR}page-2.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
+    const blank: GrayImage = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+    const out = new Map<string, BubbleBaseline>();
+    for (const f of pageLayout(2, layout).fields) if (f.bubbles) out.set(f.field, measureBaseline(blank, f.bubbles));
+    return out;
+  }
+
+  return { read };
+}
+
+/** Checks among the fields of one page; a failed one sends every field it involves to review. */
+function pageChecks(readings: Map<FieldName, FieldReading>): { id: string; fields: string[] }[] {
+  const values = emptyFieldValues();
+  for (const [name, r] of readings) values[name] = r.value;
+  return failedChecks(runChecks(values, { overseas: false })).map((r) => ({ id: r.id, fields: Object.keys(r.values) }));
+}
+
+/** Each field's box outline in the original photo's pixels (for cut-outs shown to witnesses). */
+function boxOutlines(fields: readonly FieldLayout[], h: Homography, scale: number): Partial<Record<FieldName, [number, number][]>> {
+  const out: Partial<Record<FieldName, [number, number][]>> = {};
+  for (const f of fields) {
+    const first = f.boxes[0];
+    const last = f.boxes[f.boxes.length - 1];
+    const corners = [
+      { x: first.x, y: first.y },
+      { x: last.x + last.w, y: last.y },
+      { x: last.x + last.w, y: last.y + last.h },
+      { x: first.x, y: first.y + first.h },
+    ];
+    out[f.field as FieldName] = corners.map((c) => {
+      const p = applyHomography(h, c);
+      return [Math.round(p.x / scale), Math.round(p.y / scale)];
+    });
+  }
+  return out;
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
+
+export type FormReaderInstance = Awaited<ReturnType<typeof createFormReader>>;

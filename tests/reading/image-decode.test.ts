@@ -1,0 +1,77 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { decodePhoto, heicDecodingAvailable } from '../../server/src/modules/reading/image-decode.ts';
+
+const bad = (name: string) => readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url));
+const photo = (name: string) => readFileSync(new URL(`../fixtures/photos/${name}`, import.meta.url));
+
+const refusals: { file: string; reason: string }[] = [
+  { file: 'text-renamed.jpg', reason: 'not-an-image' },
+  { file: 'truncated.jpg', reason: 'truncated' },
+  { file: 'one-pixel.png', reason: 'too-small' },
+  { file: 'bomb-30000x30000.png', reason: 'too-large' },
+];
+
+for (const { file, reason } of refusals) {
+  test(`${file} is refused as ${reason}, with an Indonesian message`, async () => {
+    const r = await decodePhoto(bad(file));
+    assert.equal(r.ok, false);
+    if (r.ok) return;
+    assert.equal(r.reason, reason);
+    assert.match(r.message, /foto|berkas|gambar/i);
+  });
+}
+
+test('the decompression bomb is refused from its header, without decoding 900 megapixels', async () => {
+  const t = performance.now();
+  await decodePhoto(bad('bomb-30000x30000.png'));
+  assert.ok(performance.now() - t < 500, `took ${performance.now() - t} ms`);
+});
+
+test('an empty upload is refused', async () => {
+  const r = await decodePhoto(Buffer.alloc(0));
+  assert.equal(r.ok ? 'ok' : r.reason, 'empty');
+});
+
+test('iPhone HEIC: decoded when this sharp build can, otherwise a clear unsupported-heic', async () => {
+  const r = await decodePhoto(bad('iphone.heic'));
+  if (heicDecodingAvailable()) {
+    assert.equal(r.ok, true);
+  } else {
+    assert.equal(r.ok ? 'ok' : r.reason, 'unsupported-heic');
+  }
+});
+
+test('a picture that is not a form still decodes (refusing it is the locator\'s job)', async () => {
+  const r = await decodePhoto(bad('not-a-form.jpg'));
+  assert.equal(r.ok, true);
+});
+
+test('a 12 MP phone photo is decoded to a 3000 px grayscale working image', async () => {
+  const r = await decodePhoto(photo('page-2-on-screen.jpg'));
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.deepEqual([r.image.width, r.image.height], [2250, 3000]);
+  assert.equal(r.image.data.length, 2250 * 3000);
+  assert.deepEqual(r.original, { width: 3024, height: 4032 });
+  assert.ok(Math.abs(r.scale - 2250 / 3024) < 1e-9);
+});
+
+test('EXIF orientation is applied: pixels stored sideways come back upright', async () => {
+  const upright = await sharp(photo('page-3-on-screen.jpg')).resize(750, 1000).grayscale().raw().toBuffer();
+  // Orientation 6 means "rotate 90 degrees clockwise to view": store the pixels turned the other way.
+  const sideways = await sharp(upright, { raw: { width: 750, height: 1000, channels: 1 } })
+    .rotate(-90)
+    .jpeg({ quality: 95 })
+    .withMetadata({ orientation: 6 })
+    .toBuffer();
+  const r = await decodePhoto(sideways);
+  assert.ok(r.ok);
+  if (!r.ok) return;
+  assert.deepEqual([r.image.width, r.image.height], [750, 1000]);
+  let diff = 0;
+  for (let i = 0; i < upright.length; i++) diff += Math.abs(upright[i] - r.image.data[i]);
+  assert.ok(diff / upright.length < 4, `mean difference ${diff / upright.length}`);
+});
