@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
+import cookieParser from 'cookie-parser';
+import { defaultConfig, type AuthSettings, type Config, type UploadSettings } from './config.ts';
 import type { Database } from './db/database.ts';
 import { errors, toEnvelope } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
@@ -10,6 +12,25 @@ import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { createOfficialService } from './modules/official/official.service.ts';
 import { officialRoutes } from './modules/official/official.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
+import { createAccountsService, createArgon2Hasher, type PasswordHasher } from './modules/accounts/accounts.service.ts';
+import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
+import { csrfGuard, sessionMiddleware } from './modules/accounts/accounts.middleware.ts';
+import { createFileStore, type FileStore } from './modules/photos/file-store.ts';
+import { createSharpImageProcessor, type ImageProcessor } from './modules/photos/image-processor.ts';
+import { createPhotosService } from './modules/photos/photos.service.ts';
+import { photosRoutes } from './modules/photos/photos.routes.ts';
+import { createSubmissionsService } from './modules/submissions/submissions.service.ts';
+import { createSubmissionUploadService } from './modules/submissions/submission-upload.service.ts';
+import { submissionsRoutes } from './modules/submissions/submissions.routes.ts';
+import { createReadingQueue, type ReadingQueue } from './modules/submissions/reading-queue.ts';
+import type { FormReader } from './modules/reading/reading.types.ts';
+
+/** The configuration createApp needs; tests override parts, the rest takes the documented defaults. */
+export type AppSettings = Pick<Config, 'uploadsDir' | 'trustProxy' | 'jsonLimitBytes' | 'readerConcurrency'> & {
+  auth: AuthSettings;
+  uploads: UploadSettings;
+};
+export type AppSettingsOverrides = Partial<Omit<AppSettings, 'auth' | 'uploads'>> & { auth?: Partial<AuthSettings>; uploads?: Partial<UploadSettings> };
 
 export type AppDeps = {
   db: Database;
@@ -19,20 +40,62 @@ export type AppDeps = {
   webDist?: string;
   /** Extra middleware mounted before the web app (vite's dev server in `npm run dev`). */
   webMiddleware?: express.RequestHandler;
+  /** Reads uploaded photos. With one, createApp builds a ReadingQueue (see `readingQueueOf`); without, photos stay `uploaded`. */
+  reader?: FormReader;
+  /** Where originals and their copies are stored (default: a FileStore on `settings.uploadsDir`). */
+  files?: FileStore;
+  images?: ImageProcessor;
+  hasher?: PasswordHasher;
+  settings?: AppSettingsOverrides;
 };
 
+export function resolveSettings(overrides: AppSettingsOverrides = {}): AppSettings {
+  const d = defaultConfig();
+  return {
+    uploadsDir: overrides.uploadsDir ?? d.uploadsDir,
+    trustProxy: overrides.trustProxy ?? d.trustProxy,
+    jsonLimitBytes: overrides.jsonLimitBytes ?? d.jsonLimitBytes,
+    readerConcurrency: overrides.readerConcurrency ?? d.readerConcurrency,
+    auth: { ...d.auth, ...overrides.auth },
+    uploads: { ...d.uploads, ...overrides.uploads },
+  };
+}
+
+/** The reading queue createApp built for its `reader` (main.ts starts it; tests wait on it). */
+export function readingQueueOf(app: express.Express): ReadingQueue | undefined {
+  return app.locals.readingQueue as ReadingQueue | undefined;
+}
+
 /** Builds the express app from its dependencies; no `listen`, so tests drive it with supertest. */
-export function createApp({ db, logger, clock = systemClock, webDist, webMiddleware }: AppDeps): express.Express {
+export function createApp(deps: AppDeps): express.Express {
+  const { db, logger, clock = systemClock, webDist, webMiddleware, reader } = deps;
+  const settings = resolveSettings(deps.settings);
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
-  app.use(express.json({ limit: '1mb' }));
+  app.set('trust proxy', settings.trustProxy);
+  app.use(express.json({ limit: settings.jsonLimitBytes }));
+  app.use(cookieParser());
 
   const regions = createRegionsService({ db });
   const official = createOfficialService({ db, regions });
+  const hasher = deps.hasher ?? createArgon2Hasher({ memoryKib: settings.auth.argon2MemoryKib, timeCost: settings.auth.argon2TimeCost });
+  const accounts = createAccountsService({ db, clock, hasher, sessionDays: settings.auth.sessionDays });
+  const files = deps.files ?? createFileStore(settings.uploadsDir);
+  const images = deps.images ?? createSharpImageProcessor({ maxPixels: settings.uploads.maxPixels });
+  const photos = createPhotosService({ db, files, images, clock });
+  const queue = reader ? createReadingQueue({ db, photos, reader, clock, logger, concurrency: settings.readerConcurrency }) : undefined;
+  app.locals.readingQueue = queue;
+  const submissions = createSubmissionsService({ db, photos, regions, accounts, clock });
+  const uploads = createSubmissionUploadService({ db, photos, regions, clock, limits: settings.uploads, onQueued: () => queue?.wake() });
 
   const api = express.Router();
+  api.use(sessionMiddleware(accounts, settings.auth));
+  api.use(csrfGuard());
   api.use(healthRoutes({ db, clock }));
+  api.use(accountsRoutes(accounts, settings.auth));
+  api.use(photosRoutes(photos));
+  api.use(submissionsRoutes(submissions, uploads, settings.uploads));
   api.use(regionsRoutes(regions));
   api.use(officialRoutes(official));
   api.use((req) => {

@@ -1,22 +1,41 @@
+import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
 /**
  * The one place that reads process.env. Every key, its default and its meaning:
  *
- * | key            | default          | meaning                                                      |
- * |----------------|------------------|--------------------------------------------------------------|
- * | PORT           | 8080             | HTTP port the portal listens on                              |
- * | HOST           | 0.0.0.0          | interface to bind                                            |
- * | DATA_DIR       | ./data           | folder holding the SQLite database (cocok.sqlite)            |
- * | UPLOADS_DIR    | ./uploads        | folder for uploaded photos                                   |
- * | LOAD_DEMO_DATA | true             | on an empty database, load the registry and demo Sirekap data |
- * | LOG_LEVEL      | info             | error, warn, info or debug                                   |
- * | DEV_WEB        | false            | serve the web app through vite's dev server (hot reload)     |
+ * | key                        | default          | meaning                                                      |
+ * |----------------------------|------------------|--------------------------------------------------------------|
+ * | PORT                       | 8080             | HTTP port the portal listens on                              |
+ * | HOST                       | 0.0.0.0          | interface to bind                                            |
+ * | DATA_DIR                   | ./data           | folder holding the SQLite database (cocok.sqlite)            |
+ * | UPLOADS_DIR                | ./uploads        | folder for uploaded photos                                   |
+ * | LOAD_DEMO_DATA             | true             | on an empty database, load the registry and demo Sirekap data |
+ * | LOG_LEVEL                  | info             | error, warn, info or debug                                   |
+ * | DEV_WEB                    | false            | serve the web app through vite's dev server (hot reload)     |
+ * | TRUST_PROXY                | false            | express `trust proxy`: false, true, a hop count or addresses; |
+ * |                            |                  | decides the client IP (login limits) and https (cookies)     |
+ * | COOKIE_SECURE              | auto             | Secure cookies: auto (when the request is https), true, false |
+ * | SESSION_DAYS               | 30               | a session ends after this many days without use (sliding)    |
+ * | LOGIN_LIMIT_PER_CONTACT    | 10               | failed logins per phone/e-mail per window                    |
+ * | LOGIN_LIMIT_PER_IP         | 30               | failed logins and sign-ups per IP per window (mobile carriers |
+ * |                            |                  | put many witnesses behind one address, hence above the other) |
+ * | LOGIN_LIMIT_WINDOW_MINUTES | 15               | window of the two limits above                               |
+ * | ARGON2_MEMORY_KIB          | 19456            | argon2id memory per password hash (OWASP: 19 MiB)            |
+ * | ARGON2_TIME_COST           | 2                | argon2id passes                                              |
+ * | UPLOAD_MAX_FILE_MB         | 15               | largest accepted photo                                       |
+ * | UPLOAD_MAX_FILES           | 6                | most photos in one upload                                    |
+ * | UPLOAD_MAX_MEGAPIXELS      | 120              | largest decoded photo (guards against decompression bombs)   |
+ * | UPLOADS_PER_HOUR           | 20               | uploads (submissions) one account may make per hour          |
+ * | TPS_PENDING_LIMIT          | 5                | unconfirmed submissions a TPS may hold from witnesses        |
+ * | JSON_BODY_LIMIT_KB         | 100              | largest JSON request body                                    |
+ * | READER_CONCURRENCY         | CPU count        | photos read at the same time (worker threads)                |
  */
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const positiveInt = z.coerce.number().int().min(1);
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -26,7 +45,40 @@ const schema = z.object({
   LOAD_DEMO_DATA: booleanString.default(true),
   LOG_LEVEL: z.enum(['error', 'warn', 'info', 'debug']).default('info'),
   DEV_WEB: booleanString.default(false),
+  TRUST_PROXY: z.string().min(1).default('false'),
+  COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  SESSION_DAYS: positiveInt.max(365).default(30),
+  LOGIN_LIMIT_PER_CONTACT: positiveInt.default(10),
+  LOGIN_LIMIT_PER_IP: positiveInt.default(30),
+  LOGIN_LIMIT_WINDOW_MINUTES: positiveInt.default(15),
+  ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
+  ARGON2_TIME_COST: positiveInt.max(10).default(2),
+  UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(100).default(15),
+  UPLOAD_MAX_FILES: positiveInt.max(20).default(6),
+  UPLOAD_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(120),
+  UPLOADS_PER_HOUR: positiveInt.default(20),
+  TPS_PENDING_LIMIT: positiveInt.default(5),
+  JSON_BODY_LIMIT_KB: positiveInt.max(10240).default(100),
+  READER_CONCURRENCY: positiveInt.max(64).optional(),
 });
+
+export type AuthSettings = {
+  cookieSecure: 'auto' | 'always' | 'never';
+  sessionDays: number;
+  loginLimitPerContact: number;
+  loginLimitPerIp: number;
+  loginLimitWindowMinutes: number;
+  argon2MemoryKib: number;
+  argon2TimeCost: number;
+};
+
+export type UploadSettings = {
+  maxFileBytes: number;
+  maxFiles: number;
+  maxPixels: number;
+  perHour: number;
+  pendingPerTps: number;
+};
 
 export type Config = {
   port: number;
@@ -37,6 +89,11 @@ export type Config = {
   loadDemoData: boolean;
   logLevel: 'error' | 'warn' | 'info' | 'debug';
   devWeb: boolean;
+  trustProxy: boolean | number | string;
+  jsonLimitBytes: number;
+  readerConcurrency: number;
+  auth: AuthSettings;
+  uploads: UploadSettings;
 };
 
 export class ConfigError extends Error {}
@@ -59,7 +116,38 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: c.LOAD_DEMO_DATA,
     logLevel: c.LOG_LEVEL,
     devWeb: c.DEV_WEB,
+    trustProxy: parseTrustProxy(c.TRUST_PROXY),
+    jsonLimitBytes: c.JSON_BODY_LIMIT_KB * 1024,
+    readerConcurrency: c.READER_CONCURRENCY ?? os.availableParallelism(),
+    auth: {
+      cookieSecure: c.COOKIE_SECURE === 'auto' ? 'auto' : c.COOKIE_SECURE === 'true' ? 'always' : 'never',
+      sessionDays: c.SESSION_DAYS,
+      loginLimitPerContact: c.LOGIN_LIMIT_PER_CONTACT,
+      loginLimitPerIp: c.LOGIN_LIMIT_PER_IP,
+      loginLimitWindowMinutes: c.LOGIN_LIMIT_WINDOW_MINUTES,
+      argon2MemoryKib: c.ARGON2_MEMORY_KIB,
+      argon2TimeCost: c.ARGON2_TIME_COST,
+    },
+    uploads: {
+      maxFileBytes: Math.round(c.UPLOAD_MAX_FILE_MB * 1024 * 1024),
+      maxFiles: c.UPLOAD_MAX_FILES,
+      maxPixels: Math.round(c.UPLOAD_MAX_MEGAPIXELS * 1_000_000),
+      perHour: c.UPLOADS_PER_HOUR,
+      pendingPerTps: c.TPS_PENDING_LIMIT,
+    },
   };
+}
+
+/** The settings with every key at its default (what createApp uses when a test passes none). */
+export function defaultConfig(): Config {
+  return loadConfig({});
+}
+
+/** express accepts true/false, a hop count, or a list of trusted addresses/subnets. */
+function parseTrustProxy(value: string): boolean | number | string {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value;
 }
 
 function pickKnown(env: NodeJS.ProcessEnv): Record<string, string> {

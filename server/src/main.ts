@@ -2,7 +2,8 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './core/logger.ts';
 import { WEB_DIST_DIR, REPO_ROOT } from './core/paths.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { createApp } from './app.ts';
+import { createApp, readingQueueOf } from './app.ts';
+import { createWorkerPoolReader } from './modules/reading/form-reader-pool.ts';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
 
@@ -22,12 +23,22 @@ async function main(): Promise<void> {
 
   const db = await prepareDatabase(config.databaseFile, { logger, loadDemoData: config.loadDemoData });
   const webMiddleware = config.devWeb ? await viteMiddleware() : undefined;
-  const app = createApp({ db, logger, webDist: WEB_DIST_DIR, webMiddleware });
+  // Photos are read in worker threads (they only compute); the queue in this thread owns the database.
+  const reader = createWorkerPoolReader({ size: config.readerConcurrency });
+  const app = createApp({ db, logger, webDist: WEB_DIST_DIR, webMiddleware, reader, settings: config });
+  const queue = readingQueueOf(app);
+  await queue?.start();
   const server = app.listen(config.port, config.host, () => {
-    logger.info('Cocok portal listening', { url: `http://localhost:${config.port}/`, database: config.databaseFile });
+    logger.info('Cocok portal listening', { url: `http://localhost:${config.port}/`, database: config.databaseFile, uploads: config.uploadsDir });
   });
   const stop = () => {
-    server.close(() => db.close().then(() => process.exit(0)));
+    // Jobs being read when the process ends are put back in the queue by the next start.
+    server.close(() => {
+      void Promise.race([queue?.stop(), new Promise((r) => setTimeout(r, 5000))])
+        .then(() => reader.close())
+        .then(() => db.close())
+        .then(() => process.exit(0));
+    });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

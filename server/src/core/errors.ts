@@ -26,6 +26,8 @@ export type Thing = { id: string; en: string };
 export const THINGS = {
   region: { id: 'wilayah', en: 'region' },
   tps: { id: 'TPS', en: 'TPS' },
+  submission: { id: 'kiriman', en: 'submission' },
+  photo: { id: 'foto', en: 'photo' },
 } satisfies Record<string, Thing>;
 
 export const errors = {
@@ -37,6 +39,23 @@ export const errors = {
     new AppError('not-found', 404, `Tidak ada ${what.id} dengan kode ${code}.`, `No ${what.en} with code ${code}.`, { code }),
   routeNotFound: (path: string) =>
     new AppError('route-not-found', 404, 'Alamat API tidak dikenal.', `Unknown API route: ${path}`, { path }),
+  loginRequired: () => new AppError('login-required', 401, 'Silakan masuk terlebih dahulu.', 'You need to log in.'),
+  forbidden: () => new AppError('forbidden', 403, 'Anda tidak berhak melakukan ini.', 'You are not allowed to do this.'),
+  csrfInvalid: () =>
+    new AppError(
+      'csrf-invalid',
+      403,
+      'Sesi formulir tidak valid. Muat ulang halaman lalu coba lagi.',
+      'Missing or invalid CSRF token (get one from GET /api/auth/me and send it in X-CSRF-Token).',
+    ),
+  tooManyAttempts: (retryAfterSeconds: number) =>
+    new AppError(
+      'too-many-attempts',
+      429,
+      `Terlalu banyak percobaan masuk. Coba lagi dalam ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} menit.`,
+      'Too many login attempts. Try again later.',
+      { retryAfterSeconds },
+    ),
 };
 
 export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope } {

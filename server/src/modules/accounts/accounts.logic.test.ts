@@ -1,0 +1,60 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { csrfTokenFor, expiryFrom, normalizeContact, pseudonymFromBytes, slidExpiry, tokensMatch } from './accounts.logic.ts';
+
+const contacts: [string, string | null][] = [
+  ['0812-3456-7890', '+6281234567890'],
+  ['+62 812 3456 7890', '+6281234567890'],
+  ['6281234567890', '+6281234567890'],
+  ['81234567890', '+6281234567890'],
+  ['(0812) 345 678', '+62812345678'],
+  ['+62 0812 3456 7890', '+6281234567890'],
+  ['+44 20 7946 0958', '+442079460958'],
+  ['  Saksi@Example.ORG ', 'saksi@example.org'],
+  ['021-555-1234', null], // a landline, not a phone that can receive messages
+  ['12345', null],
+  ['not a contact', null],
+  ['a@b', null],
+  ['0812abc', null],
+  ['', null],
+];
+for (const [raw, expected] of contacts) {
+  test(`contact ${JSON.stringify(raw)} normalises to ${expected}`, () => {
+    assert.equal(normalizeContact(raw)?.value ?? null, expected);
+  });
+}
+
+test('contact kinds', () => {
+  assert.equal(normalizeContact('0812345678')?.kind, 'phone');
+  assert.equal(normalizeContact('x@y.id')?.kind, 'email');
+});
+
+test('CSRF tokens: derived per secret, stable, compared in constant time and exactly', () => {
+  const a = csrfTokenFor('secret-a');
+  assert.equal(a, csrfTokenFor('secret-a'));
+  assert.notEqual(a, csrfTokenFor('secret-b'));
+  assert.equal(tokensMatch(a, a), true);
+  assert.equal(tokensMatch(a, `${a}x`), false);
+  assert.equal(tokensMatch(a, a.slice(0, -1) + (a.endsWith('A') ? 'B' : 'A')), false);
+  assert.equal(tokensMatch(a, undefined), false);
+  assert.equal(tokensMatch(a, ''), false);
+});
+
+const now = new Date('2026-01-10T00:00:00Z');
+const cases: [string, string, string | null][] = [
+  ['fresh session: no write', expiryFrom(now, 30).toISOString(), null],
+  ['12 hours used: no write yet', new Date(expiryFrom(now, 30).getTime() - 12 * 3600e3).toISOString(), null],
+  ['a day used: slides to 30 days from now', new Date(expiryFrom(now, 30).getTime() - 24 * 3600e3).toISOString(), expiryFrom(now, 30).toISOString()],
+  ['nearly expired: slides', '2026-01-10T01:00:00.000Z', expiryFrom(now, 30).toISOString()],
+];
+for (const [name, expires, expected] of cases) {
+  test(`sliding expiry: ${name}`, () => {
+    assert.equal(slidExpiry(new Date(expires), now, 30)?.toISOString() ?? null, expected);
+  });
+}
+
+test('pseudonyms avoid look-alike characters and have a fixed shape', () => {
+  const p = pseudonymFromBytes(Uint8Array.from([0, 1, 2, 3, 250, 255, 9, 9]));
+  assert.match(p, /^Saksi-[2-9A-HJKMNP-Z]{6}$/);
+  assert.equal(p, pseudonymFromBytes(Uint8Array.from([0, 1, 2, 3, 250, 255, 9, 9])));
+});

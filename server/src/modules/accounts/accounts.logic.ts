@@ -1,0 +1,86 @@
+import crypto from 'node:crypto';
+
+/**
+ * Pure rules of accounts: how a contact is normalised, how session and CSRF tokens relate, when a
+ * session's expiry slides, and how a pseudonym is spelled.
+ */
+export type Role = 'witness' | 'moderator' | 'admin';
+export const ROLES: readonly Role[] = ['witness', 'moderator', 'admin'];
+
+export type Contact = { kind: 'phone' | 'email'; value: string };
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/**
+ * One spelling per person: e-mail trimmed and lower-cased; phone numbers as E.164 digits with '+'.
+ * Indonesian numbers written the local way (0812..., 62812..., 812...) all become +62812...
+ * Returns null for something that is neither.
+ */
+export function normalizeContact(raw: string): Contact | null {
+  const text = raw.trim();
+  if (text.includes('@')) {
+    const email = text.toLowerCase();
+    return EMAIL.test(email) && email.length <= 254 ? { kind: 'email', value: email } : null;
+  }
+  if (!/^\+?[\d\s().-]+$/.test(text)) return null;
+  const international = text.startsWith('+');
+  let digits = text.replace(/\D/g, '');
+  if (!international) {
+    if (digits.startsWith('0')) digits = `62${digits.slice(1)}`;
+    else if (digits.startsWith('8')) digits = `62${digits}`;
+  }
+  if (digits.startsWith('620')) digits = `62${digits.slice(3)}`;
+  if (digits.length < 9 || digits.length > 15) return null;
+  // Indonesian mobile numbers: 62 8xx, 9 to 12 digits after the country code.
+  if (digits.startsWith('62') && !/^628\d{8,11}$/.test(digits)) return null;
+  return { kind: 'phone', value: `+${digits}` };
+}
+
+export function sha256Hex(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
+}
+
+/**
+ * The CSRF token is derived from the secret the browser holds in an httpOnly cookie (the session id,
+ * or the anonymous `cocok_csrf` value before login): only a page that could read our JSON (same
+ * origin) can learn it, and it changes whenever the session does.
+ */
+export function csrfTokenFor(cookieSecret: string): string {
+  return crypto.createHmac('sha256', cookieSecret).update('cocok-csrf-v1').digest('base64url');
+}
+
+export function tokensMatch(expected: string, given: string | undefined): boolean {
+  if (typeof given !== 'string') return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && crypto.timingSafeEqual(a, b);
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * Sliding expiry without a write on every request: the expiry moves forward once at least a day of it
+ * has been used up.
+ */
+export function slidExpiry(expiresAt: Date, now: Date, sessionDays: number): Date | null {
+  const full = now.getTime() + sessionDays * DAY_MS;
+  return full - expiresAt.getTime() >= DAY_MS ? new Date(full) : null;
+}
+
+export function expiryFrom(now: Date, sessionDays: number): Date {
+  return new Date(now.getTime() + sessionDays * DAY_MS);
+}
+
+// No 0/O, 1/I/L: a pseudonym may be read aloud or copied by hand.
+const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
+
+/** "Saksi-7K3QX9" from random bytes; the public sees this instead of a name. */
+export function pseudonymFromBytes(bytes: Uint8Array, length = 6): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += PSEUDONYM_ALPHABET[bytes[i % bytes.length] % PSEUDONYM_ALPHABET.length];
+  return `Saksi-${out}`;
+}
+
+export function hasRole(role: Role, allowed: readonly Role[]): boolean {
+  return allowed.includes(role);
+}

@@ -1,0 +1,63 @@
+import type { Database } from '../../db/database.ts';
+import type { Role } from './accounts.logic.ts';
+
+export type UserRow = {
+  id: number;
+  name: string;
+  contact: string;
+  contact_kind: 'phone' | 'email';
+  password_hash: string;
+  role: Role;
+  pseudonym: string;
+  created_at: string;
+  banned_at: string | null;
+};
+
+export type NewUser = Pick<UserRow, 'name' | 'contact' | 'contact_kind' | 'password_hash' | 'pseudonym' | 'created_at'>;
+
+export function createAccountsRepository(db: Database) {
+  return {
+    findUserByContact(contact: string): Promise<UserRow | undefined> {
+      return db.get('SELECT * FROM users WHERE contact = ?', [contact]);
+    },
+    findUserById(id: number): Promise<UserRow | undefined> {
+      return db.get('SELECT * FROM users WHERE id = ?', [id]);
+    },
+    listUsers(ids: readonly number[]): Promise<Pick<UserRow, 'id' | 'pseudonym'>[]> {
+      if (ids.length === 0) return Promise.resolve([]);
+      return db.all(`SELECT id, pseudonym FROM users WHERE id IN (${ids.map(() => '?').join(',')})`, ids);
+    },
+    pseudonymTaken(pseudonym: string): Promise<boolean> {
+      return db.get('SELECT 1 AS x FROM users WHERE pseudonym = ?', [pseudonym]).then(Boolean);
+    },
+    async insertUser(u: NewUser): Promise<number> {
+      const { lastID } = await db.run(
+        'INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+        [u.name, u.contact, u.contact_kind, u.password_hash, u.pseudonym, u.created_at],
+      );
+      return lastID;
+    },
+    async insertSession(tokenHash: string, userId: number, createdAt: string, expiresAt: string): Promise<void> {
+      await db.run('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        tokenHash,
+        userId,
+        createdAt,
+        expiresAt,
+      ]);
+    },
+    findSession(tokenHash: string): Promise<{ user_id: number; expires_at: string } | undefined> {
+      return db.get('SELECT user_id, expires_at FROM sessions WHERE token_hash = ?', [tokenHash]);
+    },
+    async extendSession(tokenHash: string, expiresAt: string): Promise<void> {
+      await db.run('UPDATE sessions SET expires_at = ? WHERE token_hash = ?', [expiresAt, tokenHash]);
+    },
+    async deleteSession(tokenHash: string): Promise<void> {
+      await db.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
+    },
+    async deleteExpiredSessions(nowIso: string): Promise<void> {
+      await db.run('DELETE FROM sessions WHERE expires_at <= ?', [nowIso]);
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof createAccountsRepository>;

@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import argon2 from 'argon2';
+import type { Database } from '../../db/database.ts';
+import type { Clock } from '../../core/clock.ts';
+import { errors } from '../../core/errors.ts';
+import { accountErrors } from './accounts.errors.ts';
+import { expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, type Role } from './accounts.logic.ts';
+import { createAccountsRepository, type UserRow } from './accounts.repository.ts';
+import type { LoginBody, RegisterBody } from './accounts.schemas.ts';
+
+/** What the API says about a user: never the password hash, never the ban reason's internals. */
+export type PublicUser = { id: number; name: string; contact: string; role: Role; pseudonym: string; createdAt: string };
+/** The signed-in user as the rest of the server sees it. */
+export type SessionUser = { id: number; name: string; role: Role; pseudonym: string };
+export type NewSession = { token: string; expiresAt: Date };
+
+export type PasswordHasher = { hash(password: string): Promise<string>; verify(hash: string, password: string): Promise<boolean> };
+
+export function createArgon2Hasher({ memoryKib, timeCost }: { memoryKib: number; timeCost: number }): PasswordHasher {
+  return {
+    hash: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: memoryKib, timeCost, parallelism: 1 }),
+    verify: (hash, password) => argon2.verify(hash, password).catch(() => false),
+  };
+}
+
+export function createAccountsService({ db, clock, hasher, sessionDays }: { db: Database; clock: Clock; hasher: PasswordHasher; sessionDays: number }) {
+  const repo = createAccountsRepository(db);
+  // Verifying against a throw-away hash when the contact is unknown keeps both answers equally slow,
+  // so response times do not tell which contacts are registered.
+  let dummyHash: Promise<string> | undefined;
+
+  async function newPseudonym(): Promise<string> {
+    for (;;) {
+      const candidate = pseudonymFromBytes(crypto.randomBytes(8));
+      if (!(await repo.pseudonymTaken(candidate))) return candidate;
+    }
+  }
+
+  async function startSession(userId: number): Promise<NewSession> {
+    const token = crypto.randomBytes(32).toString('base64url');
+    const now = clock.now();
+    const expiresAt = expiryFrom(now, sessionDays);
+    await repo.deleteExpiredSessions(now.toISOString());
+    await repo.insertSession(sha256Hex(token), userId, now.toISOString(), expiresAt.toISOString());
+    return { token, expiresAt };
+  }
+
+  return {
+    async register(body: RegisterBody): Promise<{ user: PublicUser; session: NewSession }> {
+      const contact = normalizeContact(body.contact);
+      if (!contact) throw accountErrors.invalidContact(body.contact);
+      if (await repo.findUserByContact(contact.value)) throw accountErrors.contactTaken();
+      const passwordHash = await hasher.hash(body.password);
+      const row = {
+        name: body.name,
+        contact: contact.value,
+        contact_kind: contact.kind,
+        password_hash: passwordHash,
+        pseudonym: await newPseudonym(),
+        created_at: clock.now().toISOString(),
+      };
+      const id = await repo.insertUser(row).catch((err: unknown) => {
+        // Two sign-ups with the same contact at once: the unique index decides.
+        if (String((err as Error).message).includes('UNIQUE constraint failed: users.contact')) throw accountErrors.contactTaken();
+        throw err;
+      });
+      return { user: toPublicUser({ ...row, id, role: 'witness', banned_at: null }), session: await startSession(id) };
+    },
+
+    async login(body: LoginBody): Promise<{ user: PublicUser; session: NewSession }> {
+      const contact = normalizeContact(body.contact);
+      const user = contact ? await repo.findUserByContact(contact.value) : undefined;
+      if (!user) {
+        dummyHash ??= hasher.hash(crypto.randomBytes(16).toString('hex'));
+        await hasher.verify(await dummyHash, body.password);
+        throw accountErrors.wrongCredentials();
+      }
+      if (!(await hasher.verify(user.password_hash, body.password))) throw accountErrors.wrongCredentials();
+      if (user.banned_at) throw accountErrors.banned();
+      return { user: toPublicUser(user), session: await startSession(user.id) };
+    },
+
+    async logout(token: string): Promise<void> {
+      await repo.deleteSession(sha256Hex(token));
+    },
+
+    /** The user behind a session cookie, sliding the expiry forward; null when unknown, expired or banned. */
+    async resolveSession(token: string): Promise<{ user: SessionUser; expiresAt: Date; extended: boolean } | null> {
+      const hash = sha256Hex(token);
+      const session = await repo.findSession(hash);
+      const now = clock.now();
+      if (!session || new Date(session.expires_at) <= now) return null;
+      const user = await repo.findUserById(session.user_id);
+      if (!user || user.banned_at) return null;
+      const slid = slidExpiry(new Date(session.expires_at), now, sessionDays);
+      if (slid) await repo.extendSession(hash, slid.toISOString());
+      return { user: toSessionUser(user), expiresAt: slid ?? new Date(session.expires_at), extended: slid !== null };
+    },
+
+    async getUser(id: number): Promise<PublicUser> {
+      const user = await repo.findUserById(id);
+      if (!user) throw errors.loginRequired();
+      return toPublicUser(user);
+    },
+
+    /** Public pseudonyms of users, for lists the public sees. */
+    async pseudonymsOf(ids: readonly number[]): Promise<Map<number, string>> {
+      const rows = await repo.listUsers([...new Set(ids)]);
+      return new Map(rows.map((r) => [r.id, r.pseudonym]));
+    },
+  };
+}
+
+function toPublicUser(u: UserRow): PublicUser {
+  return { id: u.id, name: u.name, contact: u.contact, role: u.role, pseudonym: u.pseudonym, createdAt: u.created_at };
+}
+
+function toSessionUser(u: UserRow): SessionUser {
+  return { id: u.id, name: u.name, role: u.role, pseudonym: u.pseudonym };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

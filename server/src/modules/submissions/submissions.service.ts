@@ -1,0 +1,140 @@
+import type { Database } from '../../db/database.ts';
+import type { Clock } from '../../core/clock.ts';
+import { THINGS, errors } from '../../core/errors.ts';
+import { emptyFieldValues, type FieldName } from '../form/form-fields.ts';
+import { failedChecks, isOverseasTps, runChecks } from '../form/form-checks.logic.ts';
+import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
+import type { PhotosService } from '../photos/photos.service.ts';
+import { photoErrors } from '../photos/photos.errors.ts';
+import type { RegionsService } from '../regions/regions.service.ts';
+import { isTpsCode } from '../regions/regions.logic.ts';
+import { submissionErrors } from './submissions.errors.ts';
+import { confirmableFields, machineValues, stillReading, unexpectedFields } from './submissions.logic.ts';
+import { createSubmissionsRepository, type SubmissionRow, type ValueRow } from './submissions.repository.ts';
+import { flagView, parseReading, photoView, publicSubmissionView, submissionHead, valueView } from './submission-views.ts';
+
+const isStaff = (user: SessionUser) => user.role === 'moderator' || user.role === 'admin';
+
+/** Reading, confirming and withdrawing submissions; the public list per TPS. Uploads: submission-upload.service.ts. */
+export function createSubmissionsService({ db, photos, regions, accounts, clock }: {
+  db: Database;
+  photos: PhotosService;
+  regions: RegionsService;
+  accounts: AccountsService;
+  clock: Clock;
+}) {
+  const repo = createSubmissionsRepository(db);
+
+  /** The submission if the viewer may see it (owner or staff); others get 404, as if it did not exist. */
+  async function visible(id: number, viewer: SessionUser): Promise<SubmissionRow> {
+    const sub = Number.isSafeInteger(id) ? await repo.getSubmission(id) : undefined;
+    if (!sub || (sub.user_id !== viewer.id && !isStaff(viewer))) throw errors.notFound(THINGS.submission, String(id));
+    return sub;
+  }
+
+  async function owned(id: number, user: SessionUser): Promise<SubmissionRow> {
+    const sub = await visible(id, user);
+    if (sub.user_id !== user.id) throw errors.forbidden();
+    return sub;
+  }
+
+  async function view(sub: SubmissionRow, viewer: SessionUser) {
+    const rows = await repo.listPhotos([sub.id]);
+    const [duplicates, values, flags, tps] = await Promise.all([
+      repo.listDuplicates(rows.map((r) => r.id)),
+      repo.listValues([sub.id]),
+      repo.listFlags([sub.id]),
+      regions.findTps(sub.tps_code),
+    ]);
+    // EXIF (time, device, place) is for moderators only.
+    const captures = isStaff(viewer) ? await photos.captures(rows.map((r) => r.sha256)) : new Map();
+    return {
+      ...submissionHead(sub, tps?.name ?? null),
+      readingDone: !stillReading(rows.map((r) => r.state)),
+      photos: rows.map((r) => photoView(r, duplicates.filter((d) => d.submission_photo_id === r.id), captures.get(r.sha256))),
+      values: values.map(valueView),
+      checks: flags.map(flagView),
+    };
+  }
+
+  function valueRows(sub: SubmissionRow, user: SessionUser, allowed: FieldName[], given: Partial<Record<FieldName, number | null>>, machine: ReturnType<typeof machineValues>): ValueRow[] {
+    const now = clock.now().toISOString();
+    return allowed.map((field) => ({
+      submission_id: sub.id,
+      field,
+      machine_value: machine[field]?.value ?? null,
+      machine_confidence: machine[field]?.confidence ?? null,
+      machine_review: machine[field] ? (machine[field].review ? 1 : 0) : null,
+      confirmed_value: given[field] ?? null,
+      confirmed_by: user.id,
+      confirmed_at: now,
+    }));
+  }
+
+  return {
+    get: async (id: number, viewer: SessionUser) => view(await visible(id, viewer), viewer),
+
+    /** Stores machine and confirmed values per field with who/when; inconsistencies are warnings, not refusals. */
+    async confirm(id: number, user: SessionUser, given: Record<string, number | null>) {
+      const sub = await owned(id, user);
+      if (sub.status === 'withdrawn') throw submissionErrors.withdrawn();
+      if (sub.status === 'confirmed') throw submissionErrors.alreadyConfirmed();
+      const rows = await repo.listPhotos([sub.id]);
+      if (stillReading(rows.map((r) => r.state))) throw submissionErrors.stillReading();
+      const allowed = confirmableFields(rows.filter((r) => r.state === 'read').map((r) => r.page));
+      if (allowed.length === 0) throw submissionErrors.nothingToConfirm();
+      const unexpected = unexpectedFields(Object.keys(given), allowed);
+      if (unexpected.length > 0) throw submissionErrors.invalidFields(unexpected);
+      const machine = machineValues(rows.flatMap((r) => parseReading(r) ?? []));
+      const values = valueRows(sub, user, allowed, given as Partial<Record<FieldName, number | null>>, machine);
+      const figures = { ...emptyFieldValues(), ...Object.fromEntries(values.map((v) => [v.field, v.confirmed_value])) };
+      const failed = failedChecks(runChecks(figures, { overseas: isOverseasTps(sub.tps_code) }));
+      await db.transaction(async (tx) => {
+        if (!(await repo.markConfirmed(tx, sub.id, values[0].confirmed_at))) throw submissionErrors.alreadyConfirmed();
+        await repo.insertValues(tx, values);
+        const flags = failed.map((c) => ({ submission_id: sub.id, check_id: c.id, detail: JSON.stringify({ left: c.left, right: c.right, values: c.values }) }));
+        await repo.insertFlags(tx, flags);
+      });
+      return view((await repo.getSubmission(sub.id))!, user);
+    },
+
+    /** Withdrawn submissions are kept (never deleted) and leave the public list. */
+    async withdraw(id: number, user: SessionUser) {
+      const sub = await owned(id, user);
+      await repo.markWithdrawn(sub.id, clock.now().toISOString());
+      return view((await repo.getSubmission(sub.id))!, user);
+    },
+
+    /** Confirmed, not withdrawn submissions of a TPS, as the public sees them. */
+    async listForTps(code: string) {
+      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
+      if (!(await regions.findTps(code))) throw errors.notFound(THINGS.tps, code);
+      const subs = await repo.listConfirmedForTps(code);
+      const ids = subs.map((s) => s.id);
+      const [photoRows, values, flags, names] = await Promise.all([
+        repo.listPhotos(ids),
+        repo.listValues(ids),
+        repo.listFlags(ids),
+        accounts.pseudonymsOf(subs.map((s) => s.user_id)),
+      ]);
+      const of = <T extends { submission_id: number }>(rows: T[], id: number) => rows.filter((r) => r.submission_id === id);
+      return {
+        tps: code,
+        submissions: subs.map((s) => publicSubmissionView(s, names.get(s.user_id) ?? 'Saksi', of(photoRows, s.id), of(values, s.id), of(flags, s.id))),
+      };
+    },
+
+    /** A field's box cut out of a photo of the submission, for the confirm screen. */
+    async cutout(id: number, viewer: SessionUser, sha256: string, field: string): Promise<Buffer> {
+      const sub = await visible(id, viewer);
+      const row = (await repo.listPhotos([sub.id])).find((r) => r.sha256 === sha256);
+      if (!row) throw photoErrors.notFound(sha256);
+      const polygon = parseReading(row)?.boxesInPhoto?.[field as FieldName];
+      const image = polygon ? await photos.cutout(sha256, polygon) : null;
+      if (!image) throw photoErrors.noCutout(field);
+      return image;
+    },
+  };
+}
+
+export type SubmissionsService = ReturnType<typeof createSubmissionsService>;

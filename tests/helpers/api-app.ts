@@ -1,0 +1,72 @@
+import path from 'node:path';
+import request from 'supertest';
+import type { Express } from 'express';
+import { createApp, readingQueueOf, type AppSettingsOverrides } from '../../server/src/app.ts';
+import { silentLogger } from '../../server/src/core/logger.ts';
+import type { Clock } from '../../server/src/core/clock.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
+import type { FormReader } from '../../server/src/modules/reading/reading.types.ts';
+import { createTempDatabase, writeTinyRegistry } from './temp-db.ts';
+
+/** argon2id at its minimum cost: the same code path, a few milliseconds per hash. */
+export const FAST_AUTH = { argon2MemoryKib: 1024, argon2TimeCost: 1 };
+
+/** TPS of the tiny registry (tests/helpers/temp-db.ts). */
+export const TPS_A = '3101011001001';
+export const TPS_B = '3101011001002';
+export const TPS_C = '3101011003001';
+
+export type TestApp = { app: Express; db: Database; dir: string; uploadsDir: string; cleanup(): Promise<void> };
+
+/** A temp database with the tiny registry, uploads in the same temp dir, and the reading queue started when a reader is given. */
+export async function createTestApp(opts: { reader?: FormReader; settings?: AppSettingsOverrides; clock?: Clock } = {}): Promise<TestApp> {
+  const ctx = await createTempDatabase('cocok-api-');
+  await importRegistry(ctx.db, writeTinyRegistry(ctx.dir));
+  const uploadsDir = path.join(ctx.dir, 'uploads');
+  const app = appOn(ctx.db, uploadsDir, opts);
+  await readingQueueOf(app)?.start();
+  return {
+    app,
+    db: ctx.db,
+    dir: ctx.dir,
+    uploadsDir,
+    async cleanup() {
+      await readingQueueOf(app)?.stop();
+      await ctx.cleanup();
+    },
+  };
+}
+
+/** Another app on the same database and uploads (other settings, or no reader). */
+export function appOn(db: Database, uploadsDir: string, opts: { reader?: FormReader; settings?: AppSettingsOverrides; clock?: Clock } = {}): Express {
+  const settings = opts.settings ?? {};
+  return createApp({
+    db,
+    logger: silentLogger,
+    clock: opts.clock,
+    reader: opts.reader,
+    settings: { ...settings, uploadsDir, readerConcurrency: 2, auth: { ...FAST_AUTH, ...settings.auth } },
+  });
+}
+
+export type Agent = ReturnType<typeof request.agent>;
+
+export async function csrfOf(agent: Agent): Promise<string> {
+  const res = await agent.get('/api/auth/me').expect(200);
+  return res.body.csrfToken as string;
+}
+
+let counter = 0;
+/** Registers (and so logs in) a fresh witness on the agent; returns the user and the session's CSRF token. */
+export async function signUp(agent: Agent, over: Partial<{ name: string; contact: string; password: string }> = {}) {
+  counter += 1;
+  const body = { name: `Saksi ${counter}`, contact: `saksi${counter}.${process.pid}@example.org`, password: 'rahasia-123', ...over };
+  const csrf = await csrfOf(agent); // before the request is built: the agent attaches cookies at that moment
+  const res = await agent.post('/api/auth/register').set('X-CSRF-Token', csrf).send(body).expect(201);
+  return { user: res.body.user as { id: number; name: string; contact: string; pseudonym: string }, csrf: res.body.csrfToken as string, body };
+}
+
+export async function setRole(db: Database, userId: number, role: 'witness' | 'moderator' | 'admin'): Promise<void> {
+  await db.run('UPDATE users SET role = ? WHERE id = ?', [role, userId]);
+}
