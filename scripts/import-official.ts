@@ -7,6 +7,7 @@ import { systemClock } from '../server/src/core/clock.ts';
 import { collectDocuments } from '../server/src/modules/official/document-sources.ts';
 import { createOfficialImportService } from '../server/src/modules/official/official-import.service.ts';
 import { createRegionsService } from '../server/src/modules/regions/regions.service.ts';
+import { createComparisonService } from '../server/src/modules/comparison/comparison.service.ts';
 import { openConfiguredDatabase } from './cli-support.ts';
 
 const paths = process.argv.slice(2);
@@ -21,7 +22,10 @@ if (!tpsLoaded?.n) {
   process.exit(1);
 }
 const { documents, problems } = collectDocuments(paths);
-const importer = createOfficialImportService({ db, clock: systemClock, regions: createRegionsService({ db }) });
+const comparison = createComparisonService({ db, clock: systemClock });
+const importer = createOfficialImportService({
+  db, clock: systemClock, regions: createRegionsService({ db }), onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps),
+});
 const report = await importer.importDocuments(documents, problems);
 await db.close();
 

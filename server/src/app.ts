@@ -11,6 +11,8 @@ import { createRegionsService } from './modules/regions/regions.service.ts';
 import { regionsRoutes } from './modules/regions/regions.routes.ts';
 import { createOfficialService } from './modules/official/official.service.ts';
 import { officialRoutes } from './modules/official/official.routes.ts';
+import { createComparisonService } from './modules/comparison/comparison.service.ts';
+import { comparisonRoutes } from './modules/comparison/comparison.routes.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAccountsService, createArgon2Hasher, type PasswordHasher } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -77,8 +79,9 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: settings.jsonLimitBytes }));
   app.use(cookieParser());
 
-  const regions = createRegionsService({ db });
-  const official = createOfficialService({ db, regions });
+  const comparison = createComparisonService({ db, clock });
+  const regions = createRegionsService({ db, comparison });
+  const official = createOfficialService({ db, regions, comparison });
   const hasher = deps.hasher ?? createArgon2Hasher({ memoryKib: settings.auth.argon2MemoryKib, timeCost: settings.auth.argon2TimeCost });
   const accounts = createAccountsService({ db, clock, hasher, sessionDays: settings.auth.sessionDays });
   const files = deps.files ?? createFileStore(settings.uploadsDir);
@@ -86,7 +89,9 @@ export function createApp(deps: AppDeps): express.Express {
   const photos = createPhotosService({ db, files, images, clock });
   const queue = reader ? createReadingQueue({ db, photos, reader, clock, logger, concurrency: settings.readerConcurrency }) : undefined;
   app.locals.readingQueue = queue;
-  const submissions = createSubmissionsService({ db, photos, regions, accounts, clock });
+  const submissions = createSubmissionsService({
+    db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]),
+  });
   const uploads = createSubmissionUploadService({ db, photos, regions, clock, limits: settings.uploads, onQueued: () => queue?.wake() });
 
   const api = express.Router();
@@ -96,6 +101,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(accountsRoutes(accounts, settings.auth));
   api.use(photosRoutes(photos));
   api.use(submissionsRoutes(submissions, uploads, settings.uploads));
+  api.use(comparisonRoutes(comparison));
   api.use(regionsRoutes(regions));
   api.use(officialRoutes(official));
   api.use((req) => {

@@ -19,10 +19,13 @@ export type ImportReport = {
   skipped: SourceProblem[];
 };
 
-type Deps = { db: Database; clock: Clock; regions: RegionsService };
+/** Called inside the import's transaction with the TPS whose current figures changed (the comparison refreshes them). */
+export type OfficialChangedHook = (tx: Database, tpsCodes: ReadonlySet<string>) => Promise<void>;
+
+type Deps = { db: Database; clock: Clock; regions: RegionsService; onOfficialChanged?: OfficialChangedHook };
 
 /** Parses and stores a batch of Sirekap documents in one transaction; bad documents are skipped and reported. */
-export function createOfficialImportService({ db, clock, regions }: Deps) {
+export function createOfficialImportService({ db, clock, regions, onOfficialChanged }: Deps) {
   const repo = createOfficialRepository(db);
 
   return {
@@ -56,6 +59,7 @@ export function createOfficialImportService({ db, clock, regions }: Deps) {
           }
         }
         await regions.refreshRollupsForTps(tx, touched);
+        await onOfficialChanged?.(tx, touched);
       });
       return report;
     },

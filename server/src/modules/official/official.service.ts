@@ -5,6 +5,7 @@ import { isOverseasTps, runChecks, type CheckResult } from '../form/form-checks.
 import { isTpsCode } from '../regions/regions.logic.ts';
 import type { RegionsService, RegionRef } from '../regions/regions.service.ts';
 import { createOfficialRepository, type OfficialVersionRow } from './official.repository.ts';
+import type { ComparisonService, TpsComparisonView } from '../comparison/comparison.service.ts';
 
 export type OfficialVersionView = {
   versionId: number;
@@ -29,9 +30,11 @@ export type TpsView = {
   breadcrumb: RegionRef[];
   official: (OfficialVersionView & { checks: CheckResult[] }) | null;
   history: OfficialVersionView[];
+  /** The crowd's figures beside these (status, impact, per field); present when the comparison is wired in. */
+  comparison?: TpsComparisonView;
 };
 
-export function createOfficialService({ db, regions }: { db: Database; regions: RegionsService }) {
+export function createOfficialService({ db, regions, comparison }: { db: Database; regions: RegionsService; comparison?: Pick<ComparisonService, 'getTpsComparison'> }) {
   const repo = createOfficialRepository(db);
   return {
     /** A TPS with its current official figures, every check's result, and every version ever imported. */
@@ -39,10 +42,11 @@ export function createOfficialService({ db, regions }: { db: Database; regions: 
       if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
       const tps = await regions.findTps(code);
       if (!tps) throw errors.notFound(THINGS.tps, code);
-      const [breadcrumb, versions, current] = await Promise.all([
+      const [breadcrumb, versions, current, crowd] = await Promise.all([
         regions.breadcrumbOf(code),
         repo.listVersions(code),
         repo.getCurrentVersionId(code),
+        comparison?.getTpsComparison(code),
       ]);
       const flags = await repo.listFlags(versions.map((v) => v.id));
       const views = versions.map((v) => toView(v, flags.filter((f) => f.version_id === v.id).map((f) => f.check_id)));
@@ -55,6 +59,7 @@ export function createOfficialService({ db, regions }: { db: Database; regions: 
         breadcrumb,
         official: currentView && { ...currentView, checks: runChecks(currentView.fields, { overseas }) },
         history: views,
+        ...(crowd ? { comparison: crowd } : {}),
       };
     },
   };

@@ -3,6 +3,8 @@ import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldName } from '../form/form-fields.ts';
 import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode } from './regions.logic.ts';
 import { createRegionsRepository, type RollupRow } from './regions.repository.ts';
+import type { ComparisonService, TpsSummary } from '../comparison/comparison.service.ts';
+import type { CrowdComparisonTotals } from '../comparison/comparison-rollups.logic.ts';
 
 export type Totals = {
   tpsCount: number;
@@ -13,10 +15,12 @@ export type Totals = {
 };
 export type RegionRef = { code: string; name: string; level: number; levelName: string };
 /** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
-export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> };
-export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[] };
+export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null>; comparison?: CrowdComparisonTotals | TpsSummary };
+export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[]; comparison?: CrowdComparisonTotals };
+/** The crowd side of region pages (the comparison module); without it region answers carry official figures only. */
+export type CrowdTotalsSource = Pick<ComparisonService, 'regionTotals' | 'villageTps'>;
 
-export function createRegionsService({ db }: { db: Database }) {
+export function createRegionsService({ db, comparison }: { db: Database; comparison?: CrowdTotalsSource }) {
   const repo = createRegionsRepository(db);
 
   async function breadcrumbOf(code: string): Promise<RegionRef[]> {
@@ -39,13 +43,14 @@ export function createRegionsService({ db }: { db: Database }) {
       const [region, rollup] = await Promise.all([repo.getRegion(code), repo.getRollup(code)]);
       if (!region || !rollup) throw errors.notFound(THINGS.region, code);
       const children = region.level === 4 ? await villageTpsChildren(code) : await regionChildren(code);
-      return {
+      const view: RegionView = {
         ...toRef(region),
         breadcrumb: await breadcrumbOf(code),
         totals: toTotals(rollup),
         childLevelName: LEVELS[region.level + 1],
         children,
       };
+      return comparison ? withComparison(view, region.level === 4) : view;
     },
 
     /** Finds TPS by code prefix and regions by name, for the search box. */
@@ -74,6 +79,17 @@ export function createRegionsService({ db }: { db: Database }) {
       }
     },
   };
+
+  /** Adds the crowd comparison (KPU vs crowd over the same TPS, coverage, status counts) to a region and its children. */
+  async function withComparison(view: RegionView, childrenAreTps: boolean): Promise<RegionView> {
+    const regionsToRead = [view, ...(childrenAreTps ? [] : view.children)].map((r) => ({ code: r.code, tpsCount: r.totals.tpsCount }));
+    const [totals, tps] = await Promise.all([
+      comparison!.regionTotals(regionsToRead),
+      childrenAreTps ? comparison!.villageTps(view.code, view.children.map((c) => c.code)) : Promise.resolve(new Map<string, TpsSummary>()),
+    ]);
+    const of = (code: string) => totals.get(code) ?? tps.get(code);
+    return { ...view, comparison: of(view.code), children: view.children.map((c) => ({ ...c, comparison: of(c.code) })) };
+  }
 
   async function withPath(ref: RegionRef) {
     const crumbs = await breadcrumbOf(ref.code);

@@ -126,8 +126,19 @@ export function createSubmissionsRepository(db: Database) {
       const { changes } = await tx.run(`UPDATE submissions SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'pending'`, [nowIso, id]);
       return changes === 1;
     },
-    async markWithdrawn(id: number, nowIso: string): Promise<void> {
-      await db.run(`UPDATE submissions SET status = 'withdrawn', withdrawn_at = ? WHERE id = ? AND status != 'withdrawn'`, [nowIso, id]);
+    /** True when the submission was not withdrawn before (the crowd figures of its TPS change). */
+    async markWithdrawn(tx: Database, id: number, nowIso: string): Promise<boolean> {
+      const { changes } = await tx.run(`UPDATE submissions SET status = 'withdrawn', withdrawn_at = ? WHERE id = ? AND status != 'withdrawn'`, [nowIso, id]);
+      return changes === 1;
+    },
+    listAllForTps(tpsCode: string): Promise<SubmissionRow[]> {
+      return db.all('SELECT * FROM submissions WHERE tps_code = ? ORDER BY id', [tpsCode]);
+    },
+    listActiveOfUser(userId: number): Promise<SubmissionRow[]> {
+      return db.all(`SELECT * FROM submissions WHERE user_id = ? AND status != 'withdrawn' ORDER BY id`, [userId]);
+    },
+    async moveSubmission(tx: Database, id: number, tpsCode: string): Promise<void> {
+      await tx.run('UPDATE submissions SET tps_code = ? WHERE id = ?', [tpsCode, id]);
     },
   };
 }

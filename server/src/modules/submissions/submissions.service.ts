@@ -15,13 +15,17 @@ import { flagView, parseReading, photoView, publicSubmissionView, submissionHead
 
 const isStaff = (user: SessionUser) => user.role === 'moderator' || user.role === 'admin';
 
+/** Called inside the transaction that confirmed or withdrew a submission (the comparison refreshes the TPS and its rollups). */
+export type CrowdChangedHook = (tx: Database, tpsCode: string) => Promise<void>;
+
 /** Reading, confirming and withdrawing submissions; the public list per TPS. Uploads: submission-upload.service.ts. */
-export function createSubmissionsService({ db, photos, regions, accounts, clock }: {
+export function createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged }: {
   db: Database;
   photos: PhotosService;
   regions: RegionsService;
   accounts: AccountsService;
   clock: Clock;
+  onCrowdChanged?: CrowdChangedHook;
 }) {
   const repo = createSubmissionsRepository(db);
 
@@ -94,6 +98,7 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock 
         await repo.insertValues(tx, values);
         const flags = failed.map((c) => ({ submission_id: sub.id, check_id: c.id, detail: JSON.stringify({ left: c.left, right: c.right, values: c.values }) }));
         await repo.insertFlags(tx, flags);
+        await onCrowdChanged?.(tx, sub.tps_code);
       });
       return view((await repo.getSubmission(sub.id))!, user);
     },
@@ -101,7 +106,9 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock 
     /** Withdrawn submissions are kept (never deleted) and leave the public list. */
     async withdraw(id: number, user: SessionUser) {
       const sub = await owned(id, user);
-      await repo.markWithdrawn(sub.id, clock.now().toISOString());
+      await db.transaction(async (tx) => {
+        if (await repo.markWithdrawn(tx, sub.id, clock.now().toISOString())) await onCrowdChanged?.(tx, sub.tps_code);
+      });
       return view((await repo.getSubmission(sub.id))!, user);
     },
 
@@ -123,6 +130,21 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock 
         submissions: subs.map((s) => publicSubmissionView(s, names.get(s.user_id) ?? 'Saksi', of(photoRows, s.id), of(values, s.id), of(flags, s.id))),
       };
     },
+
+    /** Moderation hooks: every submission of a TPS (any status) as staff see it, EXIF included. */
+    async listAllForTps(code: string, viewer: SessionUser) {
+      const subs = await repo.listAllForTps(code);
+      return Promise.all(subs.map((s) => view(s, viewer)));
+    },
+    findSubmission: (id: number) => repo.getSubmission(id),
+    async confirmedValues(id: number): Promise<Record<string, number | null>> {
+      return Object.fromEntries((await repo.listValues([id])).map((v) => [v.field, v.confirmed_value]));
+    },
+    /** A moderator takes a submission out of the crowd figures (kept, status withdrawn); false when it already was. */
+    withdrawByModerator: (tx: Database, id: number, nowIso: string) => repo.markWithdrawn(tx, id, nowIso),
+    moveToTps: (tx: Database, id: number, tpsCode: string) => repo.moveSubmission(tx, id, tpsCode),
+    /** The user's pending and confirmed submissions (what a ban withdraws). */
+    listActiveOfUser: (userId: number) => repo.listActiveOfUser(userId),
 
     /** A field's box cut out of a photo of the submission, for the confirm screen. */
     async cutout(id: number, viewer: SessionUser, sha256: string, field: string): Promise<Buffer> {

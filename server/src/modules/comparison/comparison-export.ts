@@ -1,0 +1,37 @@
+import { FIELDS } from '../form/form-fields.ts';
+import type { ExportRecord } from './comparison.service.ts';
+
+/**
+ * Open data formats of GET /api/regions/:code/tps.csv and .json: one TPS per row/object, written as the
+ * rows are read. CSV columns: tps_code, tps_name, status, impact, then per form field official_<f>,
+ * crowd_<f>, difference_<f> (crowd - official), then crowd_photos_sha256 (space-separated). Empty cell: no figure.
+ */
+export const CSV_HEADER = [
+  'tps_code', 'tps_name', 'status', 'impact',
+  ...FIELDS.flatMap((f) => [`official_${f}`, `crowd_${f}`, `difference_${f}`]),
+  'crowd_photos_sha256',
+].join(',');
+
+const cell = (v: string | number | null | undefined): string => {
+  if (v === null || v === undefined) return '';
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function csvLine(r: ExportRecord): string {
+  const values = FIELDS.flatMap((f) => [r.official?.[f], r.crowd[f], r.difference[f]]);
+  return [r.code, r.name, r.status, r.impact, ...values, r.photos.join(' ')].map(cell).join(',');
+}
+
+export function jsonRecord(r: ExportRecord): string {
+  return JSON.stringify({
+    code: r.code,
+    name: r.name,
+    status: r.status,
+    impact: r.impact,
+    official: r.official,
+    crowd: r.crowd,
+    difference: r.difference,
+    photos: r.photos.map((sha256) => ({ sha256 })),
+  });
+}

@@ -1,0 +1,47 @@
+import { Router, type Response } from 'express';
+import { jsonRoute } from '../../http/async-route.ts';
+import { parseWith } from '../../http/validate.ts';
+import { mismatchQuery } from './comparison.schemas.ts';
+import type { ComparisonService, ExportRecord } from './comparison.service.ts';
+import { CSV_HEADER, csvLine, jsonRecord } from './comparison-export.ts';
+
+export function comparisonRoutes(comparison: ComparisonService): Router {
+  const router = Router();
+  router.get('/mismatches', jsonRoute((req) => comparison.listMismatches(parseWith(mismatchQuery, req.query))));
+  router.get('/regions/:code/tps.csv', async (req, res) => {
+    const { region, chunks } = await comparison.exportTps(String(req.params.code));
+    res.type('text/csv; charset=utf-8').attachment(`cocok-tps-${region.code}.csv`);
+    await writeStreamed(res, chunks, { open: `${CSV_HEADER}\n`, line: (r) => `${csvLine(r)}\n`, between: '', close: '' });
+  });
+  router.get('/regions/:code/tps.json', async (req, res) => {
+    const { region, chunks } = await comparison.exportTps(String(req.params.code));
+    res.type('application/json; charset=utf-8').attachment(`cocok-tps-${region.code}.json`);
+    const open = `{"region":${JSON.stringify(region)},"tps":[\n`;
+    await writeStreamed(res, chunks, { open, line: jsonRecord, between: ',\n', close: '\n]}\n' });
+  });
+  return router;
+}
+
+type Format = { open: string; line: (r: ExportRecord) => string; between: string; close: string };
+
+/**
+ * Writes chunk by chunk, waiting for the socket to drain when its buffer is full, so a download of the
+ * whole country holds one chunk in memory however slow the client. A client that goes away stops the reads.
+ */
+async function writeStreamed(res: Response, chunks: AsyncGenerator<ExportRecord[]>, f: Format): Promise<void> {
+  let first = true;
+  res.write(f.open);
+  for await (const rows of chunks) {
+    if (res.destroyed) return void (await chunks.return(undefined));
+    const text = rows.map((r) => {
+      const s = (first ? '' : f.between) + f.line(r);
+      first = false;
+      return s;
+    }).join('');
+    if (!res.write(text)) await new Promise<void>((resolve) => {
+      const done = () => { res.off('drain', done); res.off('close', done); resolve(); };
+      res.on('drain', done).on('close', done);
+    });
+  }
+  res.end(f.close);
+}

@@ -1,0 +1,184 @@
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import path from 'node:path';
+import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/temp-db.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { fixedClock } from '../../server/src/core/clock.ts';
+import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
+import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
+import { ancestorsOfCode } from '../../server/src/modules/regions/regions.logic.ts';
+import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
+import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
+import { ROLLUP_COLUMNS, contributionOf, zeroContribution, type Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
+import { createSubmissionsService } from '../../server/src/modules/submissions/submissions.service.ts';
+import { createAccountsService, createArgon2Hasher, type SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
+import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
+import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
+import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
+
+/**
+ * The comparison kept incrementally on real SQLite: confirms and withdrawals through the submissions
+ * service, official versions through the importer, both with the comparison hooked in as in createApp.
+ * After every step each region's crowd rollup must equal the sum of its TPS, computed afresh.
+ */
+const [A1, A2, A3] = ['3101011001001', '3101011001002', '3101011001003'];
+const [C1, C2] = ['3101011003001', '3101011003002'];
+const ALL_TPS = [A1, A2, A3, C1, C2];
+
+let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
+let db: Database;
+const clock = fixedClock('2026-11-20T10:00:00Z');
+let comparison: ReturnType<typeof createComparisonService>;
+let submissions: ReturnType<typeof createSubmissionsService>;
+let importer: ReturnType<typeof createOfficialImportService>;
+const users: SessionUser[] = [];
+
+before(async () => {
+  ctx = await createTempDatabase('cocok-comparison-');
+  db = ctx.db;
+  await importRegistry(db, writeTinyRegistry(ctx.dir));
+  comparison = createComparisonService({ db, clock });
+  const regions = createRegionsService({ db, comparison });
+  importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
+  const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
+  const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });
+  submissions = createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]) });
+  for (const id of [1, 2, 3]) {
+    await db.run(
+      `INSERT INTO users (id, name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES (?, ?, ?, 'email', 'x', ?, ?)`,
+      [id, `Saksi ${id}`, `s${id}@example.org`, `Saksi-${id}`, clock.now().toISOString()],
+    );
+    users.push({ id, name: `Saksi ${id}`, role: 'witness', pseudonym: `Saksi-${id}` });
+  }
+});
+after(() => ctx.cleanup());
+
+const chart = (p1: number, p2: number, p3: number) => ({ null: null, '100025': p1, '100026': p2, '100027': p3 });
+const importOfficial = (tps: string, over: Parameters<typeof sirekapDoc>[0] = {}) =>
+  importer.importDocuments([{ name: `${tps}.json`, text: sirekapDoc(over) }]);
+
+let photoSeed = 0;
+/** A witness's submission of page 2 (read), confirmed with the given candidate votes; returns its id. */
+async function confirmed(tps: string, user: SessionUser, votes: [number, number, number], sha = `photo-${++photoSeed}`): Promise<number> {
+  const sha256 = crypto.createHash('sha256').update(sha).digest('hex');
+  const now = clock.now().toISOString();
+  await db.run(
+    `INSERT OR IGNORE INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3, created_at)
+     VALUES (?, 'jpeg', 1000, 642, 480, '0000000000000000', 0, 0, 0, 0, ?)`,
+    [sha256, now],
+  );
+  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [tps, user.id, now]);
+  const reading = JSON.stringify({ page: 2, fields: {}, review: false, ms: 1 });
+  await db.run(`INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`, [lastID, sha256, reading]);
+  await submissions.confirm(lastID, user, { suara_paslon_1: votes[0], suara_paslon_2: votes[1], suara_paslon_3: votes[2] });
+  return lastID;
+}
+
+async function statuses(): Promise<Record<string, string>> {
+  const rows = await db.all<{ tps_code: string; status: string }>('SELECT tps_code, status FROM tps_comparisons');
+  const stored = Object.fromEntries(rows.map((r) => [r.tps_code, r.status]));
+  return Object.fromEntries(ALL_TPS.map((t) => [t, stored[t] ?? 'no_crowd']));
+}
+
+/** Every region's crowd rollup equals the sum of its TPS's contributions, each TPS recomputed from raw rows. */
+async function assertRollupsAddUp(): Promise<void> {
+  const expected = new Map<string, Contribution>();
+  for (const tps of ALL_TPS) {
+    const fresh = contributionOf(await comparison.getTpsComparison(tps));
+    for (const code of ancestorsOfCode(tps)) {
+      const sum = expected.get(code) ?? zeroContribution();
+      for (const c of ROLLUP_COLUMNS) sum[c] += fresh[c];
+      expected.set(code, sum);
+    }
+  }
+  const rows = await db.all<Contribution & { code: string }>('SELECT * FROM crowd_rollups');
+  const stored = new Map(rows.map((r) => [r.code, r]));
+  for (const [code, sum] of expected) {
+    const row = stored.get(code) ?? zeroContribution();
+    for (const c of ROLLUP_COLUMNS) assert.equal(row[c], sum[c], `${code}.${c}`);
+  }
+}
+
+const rollup = (code: string) => db.get<Contribution>('SELECT * FROM crowd_rollups WHERE code = ?', [code]);
+
+test('crowd_rollups has one column per rollup figure (migration and code agree)', async () => {
+  const cols = await db.all<{ name: string }>('PRAGMA table_info(crowd_rollups)');
+  assert.deepEqual(cols.map((c) => c.name), ['code', ...ROLLUP_COLUMNS]);
+});
+
+test('official figures alone leave every TPS no_crowd and the rollups at zero', async () => {
+  await importOfficial(A1);
+  await importOfficial(A2);
+  await importOfficial(A3, { chart: chart(10, 20, 31) }); // candidate sum 61 != suara_sah 60: fails KPU's own check
+  await importOfficial(C1);
+  assert.deepEqual(Object.values(await statuses()), ['no_crowd', 'no_crowd', 'no_crowd', 'no_crowd', 'no_crowd']);
+  assert.equal((await rollup('ID'))?.crowd_tps ?? 0, 0);
+});
+
+test('confirms give each status; region totals equal the sum of their TPS', async () => {
+  await confirmed(A1, users[0], [10, 20, 30]);
+  await confirmed(A1, users[1], [10, 20, 30]);
+  await confirmed(A2, users[0], [10, 120, 30]);
+  await confirmed(A2, users[2], [10, 120, 30]);
+  await confirmed(A3, users[1], [10, 20, 31]);
+  await confirmed(C1, users[0], [10, 20, 30]);
+  await confirmed(C1, users[1], [11, 20, 30]);
+  await confirmed(C2, users[2], [1, 2, 3]);
+  assert.deepEqual(await statuses(), {
+    [A1]: 'match', [A2]: 'mismatch', [A3]: 'official_inconsistent', [C1]: 'crowd_conflict', [C2]: 'no_official',
+  });
+  const a2 = await comparison.getTpsComparison(A2);
+  assert.equal(a2.impact, 100);
+  assert.deepEqual(a2.fields.find((f) => f.field === 'suara_paslon_2'), {
+    field: 'suara_paslon_2', official: 20, crowd: 120, state: 'verified', difference: 100, misread: 'digit_added', witnesses: 2,
+    candidates: [{ value: 120, witnesses: 2 }],
+  });
+  await assertRollupsAddUp();
+  const village = (await rollup('3101011001'))!;
+  assert.deepEqual([village.crowd_tps, village.compared_tps, village.n_match, village.n_mismatch, village.n_official_inconsistent], [3, 3, 1, 1, 1]);
+  assert.deepEqual([village.cmp_official_suara_paslon_2, village.cmp_crowd_suara_paslon_2], [60, 160], 'both totals over the same 3 TPS');
+  const nation = (await rollup('ID'))!;
+  assert.deepEqual([nation.crowd_tps, nation.compared_tps, nation.n_crowd_conflict, nation.n_no_official], [5, 4, 1, 1]);
+  assert.deepEqual([nation.cmp_tps_suara_paslon_1, nation.cmp_official_suara_paslon_1, nation.cmp_crowd_suara_paslon_1], [3, 30, 30], 'C1 conflicts on paslon 1: left out of both sums');
+});
+
+test('withdrawals move a TPS back, down to no_crowd; the rollups follow', async () => {
+  const [first, second] = await db.all<{ id: number }>(`SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed' ORDER BY id`, [A2]);
+  await submissions.withdraw(first.id, users[0]);
+  assert.equal((await statuses())[A2], 'mismatch');
+  assert.equal((await comparison.getTpsComparison(A2)).fields.find((f) => f.field === 'suara_paslon_2')?.state, 'single');
+  await assertRollupsAddUp();
+  await submissions.withdraw(second.id, users[2]);
+  await submissions.withdraw(second.id, users[2]); // twice: no double subtraction
+  assert.equal((await statuses())[A2], 'no_crowd');
+  assert.equal((await db.get('SELECT 1 AS one FROM tps_comparisons WHERE tps_code = ?', [A2])), undefined);
+  await assertRollupsAddUp();
+  assert.equal((await rollup('3101011001'))!.crowd_tps, 2);
+});
+
+test('a new official version re-compares the TPS; an older document changes nothing', async () => {
+  await importOfficial(C2, { chart: chart(1, 2, 3) });
+  assert.equal((await statuses())[C2], 'official_inconsistent', 'KPU now publishes figures that match the witness but not their own sah');
+  await importOfficial(A1, { chart: chart(10, 25, 30), ts: '2024-02-16 10:00:00' });
+  assert.equal((await statuses())[A1], 'mismatch');
+  assert.equal((await comparison.getTpsComparison(A1)).impact, 5);
+  await importOfficial(A1, { chart: chart(10, 20, 30), ts: '2024-02-14 10:00:00' });
+  assert.equal((await statuses())[A1], 'mismatch', 'an older document goes to history only');
+  await assertRollupsAddUp();
+});
+
+test('a moderator decision (crowd_overrides) resolves a conflict once the TPS is refreshed', async () => {
+  await db.run(`INSERT INTO crowd_overrides (tps_code, field, value, decided_by, decided_at) VALUES (?, 'suara_paslon_1', 10, 1, ?)`, [C1, clock.now().toISOString()]);
+  await db.transaction((tx) => comparison.refreshTps(tx, [C1]));
+  assert.equal((await statuses())[C1], 'match');
+  assert.equal((await comparison.getTpsComparison(C1)).fields.find((f) => f.field === 'suara_paslon_1')?.state, 'moderated');
+  await assertRollupsAddUp();
+});
+
+test('a full rebuild finds the incremental state already right', async () => {
+  const before = await db.all('SELECT * FROM crowd_rollups ORDER BY code');
+  const result = await comparison.rebuildAll(2);
+  assert.deepEqual(result, { tps: 5, changed: 0 });
+  assert.deepEqual(await db.all('SELECT * FROM crowd_rollups ORDER BY code'), before);
+});
