@@ -182,3 +182,20 @@ test('a full rebuild finds the incremental state already right', async () => {
   assert.deepEqual(result, { tps: 5, changed: 0 });
   assert.deepEqual(await db.all('SELECT * FROM crowd_rollups ORDER BY code'), before);
 });
+
+test('an export reads the TPS below a region chunk by chunk, in code order, each once', async () => {
+  const small = createComparisonService({ db, clock, exportChunk: 2 });
+  const { chunks } = await small.exportTps('ID');
+  const sizes: number[] = [];
+  const codes: string[] = [];
+  for await (const chunk of chunks) {
+    sizes.push(chunk.length);
+    codes.push(...chunk.map((r) => r.code));
+  }
+  assert.deepEqual(sizes, [2, 2, 1]);
+  assert.deepEqual(codes, ALL_TPS);
+  const village = await small.exportTps('3101011003');
+  const rows = [];
+  for await (const chunk of village.chunks) rows.push(...chunk);
+  assert.deepEqual(rows.map((r) => [r.code, r.status]), [[C1, 'match'], [C2, 'official_inconsistent']]);
+});

@@ -25,6 +25,7 @@ export type ExportRecord = {
   photos: string[];
 };
 
+/** TPS per read of an export: large enough to amortise the query, small enough to keep memory flat. */
 const EXPORT_CHUNK = 2000;
 
 /**
@@ -32,7 +33,7 @@ const EXPORT_CHUNK = 2000;
  * stored in tps_comparisons) and per region (crowd_rollups, kept by contribution deltas). `refreshTps`
  * is the one entry point for changes; callers run it inside the transaction of their change.
  */
-export function createComparisonService({ db, clock }: { db: Database; clock: Clock }) {
+export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK }: { db: Database; clock: Clock; exportChunk?: number }) {
   const repo = createComparisonRepository(db);
 
   /** Computes the comparison of every TPS in [from, to] that has crowd figures (others are no_crowd). */
@@ -186,7 +187,7 @@ export function createComparisonService({ db, clock }: { db: Database; clock: Cl
   async function* exportChunks(prefix: string): AsyncGenerator<ExportRecord[]> {
     let after = prefix;
     for (;;) {
-      const rows = await repo.listExportChunk(prefix, after, EXPORT_CHUNK);
+      const rows = await repo.listExportChunk(prefix, after, exportChunk);
       if (rows.length === 0) return;
       yield rows.map(toExportRecord);
       after = rows[rows.length - 1].code;
