@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cookieParser from 'cookie-parser';
-import { defaultConfig, type AuthSettings, type Config, type UploadSettings } from './config.ts';
+import { defaultConfig, type AuthSettings, type Config, type ModerationConfig, type UploadSettings } from './config.ts';
 import type { Database } from './db/database.ts';
 import { errors, toEnvelope } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
@@ -26,13 +26,21 @@ import { createSubmissionUploadService } from './modules/submissions/submission-
 import { submissionsRoutes } from './modules/submissions/submissions.routes.ts';
 import { createReadingQueue, type ReadingQueue } from './modules/submissions/reading-queue.ts';
 import type { FormReader } from './modules/reading/reading.types.ts';
+import { createModerationService } from './modules/moderation/moderation.service.ts';
+import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
+import { comparisonPortFrom } from './modules/moderation/comparison-port.ts';
 
 /** The configuration createApp needs; tests override parts, the rest takes the documented defaults. */
 export type AppSettings = Pick<Config, 'uploadsDir' | 'trustProxy' | 'jsonLimitBytes' | 'readerConcurrency'> & {
   auth: AuthSettings;
   uploads: UploadSettings;
+  moderation: ModerationConfig;
 };
-export type AppSettingsOverrides = Partial<Omit<AppSettings, 'auth' | 'uploads'>> & { auth?: Partial<AuthSettings>; uploads?: Partial<UploadSettings> };
+export type AppSettingsOverrides = Partial<Omit<AppSettings, 'auth' | 'uploads' | 'moderation'>> & {
+  auth?: Partial<AuthSettings>;
+  uploads?: Partial<UploadSettings>;
+  moderation?: Partial<ModerationConfig>;
+};
 
 export type AppDeps = {
   db: Database;
@@ -60,6 +68,7 @@ export function resolveSettings(overrides: AppSettingsOverrides = {}): AppSettin
     readerConcurrency: overrides.readerConcurrency ?? d.readerConcurrency,
     auth: { ...d.auth, ...overrides.auth },
     uploads: { ...d.uploads, ...overrides.uploads },
+    moderation: { ...d.moderation, ...overrides.moderation },
   };
 }
 
@@ -94,6 +103,10 @@ export function createApp(deps: AppDeps): express.Express {
   });
   const uploads = createSubmissionUploadService({ db, photos, regions, clock, limits: settings.uploads, onQueued: () => queue?.wake() });
 
+  const moderation = createModerationService({
+    db, clock, accounts, submissions, official, regions, comparison: comparisonPortFrom(comparison), settings: settings.moderation,
+  });
+
   const api = express.Router();
   api.use(sessionMiddleware(accounts, settings.auth));
   api.use(csrfGuard());
@@ -102,6 +115,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(photosRoutes(photos));
   api.use(submissionsRoutes(submissions, uploads, settings.uploads));
   api.use(comparisonRoutes(comparison));
+  api.use(moderationRoutes(moderation, settings.moderation));
   api.use(regionsRoutes(regions));
   api.use(officialRoutes(official));
   api.use((req) => {

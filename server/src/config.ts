@@ -31,6 +31,9 @@ import { z } from 'zod';
  * | TPS_PENDING_LIMIT          | 5                | unconfirmed submissions a TPS may hold from witnesses        |
  * | JSON_BODY_LIMIT_KB         | 100              | largest JSON request body                                    |
  * | READER_CONCURRENCY         | CPU count        | photos read at the same time (worker threads)                |
+ * | MODERATORS_REVIEW_OWN_UPLOADS | false         | moderators may claim and decide TPS they uploaded to         |
+ * | MODERATION_CLAIM_MINUTES   | 10               | how long claiming a TPS keeps other moderators off it        |
+ * | REPORTS_PER_IP_PER_HOUR    | 10               | public reports ("Lapor") one IP may send per hour            |
  */
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -60,6 +63,9 @@ const schema = z.object({
   TPS_PENDING_LIMIT: positiveInt.default(5),
   JSON_BODY_LIMIT_KB: positiveInt.max(10240).default(100),
   READER_CONCURRENCY: positiveInt.max(64).optional(),
+  MODERATORS_REVIEW_OWN_UPLOADS: booleanString.default(false),
+  MODERATION_CLAIM_MINUTES: positiveInt.max(24 * 60).default(10),
+  REPORTS_PER_IP_PER_HOUR: positiveInt.default(10),
 });
 
 export type AuthSettings = {
@@ -80,6 +86,12 @@ export type UploadSettings = {
   pendingPerTps: number;
 };
 
+export type ModerationConfig = {
+  allowOwnUploads: boolean;
+  claimMinutes: number;
+  reportsPerIpPerHour: number;
+};
+
 export type Config = {
   port: number;
   host: string;
@@ -94,6 +106,7 @@ export type Config = {
   readerConcurrency: number;
   auth: AuthSettings;
   uploads: UploadSettings;
+  moderation: ModerationConfig;
 };
 
 export class ConfigError extends Error {}
@@ -134,6 +147,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxPixels: Math.round(c.UPLOAD_MAX_MEGAPIXELS * 1_000_000),
       perHour: c.UPLOADS_PER_HOUR,
       pendingPerTps: c.TPS_PENDING_LIMIT,
+    },
+    moderation: {
+      allowOwnUploads: c.MODERATORS_REVIEW_OWN_UPLOADS,
+      claimMinutes: c.MODERATION_CLAIM_MINUTES,
+      reportsPerIpPerHour: c.REPORTS_PER_IP_PER_HOUR,
     },
   };
 }

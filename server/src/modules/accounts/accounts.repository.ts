@@ -57,6 +57,15 @@ export function createAccountsRepository(db: Database) {
     async deleteExpiredSessions(nowIso: string): Promise<void> {
       await db.run('DELETE FROM sessions WHERE expires_at <= ?', [nowIso]);
     },
+    async updateRole(id: number, role: Role): Promise<boolean> {
+      return (await db.run('UPDATE users SET role = ? WHERE id = ?', [role, id])).changes === 1;
+    },
+    /** Sets banned_at (once) and ends every session of the user. */
+    async banUser(tx: Database, id: number, nowIso: string): Promise<boolean> {
+      const { changes } = await tx.run('UPDATE users SET banned_at = ? WHERE id = ? AND banned_at IS NULL', [nowIso, id]);
+      await tx.run('DELETE FROM sessions WHERE user_id = ?', [id]);
+      return changes === 1;
+    },
   };
 }
 

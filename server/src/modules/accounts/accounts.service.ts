@@ -103,6 +103,35 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       return toPublicUser(user);
     },
 
+    /** Admin hooks (moderation module, create-admin script). */
+    async findUser(id: number): Promise<(PublicUser & { bannedAt: string | null }) | null> {
+      const user = Number.isSafeInteger(id) ? await repo.findUserById(id) : undefined;
+      return user ? { ...toPublicUser(user), bannedAt: user.banned_at } : null;
+    },
+    async findUserByContact(contact: string): Promise<PublicUser | null> {
+      const user = await repo.findUserByContact(contact);
+      return user ? toPublicUser(user) : null;
+    },
+    setRole: (id: number, role: Role) => repo.updateRole(id, role),
+    ban: (tx: Database, id: number, nowIso: string) => repo.banUser(tx, id, nowIso),
+    /** An account made from the command line: no session is started. `contact-taken` when it exists. */
+    async createAccount(body: RegisterBody, role: Role): Promise<PublicUser> {
+      const contact = normalizeContact(body.contact);
+      if (!contact) throw accountErrors.invalidContact(body.contact);
+      if (await repo.findUserByContact(contact.value)) throw accountErrors.contactTaken();
+      const row = {
+        name: body.name,
+        contact: contact.value,
+        contact_kind: contact.kind,
+        password_hash: await hasher.hash(body.password),
+        pseudonym: await newPseudonym(),
+        created_at: clock.now().toISOString(),
+      };
+      const id = await repo.insertUser(row);
+      await repo.updateRole(id, role);
+      return toPublicUser({ ...row, id, role, banned_at: null });
+    },
+
     /** Public pseudonyms of users, for lists the public sees. */
     async pseudonymsOf(ids: readonly number[]): Promise<Map<number, string>> {
       const rows = await repo.listUsers([...new Set(ids)]);
