@@ -5,18 +5,34 @@ import { RegionPage } from './features/regions/region-page.tsx';
 import { TpsPage } from './features/tps/tps-page.tsx';
 import { SearchPage } from './features/search/search-page.tsx';
 import { NotFoundPage } from './features/common/not-found-page.tsx';
+import { AuthProvider } from './features/auth/auth-context.tsx';
+import { LoginPage } from './features/auth/login-page.tsx';
+import { RegisterPage } from './features/auth/register-page.tsx';
+import { UploadPage } from './features/upload/upload-page.tsx';
+import { SubmissionPage } from './features/submissions/submission-page.tsx';
 
-/** The portal's URLs: `/`, `/wilayah/:code`, `/tps/:code`, `/cari?q=`. */
+/**
+ * The portal's URLs: `/`, `/wilayah/:code`, `/tps/:code`, `/cari?q=`; the witness pages `/masuk`,
+ * `/daftar`, `/unggah` and `/kiriman/:id`.
+ */
 export function createRouter() {
   return createBrowserRouter([
     {
-      element: <AppLayout />,
+      element: (
+        <AuthProvider>
+          <AppLayout />
+        </AuthProvider>
+      ),
       errorElement: <CrashPage />,
       children: [
         { index: true, element: <RegionPage /> },
         { path: 'wilayah/:code', element: <RegionPage /> },
         { path: 'tps/:code', element: <TpsPage /> },
         { path: 'cari', element: <SearchPage /> },
+        { path: 'masuk', element: <LoginPage /> },
+        { path: 'daftar', element: <RegisterPage /> },
+        { path: 'unggah', element: <UploadPage /> },
+        { path: 'kiriman/:id', element: <SubmissionPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

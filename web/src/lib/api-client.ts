@@ -7,6 +7,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly messageEn: string,
+    /** The envelope's `details`, e.g. `{file}` naming the refused photo. */
+    readonly details: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,13 +29,68 @@ export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T>
     throw new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.');
   }
   const body: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
+  return checkedBody<T>(res.status, body);
+}
+
+/** The parsed body of an answer, or the ApiError its envelope (or its status alone) describes. */
+export function checkedBody<T>(status: number, body: unknown): T {
+  if (status < 200 || status >= 300) {
     const e = (body as Partial<ErrorEnvelope> | undefined)?.error;
-    throw new ApiError(res.status, e?.code ?? 'http-error', e?.message ?? `HTTP ${res.status}`, e?.messageEn ?? `HTTP ${res.status}`);
+    throw new ApiError(status, e?.code ?? 'http-error', e?.message ?? `HTTP ${status}`, e?.messageEn ?? `HTTP ${status}`, e?.details);
   }
   if (body === undefined) {
     // A proxy page or a half-written response: treat like a network failure so the user can retry.
-    throw new ApiError(res.status, 'bad-response', 'Jawaban server tidak dapat dibaca.', 'The server response could not be read.');
+    throw new ApiError(status, 'bad-response', 'Jawaban server tidak dapat dibaca.', 'The server response could not be read.');
   }
   return body as T;
+}
+
+/**
+ * The session's CSRF token (from `GET /api/auth/me`, login, register, logout), sent as `X-CSRF-Token`
+ * on every POST. Kept here rather than in React state so XMLHttpRequest uploads use the same one.
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
+/** Fetches a fresh token; the answer also says who is signed in. */
+export async function refreshCsrfToken<T extends { csrfToken: string }>(): Promise<T> {
+  const me = await getJson<T>('/api/auth/me');
+  setCsrfToken(me.csrfToken);
+  return me;
+}
+
+/**
+ * POSTs JSON with the CSRF token. A token refused as `csrf-invalid` (another tab logged out, the
+ * session expired) is refreshed once and the request repeated, so the witness does not lose the form.
+ */
+export async function postJson<T>(path: string, body: unknown = {}): Promise<T> {
+  if (csrfToken === null) await refreshCsrfToken();
+  try {
+    return await postOnce<T>(path, body);
+  } catch (err) {
+    if (!(err instanceof ApiError) || err.code !== 'csrf-invalid') throw err;
+    await refreshCsrfToken();
+    return postOnce<T>(path, body);
+  }
+}
+
+async function postOnce<T>(path: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': 'application/json', 'X-CSRF-Token': csrfToken ?? '' },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.');
+  }
+  return checkedBody<T>(res.status, await res.json().catch(() => undefined));
 }

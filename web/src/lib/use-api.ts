@@ -28,14 +28,17 @@ function remember(path: string, data: unknown): void {
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as string);
 }
 
-/** Loads one API resource; `path` null means "nothing to load" (stays in loading state). */
-export function useApi<T>(path: string | null): ApiResult<T> {
+/**
+ * Loads one API resource; `path` null means "nothing to load" (stays in loading state). `cache: false`
+ * for what a visitor may just have changed (their own witness submission), which must never be stale.
+ */
+export function useApi<T>(path: string | null, { cache: useCache = true }: { cache?: boolean } = {}): ApiResult<T> {
   const [attempt, setAttempt] = useState(0);
-  const [state, setState] = useState<{ path: string | null; value: ApiState<T> }>(() => initial<T>(path));
+  const [state, setState] = useState<{ path: string | null; value: ApiState<T> }>(() => initial<T>(path, useCache));
 
   useEffect(() => {
     if (path === null) return;
-    const hit = cached<T>(path);
+    const hit = useCache ? cached<T>(path) : undefined;
     if (hit !== undefined) {
       setState({ path, value: { status: 'ready', data: hit } });
       return;
@@ -44,7 +47,7 @@ export function useApi<T>(path: string | null): ApiResult<T> {
     const controller = new AbortController();
     getJson<T>(path, controller.signal).then(
       (data) => {
-        remember(path, data);
+        if (useCache) remember(path, data);
         setState({ path, value: { status: 'ready', data } });
       },
       (err: unknown) => {
@@ -54,15 +57,15 @@ export function useApi<T>(path: string | null): ApiResult<T> {
       },
     );
     return () => controller.abort();
-  }, [path, attempt]);
+  }, [path, attempt, useCache]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   // While the effect for a new path has not run yet, never show the previous path's data.
-  const value: ApiState<T> = state.path === path ? state.value : initial<T>(path).value;
+  const value: ApiState<T> = state.path === path ? state.value : initial<T>(path, useCache).value;
   return { ...value, retry };
 }
 
-function initial<T>(path: string | null): { path: string | null; value: ApiState<T> } {
-  const hit = path === null ? undefined : cached<T>(path);
+function initial<T>(path: string | null, useCache: boolean): { path: string | null; value: ApiState<T> } {
+  const hit = path === null || !useCache ? undefined : cached<T>(path);
   return { path, value: hit !== undefined ? { status: 'ready', data: hit } : { status: 'loading' } };
 }

@@ -2,6 +2,7 @@ import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/search-box.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
+import { UserMenu } from '../auth/user-menu.tsx';
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -18,6 +19,7 @@ export function SiteHeader() {
           </span>
         </Link>
         <SearchBox />
+        <UserMenu />
         <LanguageSwitch />
       </div>
     </header>

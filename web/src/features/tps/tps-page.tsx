@@ -12,6 +12,7 @@ import { CheckList } from './check-list.tsx';
 import { CheckAlert } from './check-alert.tsx';
 import { KpuImages } from './kpu-images.tsx';
 import { VersionHistory } from './version-history.tsx';
+import { WitnessSubmissions } from '../submissions/witness-submissions.tsx';
 
 /** `/tps/:code`: one polling station's official figures, their checks, KPU's photos and the history. */
 export function TpsPage() {
@@ -51,6 +52,8 @@ function TpsContent({ tps }: { tps: TpsView }) {
           </div>
         )}
       </section>
+
+      <WitnessSubmissions code={tps.code} />
 
       {tps.history.length > 0 && <VersionHistory history={tps.history} currentId={tps.official?.versionId} />}
     </>

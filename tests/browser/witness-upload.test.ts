@@ -1,0 +1,256 @@
+/**
+ * End-to-end test of the witness app in a real browser at phone width (360 px): the real server
+ * in-process (fresh SQLite with the whole registry and the demo data, uploads in a temp dir) with the
+ * REAL worker-pool form reader, serving the built web app (`npm run build` first), driven by Debian's
+ * chromium. It also writes the witness screenshots in docs/screenshots.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { prepareDatabase } from '../../server/src/bootstrap.ts';
+import { createApp, readingQueueOf } from '../../server/src/app.ts';
+import { silentLogger } from '../../server/src/core/logger.ts';
+import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
+import type { Database } from '../../server/src/db/database.ts';
+import { createWorkerPoolReader } from '../../server/src/modules/reading/form-reader-pool.ts';
+import type { SubmissionView } from '../../web/src/features/submissions/submission-types.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+const PHOTOS = path.join(REPO_ROOT, 'tests/fixtures/photos');
+/** The demo TPS (it has official figures too, so its page shows both). */
+const TPS = '3101011003008';
+/** What is written on the two fixture photos (tests/fixtures/photos/truth.json). */
+const TRUTH = JSON.parse(fs.readFileSync(path.join(PHOTOS, 'truth.json'), 'utf8')) as Record<string, { fields: Record<string, number> }>;
+const WRITTEN: Record<string, number> = { ...TRUTH['page-2-on-screen.jpg'].fields, ...TRUTH['page-3-on-screen.jpg'].fields };
+
+let tmp: string;
+let db: Database;
+let server: Server;
+let context: BrowserContext;
+let base: string;
+let reader: ReturnType<typeof createWorkerPoolReader>;
+let app: ReturnType<typeof createApp>;
+const pageErrors: string[] = [];
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-witness-'));
+  db = await prepareDatabase(path.join(tmp, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
+  reader = createWorkerPoolReader({ size: 2 });
+  app = createApp({
+    db,
+    logger: silentLogger,
+    webDist: WEB_DIST_DIR,
+    reader,
+    // argon2id at its minimum cost: the same code path, without seconds of hashing per sign-up.
+    settings: { uploadsDir: path.join(tmp, 'uploads'), readerConcurrency: 2, auth: { argon2MemoryKib: 1024, argon2TimeCost: 1 } },
+  });
+  await readingQueueOf(app)!.start();
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 360, height: 780 },
+    deviceScaleFactor: 1,
+  });
+  context.setDefaultTimeout(20_000);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await readingQueueOf(app)?.stop();
+  await reader?.close();
+  await db?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function newPage(): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  return page;
+}
+
+async function sidewaysOverflow(page: Page): Promise<number> {
+  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+}
+
+let witnessCount = 0;
+/** Opens the upload page signed out, is sent to log in, signs up from there and lands back on it. */
+async function signUpVia(page: Page, name: string): Promise<void> {
+  witnessCount += 1;
+  await page.goto(`${base}/unggah`);
+  await page.waitForURL(`${base}/masuk?lanjut=%2Funggah`);
+  await page.getByRole('link', { name: 'Daftar di sini' }).click();
+  await page.waitForURL(/\/daftar\?lanjut=%2Funggah$/);
+  await page.getByLabel('Nama').fill(name);
+  await page.getByLabel('Nomor HP atau e-mail').fill(`0812 3456 ${String(7000 + witnessCount)}`);
+  await page.getByLabel('Kata sandi').fill('pendek');
+  await page.getByRole('button', { name: 'Daftar' }).click();
+  assert.match(await page.getByRole('alert').innerText(), /Kata sandi minimal 8 karakter/);
+  await page.getByLabel('Kata sandi').fill('rahasia-tps-008');
+  await page.getByRole('button', { name: 'Daftar' }).click();
+  await page.waitForURL(`${base}/unggah`);
+  assert.equal((await page.getByTestId('signed-in-as').innerText()).replace('Masuk sebagai', '').trim(), name);
+}
+
+async function chooseTpsByCode(page: Page, code: string): Promise<void> {
+  await page.getByRole('button', { name: 'Kode TPS' }).click();
+  await page.getByLabel('Kode TPS (13 angka)').fill(code);
+  await page.getByRole('button', { name: 'Pilih', exact: true }).click();
+  await page.getByTestId('chosen-tps').waitFor();
+}
+
+async function submissionOf(page: Page, id: string): Promise<SubmissionView> {
+  return page.evaluate(async (url) => (await fetch(url)).json(), `/api/submissions/${id}`);
+}
+
+test('witness: sign up, upload pages 2 and 3, see them read, correct one, confirm, find it on the TPS page', async () => {
+  const page = await newPage();
+  // A wrong password first: the server's Indonesian message is shown, the form stays filled.
+  await page.goto(`${base}/masuk`);
+  await page.getByLabel('Nomor HP atau e-mail').fill('0812 0000 0000');
+  await page.getByLabel('Kata sandi').fill('bukan-sandinya');
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  assert.match(await page.getByRole('alert').innerText(), /Nomor HP\/e-mail atau kata sandi salah/);
+
+  await signUpVia(page, 'Siti Saksi');
+  await chooseTpsByCode(page, TPS);
+  assert.match(await page.getByTestId('chosen-tps').innerText(), /TPS 008.*3101011003008/s);
+  await page.getByTestId('gallery-input').setInputFiles([path.join(PHOTOS, 'page-2-on-screen.jpg'), path.join(PHOTOS, 'page-3-on-screen.jpg')]);
+  const items = page.getByTestId('photo-item');
+  await page.getByRole('button', { name: 'Kirim 2 foto' }).waitFor();
+  // 3024 x 4032 phone photos go out as 1536 x 2048 JPEGs.
+  for (const i of [0, 1]) assert.match(await items.nth(i).innerText(), /Diperkecil ke 1536 × 2048 piksel/);
+  assert.ok((await sidewaysOverflow(page)) <= 0, 'the upload page fits 360 px');
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'witness-upload.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Kirim 2 foto' }).click();
+  await page.waitForURL(/\/kiriman\/\d+$/);
+  const id = page.url().split('/').at(-1)!;
+  // The page updates itself while the real reader works, then shows the confirm screen.
+  await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
+  const states = await page.getByTestId('photo-state').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+  assert.deepEqual(states, ['read', 'read']);
+  assert.match(await page.locator('.photo-states').innerText(), /Terbaca: halaman 2[\s\S]*Terbaca: halaman 3/);
+
+  // Every field of both pages, with the value read and its cut-out; review fields first.
+  const view = await submissionOf(page, id);
+  const machine = Object.fromEntries(view.photos.flatMap((p) => Object.entries(p.reading?.fields ?? {})));
+  const rows = page.locator('.field-row');
+  const shown = await rows.evaluateAll((els) =>
+    els.map((e) => ({ field: e.getAttribute('data-field')!, review: e.getAttribute('data-review') === 'true', value: e.querySelector('input')!.value })),
+  );
+  assert.deepEqual(shown.map((r) => r.field).sort(), Object.keys(WRITTEN).sort());
+  for (const r of shown) {
+    assert.equal(r.value, String(machine[r.field].value ?? ''), `${r.field} shows the value read`);
+    assert.equal(r.review, machine[r.field].review, `${r.field} review flag`);
+  }
+  const firstOk = shown.findIndex((r) => !r.review);
+  assert.ok(firstOk === -1 || shown.slice(firstOk).every((r) => !r.review), 'review fields come first');
+  const cutouts = await page.locator('.field-row__cutout img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  assert.equal(cutouts.length, 6);
+  assert.ok(cutouts.every((w) => w > 0), 'every cut-out loaded');
+
+  // Live checks: a wrong total is said in words at once, the right one makes the check pass.
+  const total = page.locator('[data-field="suara_total"] input');
+  const sahTidakSah = page.locator('[data-testid="live-checks"] [data-check="sah_plus_tidak_sah_vs_total"]');
+  for (const f of ['suara_sah', 'suara_tidak_sah']) await page.locator(`[data-field="${f}"] input`).fill(String(WRITTEN[f]));
+  await total.fill('431');
+  assert.match(await sahTidakSah.innerText(), /Tidak sesuai[\s\S]*427 \+ 3 = 430, tetapi jumlah suara sah dan tidak sah 431/);
+  // The correction: every figure as written on the form (suara_total is among them, read or not).
+  for (const [field, value] of Object.entries(WRITTEN)) await page.locator(`[data-field="${field}"] input`).fill(String(value));
+  await page.locator('.live-checks__passed summary').click();
+  assert.match(await sahTidakSah.innerText(), /Sesuai[\s\S]*427 \+ 3 = 430, sama dengan jumlah suara sah dan tidak sah 430/);
+  // The form itself is inconsistent (123 + 274 + 32 = 429, suara sah 427): a warning, not a refusal.
+  assert.match(await page.locator('[data-testid="live-checks"] [data-check="paslon_sum_vs_sah"]').innerText(), /123 \+ 274 \+ 32 = 429, tetapi suara sah 427/);
+  assert.match(await page.locator('[data-field="suara_total"]').innerText(), /diubah oleh Anda|Terbaca: 430/);
+  assert.ok((await sidewaysOverflow(page)) <= 0, 'the confirm screen fits 360 px');
+  await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(SCREENSHOTS, 'witness-confirm.png'), fullPage: true });
+
+  await page.getByRole('button', { name: 'Konfirmasi angka' }).click();
+  await page.getByRole('heading', { name: 'Angka yang dikonfirmasi' }).waitFor();
+  assert.match(await page.getByTestId('submission-status').innerText(), /Sudah dikonfirmasi/);
+  const stored = await submissionOf(page, id);
+  for (const v of stored.values) {
+    assert.equal(v.confirmed, WRITTEN[v.field], `${v.field} confirmed as written`);
+    assert.equal(v.machine.value, machine[v.field].value, `${v.field} machine reading kept`);
+  }
+
+  await page.getByRole('link', { name: 'Lihat halaman TPS ini' }).click();
+  await page.waitForURL(`${base}/tps/${TPS}`);
+  const entry = page.getByTestId('witness-submission');
+  await entry.waitFor();
+  const pseudonym = (await db.get<{ pseudonym: string }>('SELECT pseudonym FROM users WHERE name = ?', ['Siti Saksi']))!.pseudonym;
+  const text = await entry.innerText();
+  assert.match(text, new RegExp(pseudonym));
+  assert.doesNotMatch(text, /Siti Saksi/, 'the public sees a pseudonym, never the name');
+  for (const [field, value] of Object.entries(WRITTEN)) assert.equal((await entry.locator(`[data-field="${field}"] dd`).innerText()).trim(), String(value));
+  const links = await entry.locator('.witness__photos a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.equal(links.length, 2);
+  assert.ok(links.every((h) => /^\/api\/photos\/[0-9a-f]{64}\/display\.jpg$/.test(h ?? '')));
+  await entry.locator('.witness__photos').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every((i) => i.complete && i.naturalWidth > 0));
+  assert.ok((await sidewaysOverflow(page)) <= 0, 'the TPS page still fits 360 px');
+
+  await page.getByRole('button', { name: 'Keluar' }).click();
+  await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
+  await page.close();
+  assert.deepEqual(pageErrors.splice(0), []);
+});
+
+test('witness: a refused file is named, an offline send keeps the photos, sending again works; withdraw', async () => {
+  await context.clearCookies(); // signed out, whatever the test before left behind
+  const page = await newPage();
+  await signUpVia(page, 'Budi Saksi');
+  // The last TPS is remembered on the device.
+  assert.match(await page.getByTestId('chosen-tps').innerText(), /3101011003008/);
+  await page.getByRole('button', { name: 'Ganti TPS' }).click();
+  await page.getByRole('button', { name: 'Telusuri wilayah' }).click();
+  for (const name of ['DKI JAKARTA', 'ADM. KEP. SERIBU', 'KEPULAUAN SERIBU UTARA', 'PULAU HARAPAN']) {
+    await page.getByRole('button', { name: new RegExp(`^${name}`) }).click();
+  }
+  await page.getByRole('button', { name: /^TPS 002/ }).click();
+  assert.match(await page.getByTestId('chosen-tps').innerText(), /TPS 002.*3101011003002/s);
+
+  await page.getByTestId('gallery-input').setInputFiles([
+    { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(path.join(PHOTOS, 'page-2-on-screen.jpg')) },
+    { name: 'catatan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ini bukan foto\n') },
+  ]);
+  await page.getByRole('button', { name: 'Kirim 2 foto' }).click();
+  const refused = page.locator('.photo-item--refused');
+  await refused.waitFor();
+  assert.match(await refused.innerText(), /"2-catatan\.jpg" bukan foto yang didukung/);
+  assert.match(await page.getByTestId('upload-failure').innerText(), /Hapus foto yang ditandai/);
+  await refused.getByRole('button', { name: 'Hapus' }).click();
+
+  await context.setOffline(true);
+  await page.getByRole('button', { name: 'Kirim ulang' }).click();
+  assert.match(await page.getByTestId('upload-failure').innerText(), /tidak tersambung ke internet/);
+  assert.equal(await page.getByTestId('photo-item').count(), 1, 'the photo is still there');
+  await context.setOffline(false);
+  await page.getByRole('button', { name: 'Kirim ulang' }).click();
+  await page.waitForURL(/\/kiriman\/\d+$/);
+  await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
+
+  await page.getByRole('button', { name: 'Tarik kiriman ini' }).click();
+  await page.getByRole('button', { name: 'Ya, tarik' }).click();
+  await page.getByText('Kiriman ini sudah ditarik').waitFor();
+  const id = page.url().split('/').at(-1)!;
+  assert.equal((await submissionOf(page, id)).status, 'withdrawn');
+  await page.close();
+  assert.deepEqual(pageErrors.splice(0), []);
+});

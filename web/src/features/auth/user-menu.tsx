@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useAuth } from './auth-context.tsx';
+import { LOGIN_PATH, UPLOAD_PATH, loginPathFor } from './auth-paths.ts';
+
+/** The header's witness corner: who is signed in, the upload page, log out; or a login link. */
+export function UserMenu() {
+  const { t } = useTranslation();
+  const auth = useAuth();
+  const navigate = useNavigate();
+  const { pathname, search } = useLocation();
+  const [failed, setFailed] = useState(false);
+
+  if (!auth.user) {
+    const here = pathname + search;
+    const to = pathname === LOGIN_PATH || auth.status !== 'ready' ? LOGIN_PATH : loginPathFor(here === '/' ? UPLOAD_PATH : here);
+    return (
+      <nav className="user-menu" aria-label={t('auth.menuLabel')}>
+        <Link to={UPLOAD_PATH} className="user-menu__link">
+          {t('auth.uploadLink')}
+        </Link>
+        <Link to={to} className="user-menu__link">
+          {t('auth.login')}
+        </Link>
+      </nav>
+    );
+  }
+
+  async function logout() {
+    try {
+      await auth.logout();
+      setFailed(false);
+      navigate('/');
+    } catch {
+      setFailed(true);
+    }
+  }
+
+  return (
+    <nav className="user-menu" aria-label={t('auth.menuLabel')}>
+      <span className="user-menu__who" data-testid="signed-in-as">
+        <span className="visually-hidden">{t('auth.signedInAs')} </span>
+        {auth.user.name}
+      </span>
+      <Link to={UPLOAD_PATH} className="user-menu__link">
+        {t('auth.uploadLink')}
+      </Link>
+      <button type="button" className="user-menu__link user-menu__button" onClick={() => void logout()}>
+        {t('auth.logout')}
+      </button>
+      {failed && (
+        <span role="alert" className="user-menu__error">
+          {t('auth.logoutFailed')}
+        </span>
+      )}
+    </nav>
+  );
+}

@@ -1,0 +1,87 @@
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router-dom';
+import type { FieldName } from '../../../../server/src/modules/form/form-fields.ts';
+import { postJson } from '../../lib/api-client.ts';
+import { useFormat } from '../common/use-format.ts';
+import { apiErrorText } from '../auth/auth-validation.ts';
+import { UPLOAD_PATH } from '../auth/auth-paths.ts';
+import { confirmRows, liveChecks, parseFieldInput, reviewFirst } from './confirm-logic.ts';
+import { FieldRow } from './field-row.tsx';
+import { LiveChecks } from './live-checks.tsx';
+import type { SubmissionView } from './submission-types.ts';
+
+/** The confirm screen: every field read, its cut-out and an editable value; review fields first. */
+export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (view: SubmissionView) => void }) {
+  const { t, lang } = useFormat();
+  const rows = useMemo(() => reviewFirst(confirmRows(view.photos)), [view.photos]);
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.field, r.value === null ? '' : String(r.value)])));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const parsed = rows.map((r) => ({ field: r.field, result: parseFieldInput(texts[r.field] ?? '') }));
+  const invalid = parsed.filter((p) => !p.result.ok).map((p) => p.field);
+  const values = Object.fromEntries(parsed.flatMap((p) => (p.result.ok ? [[p.field, p.result.value]] : []))) as Partial<Record<FieldName, number | null>>;
+  const checks = liveChecks(values, view.tps.code);
+
+  if (rows.length === 0) {
+    return (
+      <div className="notice notice--error" role="alert">
+        <p className="notice__title">{t('confirm.noPagesTitle')}</p>
+        <p>{t('confirm.noPagesText')}</p>
+        <p>
+          <Link to={UPLOAD_PATH}>{t('confirm.uploadAgain')}</Link>
+        </p>
+      </div>
+    );
+  }
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    try {
+      onDone(await postJson<SubmissionView>(`/api/submissions/${view.id}/confirm`, { fields: values }));
+    } catch (err) {
+      setError(apiErrorText(err, lang));
+      setBusy(false);
+    }
+  }
+
+  const review = rows.filter((r) => r.review);
+  const rest = rows.filter((r) => !r.review);
+  const rowOf = (r: (typeof rows)[number]) => (
+    <FieldRow key={r.field} row={r} text={texts[r.field] ?? ''} invalid={invalid.includes(r.field)} onChange={(text) => setTexts((all) => ({ ...all, [r.field]: text }))} />
+  );
+  return (
+    <section className="section confirm" aria-labelledby="confirm-heading">
+      <h2 id="confirm-heading">{t('confirm.heading')}</h2>
+      <p>{t('confirm.intro')}</p>
+      {review.length > 0 && (
+        <>
+          <h3 className="confirm__group confirm__group--review">{t('confirm.reviewGroup', { count: review.length })}</h3>
+          <ul className="field-rows">{review.map(rowOf)}</ul>
+        </>
+      )}
+      {rest.length > 0 && (
+        <>
+          <h3 className="confirm__group">{t('confirm.okGroup', { count: rest.length })}</h3>
+          <ul className="field-rows">{rest.map(rowOf)}</ul>
+        </>
+      )}
+      <LiveChecks checks={checks} tpsCode={view.tps.code} />
+      {invalid.length > 0 && (
+        <p className="form-error" role="alert">
+          {t('confirm.invalidSummary', { count: invalid.length })}
+        </p>
+      )}
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+      <button type="button" className="button button--wide" disabled={busy || invalid.length > 0} onClick={() => void confirm()}>
+        {busy ? t('confirm.confirming') : t('confirm.confirm')}
+      </button>
+      <p className="small muted">{t('confirm.confirmNote')}</p>
+    </section>
+  );
+}

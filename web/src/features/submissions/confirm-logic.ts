@@ -1,0 +1,81 @@
+import { PAGE_FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '../../../../server/src/modules/form/form-fields.ts';
+import { isOverseasTps, runChecks, type CheckResult } from '../../../../server/src/modules/form/form-checks.logic.ts';
+import { confirmableFields } from '../../../../server/src/modules/submissions/submissions.logic.ts';
+import { orderChecks } from '../tps/check-text.ts';
+import type { Translate } from '../../lib/translate.ts';
+import type { SubmissionPhotoView } from './submission-types.ts';
+
+/**
+ * Pure logic of the confirm screen: one row per field of the pages read, review rows first, input
+ * parsing, and the live checks (the server's own `runChecks`, so screen and server always agree).
+ */
+export type ConfirmRow = {
+  field: FieldName;
+  page: 1 | 2 | 3;
+  value: number | null;
+  confidence: number | null;
+  review: boolean;
+  reasons: string[];
+  cutoutUrl: string | null;
+};
+
+type PhotoInput = Pick<SubmissionPhotoView, 'state' | 'page' | 'reading' | 'cutoutUrls'>;
+
+/** The reason a field has no reading at all: the witness must look at it. */
+export const NOT_READ = 'not-read';
+
+/**
+ * Every field of every page read, in form order. A page photographed twice: the more confident reading
+ * counts, ties the earlier photo (the rule of the server's `machineValues`), and its cut-out is shown.
+ */
+export function confirmRows(photos: readonly PhotoInput[]): ConfirmRow[] {
+  const read = photos.filter((p) => p.state === 'read' && p.reading && (p.page === 1 || p.page === 2 || p.page === 3));
+  return confirmableFields(read.map((p) => p.page)).map((field) => {
+    const page = pageOf(field);
+    const best = mostConfident(read, field);
+    const result = best?.reading?.fields[field];
+    const cutoutUrl = best?.cutoutUrls[field] ?? read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ?? null;
+    if (!result) return { field, page, value: null, confidence: null, review: true, reasons: [NOT_READ], cutoutUrl };
+    return { field, page, value: result.value, confidence: result.confidence, review: result.review, reasons: result.reasons ?? [], cutoutUrl };
+  });
+}
+
+function mostConfident(photos: readonly PhotoInput[], field: FieldName): PhotoInput | undefined {
+  let best: PhotoInput | undefined;
+  for (const photo of photos) {
+    const r = photo.reading?.fields[field];
+    const bestConfidence = best?.reading?.fields[field]?.confidence ?? -1;
+    if (r && r.confidence > bestConfidence) best = photo;
+  }
+  return best;
+}
+
+function pageOf(field: FieldName): 1 | 2 | 3 {
+  return (([1, 2, 3] as const).find((p) => (PAGE_FIELDS[p] as readonly string[]).includes(field)) ?? 1);
+}
+
+/** Rows the reader was unsure of come first, each group in form order. */
+export function reviewFirst(rows: readonly ConfirmRow[]): ConfirmRow[] {
+  return [...rows.filter((r) => r.review), ...rows.filter((r) => !r.review)];
+}
+
+/** What a witness typed: empty is "no figure" (null); 0..999 (three boxes on the form); else invalid. */
+export function parseFieldInput(text: string): { ok: true; value: number | null } | { ok: false } {
+  const s = text.trim();
+  if (s === '') return { ok: true, value: null };
+  if (!/^\d{1,3}$/.test(s)) return { ok: false };
+  return { ok: true, value: Number(s) };
+}
+
+/** The checks that the figures entered so far can decide, failures first. */
+export function liveChecks(values: Partial<Record<FieldName, number | null>>, tpsCode: string): CheckResult[] {
+  const figures: FieldValues = { ...emptyFieldValues(), ...values };
+  return orderChecks(runChecks(figures, { overseas: isOverseasTps(tpsCode) }).filter((r) => r.status !== 'skipped'));
+}
+
+/** Why the reader asks for a look, in words; `check:<id>` names a failed check on the page. */
+export function reviewReasonText(t: Translate, reason: string, checkName: (id: string) => string): string {
+  if (reason.startsWith('check:')) return t('confirm.reasons.check', { check: checkName(reason.slice('check:'.length)) });
+  const known = ['not-read', 'gap-between-digits', 'bubbles-disagree', 'bubbles-unclear', 'low-confidence'];
+  return t(`confirm.reasons.${known.includes(reason) ? reason : 'other'}`);
+}

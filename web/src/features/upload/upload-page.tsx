@@ -1,0 +1,140 @@
+import { useEffect, useState, type ChangeEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
+import { ApiError, getJson } from '../../lib/api-client.ts';
+import { asTpsCode } from '../../lib/paths.ts';
+import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import type { Translate } from '../../lib/translate.ts';
+import { PageHeader } from '../common/page-header.tsx';
+import { RequireLogin } from '../auth/require-login.tsx';
+import { LOGIN_PATH, UPLOAD_PATH, loginPathFor, submissionPath } from '../auth/auth-paths.ts';
+import { loadLastTps, placeOf, saveLastTps, type ChosenTps } from './last-tps.ts';
+import { TpsPicker } from './tps-picker.tsx';
+import { PhotoList } from './photo-list.tsx';
+import { MAX_PHOTOS, usePhotoQueue } from './use-photo-queue.ts';
+import { describeUploadFailure, type UploadFailure } from './upload-errors.ts';
+
+/** `/unggah` (login required): choose the TPS, add photos of the form, send them. `?tps=` preselects. */
+export function UploadPage() {
+  return (
+    <RequireLogin>
+      <UploadForm />
+    </RequireLogin>
+  );
+}
+
+function UploadForm() {
+  const { t, i18n } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [tps, setTps] = useState<ChosenTps | null>(() => loadLastTps());
+  const photos = usePhotoQueue();
+  const [failure, setFailure] = useState<UploadFailure | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  useDocumentTitle(t('upload.title'));
+  usePreselectedTps(params.get('tps'), setTps);
+
+  function choose(next: ChosenTps | null) {
+    setTps(next);
+    if (next) saveLastTps(next);
+  }
+
+  function addFiles(e: ChangeEvent<HTMLInputElement>) {
+    const files = [...(e.target.files ?? [])];
+    e.target.value = ''; // the same photo can be chosen again after removing it
+    const left = photos.add(files, MAX_PHOTOS - photos.items.length);
+    setNote(left > 0 ? t('upload.tooMany', { max: MAX_PHOTOS, n: left }) : null);
+  }
+
+  async function send() {
+    if (!tps) return;
+    setSending(true);
+    setFailure(null);
+    try {
+      const answer = await photos.send(tps.code);
+      navigate(submissionPath(answer.id));
+    } catch (err) {
+      const error = err instanceof ApiError ? err : new ApiError(0, 'client-error', String(err), String(err));
+      setFailure(describeUploadFailure(error, { t: t as unknown as Translate, lang: i18n.language, online: navigator.onLine }));
+      setSending(false);
+    }
+  }
+
+  const preparing = photos.items.some((i) => i.state === 'preparing');
+  const ready = photos.items.filter((i) => i.prepared).length;
+  return (
+    <div className="narrow">
+      <PageHeader kicker={t('upload.kicker')} title={t('upload.title')} />
+      <p>{t('upload.intro')}</p>
+      <section className="panel step" aria-labelledby="step-tps">
+        <h2 id="step-tps">{t('upload.stepTps')}</h2>
+        <TpsPicker chosen={tps} onChoose={choose} />
+      </section>
+      <section className="panel step" aria-labelledby="step-photos">
+        <h2 id="step-photos">{t('upload.stepPhotos')}</h2>
+        <p className="muted small">{t('upload.photosHint', { max: MAX_PHOTOS })}</p>
+        <div className="file-buttons">
+          <label className="button file-button">
+            {t('upload.takePhoto')}
+            <input type="file" accept="image/*" capture="environment" onChange={addFiles} className="visually-hidden" data-testid="camera-input" />
+          </label>
+          <label className="button button--secondary file-button">
+            {t('upload.fromGallery')}
+            <input type="file" accept="image/*" multiple onChange={addFiles} className="visually-hidden" data-testid="gallery-input" />
+          </label>
+        </div>
+        {note && <p className="notice notice--warning" role="status">{note}</p>}
+        <PhotoList items={photos.items} onRemove={photos.remove} busy={sending} />
+      </section>
+      <section className="panel step" aria-labelledby="step-send">
+        <h2 id="step-send">{t('upload.stepSend')}</h2>
+        {failure && <FailureNotice failure={failure} />}
+        {!tps && <p className="muted">{t('upload.needTps')}</p>}
+        {tps && ready === 0 && <p className="muted">{t('upload.needPhotos')}</p>}
+        <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={() => void send()}>
+          {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : t('upload.send', { count: ready })}
+        </button>
+      </section>
+    </div>
+  );
+}
+
+function FailureNotice({ failure }: { failure: UploadFailure }) {
+  const { t } = useTranslation();
+  return (
+    <div className="notice notice--error" role="alert" data-testid="upload-failure">
+      <p className="notice__title">{t('upload.failedTitle')}</p>
+      <p>{failure.text}</p>
+      {failure.action === 'retry' && <p className="small">{t('upload.retryHint')}</p>}
+      {failure.action === 'replace' && <p className="small">{t('upload.replaceHint')}</p>}
+      {failure.action === 'login' && (
+        <p>
+          <Link to={loginPathFor(UPLOAD_PATH, LOGIN_PATH)}>{t('auth.loginLink')}</Link>
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** A link such as the TPS page's "upload for this TPS" opens the page with that TPS chosen. */
+function usePreselectedTps(param: string | null, setTps: (tps: ChosenTps) => void) {
+  useEffect(() => {
+    const code = param ? asTpsCode(param) : null;
+    if (!code) return;
+    let live = true;
+    getJson<TpsView>(`/api/tps/${code}`).then(
+      (v) => {
+        if (!live) return;
+        const chosen = { code: v.code, name: v.name, place: placeOf(v.breadcrumb) };
+        setTps(chosen);
+        saveLastTps(chosen);
+      },
+      () => undefined, // an unknown code in the link: the witness picks the TPS by hand
+    );
+    return () => {
+      live = false;
+    };
+  }, [param, setTps]);
+}
