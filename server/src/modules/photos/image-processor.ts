@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import exifr from 'exifr';
-import heicConvert from 'heic-convert';
+import { heicToJpeg } from '../reading/heic-decode.ts';
 import { photoErrors } from './photos.errors.ts';
 import { dhashFromPixels, exifTimeToIso, type ImageType, type Rect } from './photos.logic.ts';
 
@@ -46,16 +46,9 @@ export function createSharpImageProcessor({ maxPixels }: { maxPixels: number }):
   }
 
   async function decodeHeic(bytes: Buffer, name: string): Promise<Buffer> {
-    // Prebuilt sharp reads HEIF containers but usually lacks the HEVC decoder (AVIF only): try it, then
-    // fall back to heic-convert (libheif in WebAssembly), slower but complete.
-    if (sharp.format.heif.input.buffer) {
-      const viaSharp = await open(bytes).rotate().jpeg({ quality: 92 }).toBuffer().catch(() => null);
-      if (viaSharp) return viaSharp;
-    }
-    const jpeg = await heicConvert({ buffer: bytes, format: 'JPEG', quality: 0.92 }).catch(() => {
-      throw photoErrors.undecodable(name);
-    });
-    return Buffer.from(jpeg);
+    const jpeg = await heicToJpeg(bytes, { maxPixels });
+    if (!jpeg) throw photoErrors.undecodable(name);
+    return jpeg;
   }
 
   return {

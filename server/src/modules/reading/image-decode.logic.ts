@@ -79,8 +79,8 @@ const MESSAGES: Record<DecodeReason, [string, string]> = {
     'The image is too large (over 100 megapixels). Send an ordinary phone camera photo.',
   ],
   'unsupported-heic': [
-    'Foto HEIC (iPhone) belum dapat dibaca. Ubah Pengaturan > Kamera > Format ke "Paling Kompatibel", atau kirim foto sebagai JPEG.',
-    'HEIC (iPhone) photos cannot be read yet. Set Settings > Camera > Formats to "Most Compatible", or send the photo as JPEG.',
+    'Foto HEIC ini tidak dapat dibaca. Kirim foto sebagai JPEG, atau ubah Pengaturan > Kamera > Format ke "Paling Kompatibel".',
+    'This HEIC photo cannot be read. Send the photo as JPEG, or set Settings > Camera > Formats to "Most Compatible".',
   ],
   unreadable: [
     'Foto tidak dapat dibuka. Coba unggah ulang, atau kirim dalam format JPEG.',

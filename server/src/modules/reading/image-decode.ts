@@ -1,5 +1,6 @@
 import sharp from 'sharp';
 import type { GrayImage } from './gray-image.ts';
+import { heicToJpeg } from './heic-decode.ts';
 import {
   checkDimensions,
   MAX_INPUT_PIXELS,
@@ -45,8 +46,10 @@ export async function decodePhoto(bytes: Buffer, maxLongSide = WORKING_LONG_SIDE
   }
   const bad = checkDimensions(width, height);
   if (bad) return rejection(bad);
+  const pixels = format === 'heic' ? await heicToJpeg(bytes, { maxPixels: MAX_INPUT_PIXELS }) : bytes;
+  if (!pixels) return rejection('unreadable');
   try {
-    const { data, info } = await sharp(bytes, options)
+    const { data, info } = await sharp(pixels, options)
       .rotate()
       .flatten({ background: '#ffffff' })
       .resize({ width: maxLongSide, height: maxLongSide, fit: 'inside', withoutEnlargement: true })
@@ -59,12 +62,6 @@ export async function decodePhoto(bytes: Buffer, maxLongSide = WORKING_LONG_SIDE
   } catch (err) {
     return rejection(reasonForError(errorMessage(err), format));
   }
-}
-
-/** Whether this sharp build decodes HEVC-coded HEIC (prebuilt sharp ships libheif with AV1 only). */
-export function heicDecodingAvailable(): boolean {
-  const heif = sharp.format.heif as { input?: { fileSuffix?: string[] } } | undefined;
-  return Boolean(heif?.input?.fileSuffix?.includes('.heic'));
 }
 
 function errorMessage(err: unknown): string {
