@@ -113,7 +113,7 @@ async function allPages(query: string): Promise<{ code: string; impact: number }
   const items: { code: string; impact: number }[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
-    const res = await request(app).get(`/api/mismatches?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+    const res: request.Response = await request(app).get(`/api/mismatches?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
     if (!cursor) return items;

@@ -63,8 +63,11 @@ export type CrowdComparisonTotals = {
   comparedTps: number;
   impactTotal: number;
   statusCounts: Record<ComparisonStatus, number>;
-  /** Per field, over the compared TPS that have both values for it: how many, KPU's sum, the crowd's sum. */
-  fields: Record<FieldName, { tps: number; official: number; crowd: number; difference: number }>;
+  /**
+   * Per field, over the compared TPS that have both values for it: how many, KPU's sum, the crowd's sum.
+   * Fields no compared TPS has are left out (keeps region pages with dozens of children small).
+   */
+  fields: Partial<Record<FieldName, { tps: number; official: number; crowd: number; difference: number }>>;
 };
 
 /** The public shape of a region's (or one TPS's) crowd rollup; `tpsCount` is every TPS below it. */
@@ -79,7 +82,7 @@ export function toComparisonTotals(row: Contribution | undefined, tpsCount: numb
     impactTotal: r.impact_total,
     statusCounts,
     fields: Object.fromEntries(
-      FIELDS.map((f) => {
+      FIELDS.filter((f) => r[`cmp_tps_${f}`] > 0).map((f) => {
         const official = r[`cmp_official_${f}`];
         const crowd = r[`cmp_crowd_${f}`];
         return [f, { tps: r[`cmp_tps_${f}`], official, crowd, difference: crowd - official }];

@@ -174,6 +174,7 @@ test('region totals: coverage, no_crowd from the TPS count, per-field difference
   assert.equal(totals.statusCounts.no_crowd, 3);
   assert.equal(totals.statusCounts.mismatch, 1);
   assert.deepEqual(totals.fields.suara_paslon_1, { tps: 1, official: 10, crowd: 13, difference: 3 });
+  assert.deepEqual(Object.keys(totals.fields), ['suara_paslon_1', 'suara_paslon_2', 'suara_paslon_3'], 'fields no compared TPS has are left out');
 });
 
 test('stored detail decodes to the same fields, differences and misread labels', () => {

@@ -90,13 +90,14 @@ export function createComparisonRepository(db: Database) {
      * provinces hold many TPS, so they walk the impact index; smaller regions read their key range and sort.
      */
     listByImpact(q: { prefix: string; status: string; limit: number; after?: { impact: number; code: string } }): Promise<MismatchRow[]> {
+      // `+c.status` keeps the planner off the status index, so it reads the region's key range instead.
       const wide = q.prefix.length <= 2;
-      const index = wide ? 'INDEXED BY tps_comparisons_by_impact' : 'NOT INDEXED';
+      const [index, status] = wide ? ['INDEXED BY tps_comparisons_by_impact', 'c.status'] : ['', '+c.status'];
       const keyset = q.after ? 'AND (c.impact < ? OR (c.impact = ? AND c.tps_code > ?))' : '';
       return db.all(
         `SELECT c.tps_code, c.status, c.impact, c.submissions, c.detail, t.name, r.name AS village_name
          FROM tps_comparisons c ${index} JOIN tps t ON t.code = c.tps_code LEFT JOIN regions r ON r.code = t.village_code
-         WHERE c.status = ? AND c.tps_code >= ? AND c.tps_code < ? ${keyset}
+         WHERE ${status} = ? AND c.tps_code >= ? AND c.tps_code < ? ${keyset}
          ORDER BY c.impact DESC, c.tps_code LIMIT ?`,
         [q.status, q.prefix, `${q.prefix}~`, ...(q.after ? [q.after.impact, q.after.impact, q.after.code] : []), q.limit],
       );

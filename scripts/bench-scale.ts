@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:scale [-- --db FILE] [--seconds N]` (also the second half of `npm run bench`): the read API against the
+ * national-scale data set of `npm run seed:scale` (./data/scale/cocok.sqlite; seeded first when missing).
+ * autocannon on loopback, 50 concurrent clients, 10 s per page kind, each request to another sampled page;
+ * p95 is computed from every response time. Targets: p95 <= 50 ms for region and TPS pages, <= 20 ms for
+ * the national page. Then one full download of the country's open data (CSV), timed.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import type { AddressInfo } from 'node:net';
+import autocannon from 'autocannon';
+import { openDatabase } from '../server/src/db/database.ts';
+import { migrate } from '../server/src/db/migrate.ts';
+import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { silentLogger } from '../server/src/core/logger.ts';
+import { createApp } from '../server/src/app.ts';
+
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? process.argv[i + 1] : undefined;
+};
+const CONNECTIONS = 50;
+const SECONDS = Number(arg('--seconds') ?? 10);
+const dbFile = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
+if (!fs.existsSync(dbFile)) {
+  console.log(`${dbFile} is missing: running npm run seed:scale first (several minutes).`);
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/seed-scale.ts'), '--out', path.dirname(dbFile)], { stdio: 'inherit' });
+  if (seeded.status !== 0) process.exit(seeded.status ?? 1);
+}
+
+const db = await openDatabase(dbFile);
+await migrate(db);
+const sample = async (sql: string, params: unknown[] = []) => (await db.all<{ code: string }>(sql, params)).map((r) => r.code);
+const counts = await db.get<{ tps: number; subs: number }>('SELECT (SELECT count(*) FROM tps) AS tps, (SELECT count(*) FROM submissions) AS subs');
+// Pages spread over the country: every province, and random regencies, districts, villages and TPS.
+const regionPages = [
+  ...(await sample('SELECT code FROM regions WHERE level = 1')),
+  ...(await sample('SELECT code FROM regions WHERE level = 2 ORDER BY random() LIMIT 100')),
+  ...(await sample('SELECT code FROM regions WHERE level = 3 ORDER BY random() LIMIT 200')),
+  ...(await sample('SELECT code FROM regions WHERE level = 4 ORDER BY random() LIMIT 400')),
+].map((c) => `/api/regions/${c}`);
+const tpsPages = [
+  ...(await sample('SELECT code FROM tps ORDER BY random() LIMIT 700')),
+  ...(await sample(`SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 300`)),
+].map((c) => `/api/tps/${c}`);
+
+const server = createApp({ db, logger: silentLogger }).listen(0, '127.0.0.1');
+await new Promise((r) => server.once('listening', r));
+const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+type Row = { name: string; target: number | null; rps: number; p50: number; p95: number; p99: number; pages: number };
+async function measure(name: string, paths: string[], target: number | null): Promise<Row> {
+  let i = 0;
+  const times: number[] = [];
+  let finish!: (r: autocannon.Result) => void;
+  let fail!: (e: unknown) => void;
+  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
+  const options = {
+    url: base,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) }],
+  };
+  const instance = autocannon(options, (err, res) => (err ? fail(err) : finish(res)));
+  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+  const result = await done;
+  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  times.sort((a, b) => a - b);
+  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
+  return { name, target, rps: Math.round(result.requests.average), p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), pages: new Set(paths).size };
+}
+
+const rows: Row[] = [];
+rows.push(await measure('national page `/api/regions`', ['/api/regions'], 20));
+rows.push(await measure('region pages `/api/regions/:code` (province ... village)', regionPages, 50));
+rows.push(await measure('TPS pages `/api/tps/:code`', tpsPages, 50));
+rows.push(await measure('largest mismatches of the nation `/api/mismatches`', ['/api/mismatches?limit=50'], null));
+rows.push(await measure('mismatches of a province `/api/mismatches?region=..`', regionPages.slice(0, 39).map((p) => `/api/mismatches?region=${p.slice(-2)}`), null));
+
+const started = performance.now();
+const rssBefore = process.memoryUsage().rss;
+let peakRss = rssBefore;
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const download = await fetch(`${base}/api/regions/ID/tps.csv`);
+let bytes = 0;
+let lines = 0;
+for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>) {
+  const buf = Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
+  bytes += buf.length;
+  for (let at = buf.indexOf(10); at !== -1; at = buf.indexOf(10, at + 1)) lines++;
+}
+clearInterval(sampler);
+const exportSeconds = (performance.now() - started) / 1000;
+server.close();
+await db.close();
+
+console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; data: ${counts?.tps.toLocaleString('en')} TPS, ${counts?.subs.toLocaleString('en')} submissions`);
+console.log(`\n| route (${CONNECTIONS} connections, ${SECONDS} s, pages sampled) | pages | req/s | p50 ms | p95 ms | p99 ms | target p95 |\n|---|---|---|---|---|---|---|`);
+for (const r of rows) {
+  const verdict = r.target === null ? '-' : `${r.p95 <= r.target ? 'met' : 'MISSED'} (<= ${r.target} ms)`;
+  console.log(`| ${r.name} | ${r.pages} | ${r.rps} | ${r.p50} | ${r.p95} | ${r.p99} | ${verdict} |`);
+}
+console.log(`\nWhole-country open data \`/api/regions/ID/tps.csv\`: ${(lines - 1).toLocaleString('en')} TPS rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; resident memory during the download grew by ${Math.round((peakRss - rssBefore) / 1e6)} MB`);
