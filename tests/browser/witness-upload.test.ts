@@ -12,6 +12,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import sharp from 'sharp';
 import { prepareDatabase } from '../../server/src/bootstrap.ts';
 import { createApp, readingQueueOf } from '../../server/src/app.ts';
 import { silentLogger } from '../../server/src/core/logger.ts';
@@ -19,6 +20,7 @@ import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { createWorkerPoolReader } from '../../server/src/modules/reading/form-reader-pool.ts';
 import type { SubmissionView } from '../../web/src/features/submissions/submission-types.ts';
+import { PHONE_EXIF } from '../helpers/images.ts';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
@@ -226,8 +228,10 @@ test('witness: a refused file is named, an offline send keeps the photos, sendin
   await page.getByRole('button', { name: /^TPS 002/ }).click();
   assert.match(await page.getByTestId('chosen-tps').innerText(), /TPS 002.*3101011003002/s);
 
+  // The page-2 photo as a phone writes it, with EXIF: the shrunk copy must still carry it.
+  const phonePhoto = await sharp(path.join(PHOTOS, 'page-2-on-screen.jpg')).withExif(PHONE_EXIF).jpeg({ quality: 90 }).toBuffer();
   await page.getByTestId('gallery-input').setInputFiles([
-    { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(path.join(PHOTOS, 'page-2-on-screen.jpg')) },
+    { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: phonePhoto },
     { name: 'catatan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ini bukan foto\n') },
   ]);
   await page.getByRole('button', { name: 'Kirim 2 foto' }).click();
@@ -245,11 +249,21 @@ test('witness: a refused file is named, an offline send keeps the photos, sendin
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await page.waitForURL(/\/kiriman\/\d+$/);
   await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
+  const id = page.url().split('/').at(-1)!;
+  const [sent] = (await submissionOf(page, id)).photos;
+  const stored = await db.get<{ width: number; height: number; captured_at: string; device_model: string; gps_lat: number }>(
+    'SELECT width, height, captured_at, device_model, gps_lat FROM photos WHERE sha256 = ?',
+    [sent.sha256],
+  );
+  assert.deepEqual([stored?.width, stored?.height], [1536, 2048], 'the browser sent the shrunk copy');
+  assert.equal(stored?.device_model, 'SM-A155F', 'EXIF carried over to the shrunk copy, for moderators');
+  assert.equal(stored?.captured_at, '2024-02-14T13:05:09+07:00');
+  assert.ok(Math.abs((stored?.gps_lat ?? 0) - -6.2096) < 0.001);
+  assert.equal(sent.page, 2);
 
   await page.getByRole('button', { name: 'Tarik kiriman ini' }).click();
   await page.getByRole('button', { name: 'Ya, tarik' }).click();
   await page.getByText('Kiriman ini sudah ditarik').waitFor();
-  const id = page.url().split('/').at(-1)!;
   assert.equal((await submissionOf(page, id)).status, 'withdrawn');
   await page.close();
   assert.deepEqual(pageErrors.splice(0), []);

@@ -1,7 +1,10 @@
-/** The witness app's pure helpers: shrink sizes, upload progress and errors, login redirects, the confirm screen. */
+/** The witness app's pure helpers: shrink sizes, EXIF carry-over, upload progress and errors, login redirects, the confirm screen. */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import i18next from 'i18next';
+import sharp from 'sharp';
+import exifr from 'exifr';
+import { PHONE_EXIF, patternJpeg } from '../helpers/images.ts';
 import { id } from '../../web/src/i18n/id.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { ApiError } from '../../web/src/lib/api-client.ts';
@@ -9,6 +12,7 @@ import type { Translate } from '../../web/src/lib/translate.ts';
 import { fitWithin, photoProgress, uploadName } from '../../web/src/features/upload/photo-size.ts';
 import { describeUploadFailure } from '../../web/src/features/upload/upload-errors.ts';
 import { parseChosenTps, placeOf } from '../../web/src/features/upload/last-tps.ts';
+import { carryExif, findExifSegment, insertExifSegment } from '../../web/src/features/upload/exif-carry.ts';
 import { loginPathFor, safeNext } from '../../web/src/features/auth/auth-paths.ts';
 import { apiErrorText, loginProblems, registerProblems } from '../../web/src/features/auth/auth-validation.ts';
 import { NOT_READ, confirmRows, liveChecks, parseFieldInput, reviewFirst, reviewReasonText } from '../../web/src/features/submissions/confirm-logic.ts';
@@ -201,4 +205,40 @@ test('liveChecks: only checks the figures can decide, failures first, said in wo
   assert.equal(reviewReasonText(t, 'something-new', named), 'pembacaan tidak pasti');
   const tEn = await translator('en');
   assert.equal(reviewReasonText(tEn, NOT_READ, (c) => checkLabel(tEn, c, 'flag')), 'not read');
+});
+
+test('carryExif: the shrunk JPEG gets the phone EXIF back (time, device, GPS) with Orientation 1, and still decodes', async () => {
+  const original = await patternJpeg(7, { width: 800, height: 600, exif: PHONE_EXIF, orientation: 6 });
+  assert.equal((await exifr.parse(original, { translateValues: false })).Orientation, 6);
+  // What a canvas gives: the picture, upright, without any metadata.
+  const shrunk = await sharp(original).rotate().resize(300).jpeg().toBuffer();
+  assert.equal(await exifr.parse(shrunk).catch(() => undefined), undefined, 'no EXIF from the canvas');
+  const carried = Buffer.from(carryExif(original, shrunk));
+  const tags = await exifr.parse(carried, { translateValues: false, reviveValues: false });
+  assert.equal(tags.Make, 'samsung');
+  assert.equal(tags.Model, 'SM-A155F');
+  assert.equal(tags.DateTimeOriginal, '2024:02:14 13:05:09');
+  assert.ok(Math.abs(tags.latitude - -6.2096) < 0.001, `latitude ${tags.latitude}`);
+  assert.equal(tags.Orientation, 1, 'the pixels are upright already');
+  const meta = await sharp(carried).metadata();
+  assert.deepEqual([meta.width, meta.height, meta.orientation], [300, 400, 1]);
+  const pixels = await sharp(carried).raw().toBuffer();
+  assert.deepEqual(pixels, await sharp(shrunk).raw().toBuffer(), 'image data untouched');
+
+  // A browser's canvas JPEG starts with a JFIF APP0: the Exif segment goes right after it.
+  const app0 = Buffer.from('ffe000104a46494600010100000100010000', 'hex');
+  const jfif = Buffer.concat([shrunk.subarray(0, 2), app0, shrunk.subarray(2)]);
+  const withApp0 = Buffer.from(carryExif(original, jfif));
+  assert.equal(withApp0.subarray(0, 2 + app0.length).toString('hex'), 'ffd8' + app0.toString('hex'));
+  assert.equal(withApp0.subarray(2 + app0.length, 4 + app0.length).toString('hex'), 'ffe1');
+  assert.equal((await exifr.parse(withApp0, { translateValues: false })).Make, 'samsung');
+  assert.equal((await sharp(withApp0).metadata()).width, 300);
+
+  // A second carry replaces, not duplicates, the segment; no EXIF or no JPEG: unchanged.
+  const twice = Buffer.from(carryExif(original, carried));
+  assert.equal(twice.length, carried.length);
+  assert.equal(findExifSegment(new Uint8Array(shrunk)), null);
+  assert.deepEqual(carryExif(new Uint8Array(shrunk), new Uint8Array(shrunk)), new Uint8Array(shrunk));
+  const png = new Uint8Array(await sharp(shrunk).png().toBuffer());
+  assert.deepEqual(insertExifSegment(png, findExifSegment(new Uint8Array(original))!), png);
 });
