@@ -74,12 +74,20 @@ export function createCropLibrary(options: { dir?: string; onlyTps?: Set<string>
 export type CropLibrary = ReturnType<typeof createCropLibrary>;
 
 /**
- * Resize a crop to the box and divide out its paper colour, so that multiplying it onto the render
- * leaves the render's paper alone and adds only ink (and the crop's own box border, which lands on
- * the render's).
+ * The crop's inside, resized to the box's inside, with its paper colour divided out, so that
+ * multiplying it onto the render leaves the render's paper alone and adds only ink. The crop's own
+ * printed border is cut away: pasted whole, it lands a few px off the render's border and every
+ * simulated box shows two frames, which no real photo does.
  */
 async function inkTile(file: string, width: number, height: number): Promise<InkTile> {
-  const { data } = await sharp(file).removeAlpha().resize(width, height, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  const { data: gray, info } = await sharp(file).removeAlpha().grayscale().raw().toBuffer({ resolveWithObject: true });
+  const inside = insideBorder(gray, info.width, info.height);
+  const { data } = await sharp(file)
+    .removeAlpha()
+    .extract({ left: inside.x, top: inside.y, width: inside.w, height: inside.h })
+    .resize(width, height, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const out = Buffer.alloc(width * height * 3);
   for (let c = 0; c < 3; c++) {
     const paper = Math.max(40, percentile(data, c, 0.85));
@@ -87,6 +95,40 @@ async function inkTile(file: string, width: number, height: number): Promise<Ink
   }
   return { data: out, width, height };
 }
+
+/**
+ * Where the printed box's border is in a crop, found side by side: the darkest line in the outer 30%
+ * of the crop, followed inwards until it fades to half its darkness above the crop's middle. A side
+ * without a clear line (the crop cut inside the border) is kept whole.
+ */
+export function insideBorder(gray: Uint8Array, width: number, height: number): { x: number; y: number; w: number; h: number } {
+  const line = (axis: 'row' | 'col', i: number) => {
+    const [n, from, to] = axis === 'row' ? [width, Math.floor(width * 0.2), Math.ceil(width * 0.8)] : [height, Math.floor(height * 0.2), Math.ceil(height * 0.8)];
+    let acc = 0;
+    for (let j = from; j < to; j++) acc += 255 - gray[axis === 'row' ? i * n + j : j * width + i];
+    return acc / (to - from);
+  };
+  const edge = (axis: 'row' | 'col', forward: boolean) => {
+    const n = axis === 'row' ? height : width;
+    const at = (k: number) => line(axis, forward ? k : n - 1 - k);
+    const middle = at(Math.floor(n / 2));
+    let peak = 0;
+    for (let k = 1; k < Math.floor(n * 0.3); k++) if (at(k) > at(peak)) peak = k;
+    if (at(peak) - middle < MIN_BORDER_CONTRAST) return 0;
+    let k = peak;
+    while (k < n / 2 && at(k) > (at(peak) + middle) / 2) k++;
+    return k + 1;
+  };
+  const top = edge('row', true);
+  const bottom = edge('row', false);
+  const left = edge('col', true);
+  const right = edge('col', false);
+  if (width - left - right < width / 3 || height - top - bottom < height / 3) return { x: 0, y: 0, w: width, h: height };
+  return { x: left, y: top, w: width - left - right, h: height - top - bottom };
+}
+
+/** Darkness (0-255) a border line must have over the crop's middle to count as one. */
+const MIN_BORDER_CONTRAST = 30;
 
 async function measureCentreInk(file: string): Promise<number> {
   const { data } = await sharp(file).grayscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });

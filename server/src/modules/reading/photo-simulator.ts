@@ -95,10 +95,12 @@ async function fillPage(page: PageLayout, values: FieldValues, writer: Writer, r
   for (const { box, mark } of plan.crops) {
     const entry = await crops.pick(mark.kind === 'cross' ? mark : { kind: 'digit', digit: mark.kind === 'digit' ? mark.digit : 0 }, rng);
     if (!entry) continue;
+    // Handwriting goes inside the printed border (crops come without theirs, see inkTile).
+    const inside = { x: box.x + BORDER_INSET, y: box.y + BORDER_INSET, w: box.w - 2 * BORDER_INSET, h: box.h - 2 * BORDER_INSET };
     const grow = 1 + rng.normal() * 0.03;
-    const w = Math.round(box.w * grow);
-    const h = Math.round(box.h * grow);
-    placed.push({ entry, left: Math.round(box.x + (box.w - w) / 2 + rng.normal()), top: Math.round(box.y + (box.h - h) / 2 + rng.normal()), w, h });
+    const w = Math.round(inside.w * grow);
+    const h = Math.round(inside.h * grow);
+    placed.push({ entry, left: Math.round(inside.x + (inside.w - w) / 2 + rng.normal()), top: Math.round(inside.y + (inside.h - h) / 2 + rng.normal()), w, h });
   }
   const tiles = await Promise.all(placed.map((p) => crops.tile(p.entry, p.w, p.h)));
   const data = await sharp(blank.data, { raw: { width: blank.width, height: blank.height, channels: 3 } })
@@ -111,6 +113,9 @@ async function fillPage(page: PageLayout, values: FieldValues, writer: Writer, r
     .toBuffer();
   return { data, width: blank.width, height: blank.height };
 }
+
+/** Layout px from a layout.json box's edge to the inside of its printed ~4 px border. */
+const BORDER_INSET = 4;
 
 async function loadBlankRender(page: number): Promise<RgbImage> {
   const { data, info } = await sharp(`${FORM_DIR}page-${page}.png`).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });

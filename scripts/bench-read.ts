@@ -1,0 +1,121 @@
+/**
+ * `npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses]`: how well
+ * and how fast the reader reads C.HASIL-PPWP photos.
+ *
+ * Two sets: N simulated photos (default 150, i.e. 50 TPS x 3 pages) whose handwriting comes only from
+ * the TPS the digit model never trained on (server/assets/models/digits-val-tps.txt), and the real photos
+ * of tests/fixtures/photos. The simulated set is made once per (seed, count, megapixels) and kept under
+ * the OS temp folder, so later runs measure only reading. Photos are read on the shared worker pool
+ * (one worker per core by default); every worker reads one photo first, uncounted, so the figures are
+ * after start-up. `ms` is each photo's own time inside its worker (bytes in, fields out).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { PAGE_FIELDS } from '../server/src/modules/form/form-fields.ts';
+import { createWorkerPoolReader } from '../server/src/modules/reading/form-reader-pool.ts';
+import { createCropLibrary, readValTps, VAL_TPS_FILE } from '../server/src/modules/reading/handwriting-crops.ts';
+import { createPhotoSimulator } from '../server/src/modules/reading/photo-simulator.ts';
+import { scoreReadings, type ReadingScore, type ScoredPhoto } from '../server/src/modules/reading/reading-score.logic.ts';
+
+const REAL_DIR = fileURLToPath(new URL('../tests/fixtures/photos/', import.meta.url));
+
+const { values: args } = parseArgs({
+  options: {
+    count: { type: 'string', default: '150' },
+    seed: { type: 'string', default: '2025' },
+    megapixels: { type: 'string', default: '12-12' },
+    workers: { type: 'string', default: String(os.availableParallelism()) },
+    misses: { type: 'boolean', default: false },
+  },
+});
+const count = Number(args.count);
+const seed = Number(args.seed);
+const workers = Number(args.workers);
+const [mpLo, mpHi] = args.megapixels!.split('-').map(Number);
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(workers >= 1) || !(mpLo > 0 && mpHi >= mpLo)) {
+  console.error('usage: npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses]');
+  process.exit(2);
+}
+
+type Truth = ScoredPhoto['truth'];
+type PhotoFile = { file: string; truth: Truth };
+
+const simulated = await simulatedSet();
+const real = realSet();
+const reader = createWorkerPoolReader({ size: workers });
+await Promise.all(Array.from({ length: reader.size }, () => reader.read(readFileSync(simulated[0].file))));
+const wallStart = performance.now();
+const [simScore, realScore] = [scoreReadings(await readAll(simulated)), scoreReadings(await readAll(real))];
+const wallSeconds = (performance.now() - wallStart) / 1000;
+await reader.close();
+
+console.log(`\nReading benchmark: ${os.cpus()[0]?.model ?? 'cpu'} x ${os.availableParallelism()}, ${reader.size} worker(s), Node ${process.versions.node}`);
+console.log(`simulated: ${count} photos of ${mpLo === mpHi ? mpLo : `${mpLo}-${mpHi}`} MP, seed ${seed}, handwriting of unseen TPS only\n`);
+console.log('| set | photos | pages right | fields | fields right | auto-accepted | wrong, not flagged | ms/photo median | p95 |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+console.log(row('simulated (unseen TPS)', simScore));
+console.log(row('real photos', realScore));
+console.log(`\n${simulated.length + real.length} photos in ${wallSeconds.toFixed(1)} s wall (${((simulated.length + real.length) / wallSeconds).toFixed(2)} photos/s on ${reader.size} worker(s))`);
+for (const [name, s] of [['simulated', simScore], ['real', realScore]] as const) {
+  const shown = args.misses ? s.misses : s.misses.filter((m) => !m.review);
+  for (const m of shown) console.log(`${name} miss: ${path.basename(m.file)} ${m.field}: truth ${m.truth}, read ${m.read}${m.review ? ' (review)' : ' (NOT FLAGGED)'}`);
+}
+
+function row(name: string, s: ReadingScore): string {
+  const pct = (n: number) => `${((100 * n) / Math.max(1, s.fields)).toFixed(2)}%`;
+  return `| ${name} | ${s.photos} | ${s.pagesRight} | ${s.fields} | ${s.fieldsRight} (${pct(s.fieldsRight)}) | ${s.autoAccepted} (${pct(s.autoAccepted)}) | ${s.wrongNotFlagged} | ${s.ms.median} | ${s.ms.p95} |`;
+}
+
+async function readAll(files: PhotoFile[]): Promise<ScoredPhoto[]> {
+  return Promise.all(
+    files.map(async ({ file, truth }) => {
+      const r = await reader.read(readFileSync(file));
+      return { file, truth, read: { page: r.page, fields: r.fields, review: r.review, ms: r.ms } };
+    }),
+  );
+}
+
+/** The real photos with truth.json's figures; a field truth.json leaves out is blank (null). */
+function realSet(): PhotoFile[] {
+  const truth = JSON.parse(readFileSync(path.join(REAL_DIR, 'truth.json'), 'utf8')) as Record<string, { page: 1 | 2 | 3; fields: Record<string, number> }>;
+  return Object.entries(truth).map(([name, t]) => ({
+    file: path.join(REAL_DIR, name),
+    truth: { page: t.page, fields: Object.fromEntries(PAGE_FIELDS[t.page].map((f) => [f, t.fields[f] ?? null])) },
+  }));
+}
+
+/** A hash of the simulator's code and the held-out TPS list: a kept set is reused only while both are unchanged. */
+function simulatorVersion(): string {
+  const dir = fileURLToPath(new URL('../server/src/modules/reading/', import.meta.url));
+  const files = readdirSync(dir).filter((n) => n.startsWith('photo-simulator') || n === 'handwriting-crops.ts').sort();
+  const hash = createHash('sha256');
+  for (const f of [...files.map((n) => path.join(dir, n)), VAL_TPS_FILE]) hash.update(readFileSync(f));
+  return hash.digest('hex').slice(0, 12);
+}
+
+async function simulatedSet(): Promise<PhotoFile[]> {
+  const onlyTps = readValTps();
+  if (!onlyTps) throw new Error(`${VAL_TPS_FILE} is missing: run npm run train-digits first`);
+  const dir = path.join(os.tmpdir(), 'cocok-bench-read', `seed${seed}-n${count}-mp${mpLo}-${mpHi}-${simulatorVersion()}`);
+  const truthFile = path.join(dir, 'truth.json');
+  if (!existsSync(truthFile)) {
+    mkdirSync(dir, { recursive: true });
+    const simulator = createPhotoSimulator({ crops: createCropLibrary({ onlyTps }) });
+    const truth: Record<string, Truth> = {};
+    const started = performance.now();
+    for (let i = 0; i < count; i++) {
+      const photo = await simulator.simulate(i, { seed, megapixels: [mpLo, mpHi] });
+      writeFileSync(path.join(dir, photo.name), photo.jpeg);
+      truth[photo.name] = { page: photo.truth.page, fields: photo.truth.fields };
+      if ((i + 1) % 30 === 0) console.error(`simulated ${i + 1}/${count} photos (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+    }
+    writeFileSync(truthFile, JSON.stringify(truth));
+  }
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as Record<string, Truth>;
+  const names = readdirSync(dir).filter((n) => n.endsWith('.jpg')).sort();
+  return names.map((name) => ({ file: path.join(dir, name), truth: truth[name] }));
+}
