@@ -208,6 +208,14 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every((i) => i.complete && i.naturalWidth > 0));
   assert.ok((await sidewaysOverflow(page)) <= 0, 'the TPS page still fits 360 px');
 
+  await page.getByRole('link', { name: 'Kiriman saya' }).click();
+  await page.waitForURL(`${base}/kiriman`);
+  const mine = page.getByTestId('my-submissions');
+  assert.match(await mine.innerText(), new RegExp(`Kiriman #${id} · TPS 008 3101011003008\\s+Sudah dikonfirmasi · 2 foto`));
+  await mine.getByRole('link').first().click();
+  await page.waitForURL(`${base}/kiriman/${id}`);
+  await page.getByRole('heading', { name: 'Angka yang dikonfirmasi' }).waitFor();
+
   await page.getByRole('button', { name: 'Keluar' }).click();
   await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
   await page.close();

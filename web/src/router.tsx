@@ -10,10 +10,14 @@ import { LoginPage } from './features/auth/login-page.tsx';
 import { RegisterPage } from './features/auth/register-page.tsx';
 import { UploadPage } from './features/upload/upload-page.tsx';
 import { SubmissionPage } from './features/submissions/submission-page.tsx';
+import { MySubmissionsPage } from './features/submissions/my-submissions-page.tsx';
+import { QueuePage } from './features/moderation/queue-page.tsx';
+import { ReviewPage } from './features/moderation/review-page.tsx';
+import { DashboardPage } from './features/moderation/dashboard-page.tsx';
 
 /**
  * The portal's URLs: `/`, `/wilayah/:code`, `/tps/:code`, `/cari?q=`; the witness pages `/masuk`,
- * `/daftar`, `/unggah` and `/kiriman/:id`.
+ * `/daftar`, `/unggah` and `/kiriman/:id`; the moderator pages `/moderasi`, `/moderasi/tps/:code`, `/moderasi/dasbor`.
  */
 export function createRouter() {
   return createBrowserRouter([
@@ -32,7 +36,11 @@ export function createRouter() {
         { path: 'masuk', element: <LoginPage /> },
         { path: 'daftar', element: <RegisterPage /> },
         { path: 'unggah', element: <UploadPage /> },
+        { path: 'kiriman', element: <MySubmissionsPage /> },
         { path: 'kiriman/:id', element: <SubmissionPage /> },
+        { path: 'moderasi', element: <QueuePage /> },
+        { path: 'moderasi/dasbor', element: <DashboardPage /> },
+        { path: 'moderasi/tps/:code', element: <ReviewPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

@@ -1,4 +1,5 @@
 import type { Messages } from './id.ts';
+import { moderationEn } from '../features/moderation/moderation-text.ts';
 
 /** English UI text; typed against the Indonesian so both always hold the same keys. */
 export const en: Messages = {
@@ -223,7 +224,8 @@ export const en: Messages = {
     haveAccount: 'Already have an account?',
     loginLink: 'Log in here',
     signedInAs: 'Signed in as',
-    uploadLink: 'Upload C.HASIL',
+    mineLink: 'My submissions',
+    uploadLink: 'Upload',
     problems: {
       nameMissing: 'Enter your name.',
       contactMissing: 'Enter a phone number or e-mail address.',
@@ -356,6 +358,14 @@ export const en: Messages = {
     value: 'Figure',
     machineWas: 'read {{value}}',
   },
+  mine: {
+    title: 'My submissions',
+    none: 'You have not sent any photos of the form yet.',
+    uploadLink: 'Upload photos of the C.HASIL form',
+    reading: 'being read',
+    photos_one: '{{count}} photo',
+    photos_other: '{{count}} photos',
+  },
   withdraw: {
     button: 'Withdraw this submission',
     question: 'Withdraw this submission? It is not deleted, but no longer shown on the polling station’s page.',
@@ -371,6 +381,7 @@ export const en: Messages = {
     photoN: 'Photo {{n}} (full size)',
     uploadLink: 'A witness at this polling station? Upload photos of the C.HASIL form',
   },
+  moderation: moderationEn,
   errors: {
     loading: 'Loading…',
     notFoundTitle: 'Not found',

@@ -1,3 +1,5 @@
+import { moderationId } from '../features/moderation/moderation-text.ts';
+
 /**
  * Indonesian UI text, the default language. `en.ts` must have exactly this shape (the type checker
  * enforces it), so a key can never exist in one language only.
@@ -224,7 +226,8 @@ export const id = {
     haveAccount: 'Sudah punya akun?',
     loginLink: 'Masuk di sini',
     signedInAs: 'Masuk sebagai',
-    uploadLink: 'Unggah C.HASIL',
+    mineLink: 'Kiriman saya',
+    uploadLink: 'Unggah',
     problems: {
       nameMissing: 'Isi nama Anda.',
       contactMissing: 'Isi nomor HP atau alamat e-mail.',
@@ -357,6 +360,14 @@ export const id = {
     value: 'Angka',
     machineWas: 'terbaca {{value}}',
   },
+  mine: {
+    title: 'Kiriman saya',
+    none: 'Anda belum mengirim foto formulir.',
+    uploadLink: 'Unggah foto formulir C.HASIL',
+    reading: 'sedang dibaca',
+    photos_one: '{{count}} foto',
+    photos_other: '{{count}} foto',
+  },
   withdraw: {
     button: 'Tarik kiriman ini',
     question: 'Tarik kiriman ini? Kiriman tidak dihapus, tetapi tidak lagi ditampilkan di halaman TPS.',
@@ -372,6 +383,7 @@ export const id = {
     photoN: 'Foto {{n}} (ukuran penuh)',
     uploadLink: 'Saksi di TPS ini? Unggah foto formulir C.HASIL',
   },
+  moderation: moderationId,
   errors: {
     loading: 'Memuat data…',
     notFoundTitle: 'Tidak ditemukan',

@@ -134,6 +134,10 @@ export function createSubmissionsRepository(db: Database) {
     listAllForTps(tpsCode: string): Promise<SubmissionRow[]> {
       return db.all('SELECT * FROM submissions WHERE tps_code = ? ORDER BY id', [tpsCode]);
     },
+    /** A witness's own submissions, newest first (their "my submissions" list). */
+    listRecentOfUser(userId: number, limit: number): Promise<SubmissionRow[]> {
+      return db.all('SELECT * FROM submissions WHERE user_id = ? ORDER BY id DESC LIMIT ?', [userId, limit]);
+    },
     listActiveOfUser(userId: number): Promise<SubmissionRow[]> {
       return db.all(`SELECT * FROM submissions WHERE user_id = ? AND status != 'withdrawn' ORDER BY id`, [userId]);
     },

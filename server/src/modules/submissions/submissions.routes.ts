@@ -55,6 +55,9 @@ export function submissionsRoutes(
     const result = await uploads.upload(currentUser(req), tps.toUpperCase(), files.map((f) => ({ name: f.originalname, bytes: f.buffer })));
     res.status(result.created ? 202 : 200).json(result.body);
   });
+  router.get('/submissions', requireUser, async (req, res) => {
+    res.json(await submissions.listMine(currentUser(req)));
+  });
   router.get('/submissions/:id', requireUser, async (req, res) => {
     res.json(await submissions.get(idOf(req), currentUser(req)));
   });

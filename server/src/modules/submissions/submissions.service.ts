@@ -13,6 +13,9 @@ import { confirmableFields, machineValues, stillReading, unexpectedFields } from
 import { createSubmissionsRepository, type SubmissionRow, type ValueRow } from './submissions.repository.ts';
 import { flagView, parseReading, photoView, publicSubmissionView, submissionHead, valueView } from './submission-views.ts';
 
+/** A witness makes a handful of submissions per election; the list shows the latest this many. */
+export const MY_SUBMISSIONS_LIMIT = 50;
+
 const isStaff = (user: SessionUser) => user.role === 'moderator' || user.role === 'admin';
 
 /** Called inside the transaction that confirmed or withdrew a submission (the comparison refreshes the TPS and its rollups). */
@@ -110,6 +113,23 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
         if (await repo.markWithdrawn(tx, sub.id, clock.now().toISOString())) await onCrowdChanged?.(tx, sub.tps_code);
       });
       return view((await repo.getSubmission(sub.id))!, user);
+    },
+
+    /** The signed-in witness's own submissions, newest first, each with its TPS and where its photos stand. */
+    async listMine(user: SessionUser) {
+      const subs = await repo.listRecentOfUser(user.id, MY_SUBMISSIONS_LIMIT);
+      const [rows, names] = await Promise.all([
+        repo.listPhotos(subs.map((s) => s.id)),
+        Promise.all(subs.map(async (s) => [s.tps_code, (await regions.findTps(s.tps_code))?.name ?? null] as const)),
+      ]);
+      const tpsNames = new Map(names);
+      return {
+        submissions: subs.map((s) => {
+          const photos = rows.filter((r) => r.submission_id === s.id);
+          return { ...submissionHead(s, tpsNames.get(s.tps_code) ?? null), photoCount: photos.length, readingDone: !stillReading(photos.map((r) => r.state)) };
+        }),
+        limit: MY_SUBMISSIONS_LIMIT,
+      };
     },
 
     /** Confirmed, not withdrawn submissions of a TPS, as the public sees them. */

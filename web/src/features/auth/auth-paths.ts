@@ -2,6 +2,7 @@
 export const LOGIN_PATH = '/masuk';
 export const REGISTER_PATH = '/daftar';
 export const UPLOAD_PATH = '/unggah';
+export const MY_SUBMISSIONS_PATH = '/kiriman';
 
 export function submissionPath(id: number | string): string {
   return `/kiriman/${encodeURIComponent(String(id))}`;

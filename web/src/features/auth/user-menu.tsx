@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth-context.tsx';
-import { LOGIN_PATH, UPLOAD_PATH, loginPathFor } from './auth-paths.ts';
+import { LOGIN_PATH, MY_SUBMISSIONS_PATH, UPLOAD_PATH, loginPathFor } from './auth-paths.ts';
 
-/** The header's witness corner: who is signed in, the upload page, log out; or a login link. */
+/** The header's witness corner: who is signed in, the upload page, their submissions, log out; or a login link. */
 export function UserMenu() {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -45,6 +45,9 @@ export function UserMenu() {
       </span>
       <Link to={UPLOAD_PATH} className="user-menu__link">
         {t('auth.uploadLink')}
+      </Link>
+      <Link to={MY_SUBMISSIONS_PATH} className="user-menu__link">
+        {t('auth.mineLink')}
       </Link>
       <button type="button" className="user-menu__link user-menu__button" onClick={() => void logout()}>
         {t('auth.logout')}
