@@ -269,6 +269,14 @@ test('witness: a refused file is named, an offline send keeps the photos, sendin
   assert.ok(Math.abs((stored?.gps_lat ?? 0) - -6.2096) < 0.001);
   assert.equal(sent.page, 2);
 
+  // The whole screen follows the language switch.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('heading', { name: 'Check and confirm the figures' }).waitFor();
+  assert.match(await page.locator('.photo-states').innerText(), /Read: page 2/);
+  assert.match(await page.getByTestId('live-checks').innerText(), /Checks of the figures/);
+  await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+  await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor();
+
   await page.getByRole('button', { name: 'Tarik kiriman ini' }).click();
   await page.getByRole('button', { name: 'Ya, tarik' }).click();
   await page.getByText('Kiriman ini sudah ditarik').waitFor();
