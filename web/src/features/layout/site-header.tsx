@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/search-box.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from '../auth/user-menu.tsx';
+import { StaffLink } from '../moderation/staff-link.tsx';
 
 export function SiteHeader() {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ export function SiteHeader() {
           </span>
         </Link>
         <SearchBox />
+        <StaffLink />
         <UserMenu />
         <LanguageSwitch />
       </div>

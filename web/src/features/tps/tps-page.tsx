@@ -13,6 +13,7 @@ import { CheckAlert } from './check-alert.tsx';
 import { KpuImages } from './kpu-images.tsx';
 import { VersionHistory } from './version-history.tsx';
 import { WitnessSubmissions } from '../submissions/witness-submissions.tsx';
+import { TpsModeration } from '../moderation/tps-moderation.tsx';
 
 /** `/tps/:code`: one polling station's official figures, their checks, KPU's photos and the history. */
 export function TpsPage() {
@@ -54,6 +55,8 @@ function TpsContent({ tps }: { tps: TpsView }) {
       </section>
 
       <WitnessSubmissions code={tps.code} />
+
+      <TpsModeration code={tps.code} />
 
       {tps.history.length > 0 && <VersionHistory history={tps.history} currentId={tps.official?.versionId} />}
     </>

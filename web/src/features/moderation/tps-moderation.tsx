@@ -1,0 +1,124 @@
+import { useState, type FormEvent } from 'react';
+import { FIELDS } from '../../../../server/src/modules/form/form-fields.ts';
+import { ApiError, postJson } from '../../lib/api-client.ts';
+import { fieldLabel } from '../../lib/field-labels.ts';
+import { useApi } from '../../lib/use-api.ts';
+import { useFormat } from '../common/use-format.ts';
+import { apiPaths } from './moderation-paths.ts';
+import type { HistoryEntry, TpsHistory } from './moderation-types.ts';
+
+/** The figures a moderator verified last, unless a later decision cleared them (history is newest first). */
+function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figures: Record<string, number | null> } | null {
+  const last = entries.find((e) => e.action === 'set-verified' || e.action === 'clear-verified');
+  return last?.action === 'set-verified' && last.after ? { entry: last, figures: last.after as Record<string, number | null> } : null;
+}
+
+/** The TPS page's moderation section: the verified result, every decision (by pseudonym), and "Lapor". */
+export function TpsModeration({ code }: { code: string }) {
+  const { t, n, instant } = useFormat();
+  const result = useApi<TpsHistory>(apiPaths.history(code), { cache: false });
+  const verified = result.status === 'ready' ? currentVerified(result.data.entries) : null;
+  return (
+    <section className="section" aria-labelledby="tps-moderation" data-testid="tps-moderation">
+      <h2 id="tps-moderation">{t('moderation.publicHeading')}</h2>
+      {result.status === 'loading' && <p className="muted">{t('errors.loading')}</p>}
+      {result.status === 'error' && (
+        <p className="notice notice--error" role="alert">
+          {t('moderation.historyFailed')}{' '}
+          <button type="button" className="link-button" onClick={result.retry}>
+            {t('errors.retry')}
+          </button>
+        </p>
+      )}
+      {verified && (
+        <div className="panel" data-testid="verified-result">
+          <p>
+            <strong>{t('moderation.verifiedTitle')}</strong>{' '}
+            <span className="muted small">{t('moderation.verifiedBy', { who: verified.entry.moderator, at: instant(verified.entry.at) })}</span>
+          </p>
+          <dl className="witness__values">
+            {FIELDS.filter((f) => verified.figures[f] !== undefined).map((f) => (
+              <div key={f} data-field={f}>
+                <dt>{fieldLabel(t, f)}</dt>
+                <dd className="num">{n(verified.figures[f])}</dd>
+              </div>
+            ))}
+          </dl>
+        </div>
+      )}
+      {result.status === 'ready' && <ModerationHistoryList entries={result.data.entries} />}
+      <ReportForm code={code} />
+    </section>
+  );
+}
+
+export function ModerationHistoryList({ entries }: { entries: HistoryEntry[] }) {
+  const { t, instant } = useFormat();
+  if (entries.length === 0) return <p className="muted">{t('moderation.noHistory')}</p>;
+  return (
+    <ol className="changes" data-testid="moderation-history">
+      {entries.map((e) => (
+        <li key={e.id}>
+          <strong>{t(`moderation.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.moderator} · <span className="muted small">{instant(e.at)}</span>
+          {e.submissionId !== null && <span className="small"> · #{e.submissionId}</span>}
+          {e.reason && <p className="small">“{e.reason}”</p>}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** "Lapor": anyone reports a problem with this TPS page; the text stays when sending fails. */
+function ReportForm({ code }: { code: string }) {
+  const { t } = useFormat();
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState('');
+  const [state, setState] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+
+  async function send(e: FormEvent) {
+    e.preventDefault();
+    if (reason.trim().length < 3) return setState({ kind: 'error', message: t('moderation.reportTooShort') });
+    setState({ kind: 'sending' });
+    try {
+      await postJson(apiPaths.reports(code), { reason: reason.trim() });
+      setReason('');
+      setState({ kind: 'sent' });
+    } catch (err) {
+      setState({ kind: 'error', message: err instanceof ApiError ? err.message : String(err) });
+    }
+  }
+
+  if (!open) {
+    return (
+      <p>
+        <button type="button" className="button button--secondary button--small" onClick={() => setOpen(true)}>
+          {t('moderation.reportButton')}
+        </button>
+        {state.kind === 'sent' && <span role="status"> {t('moderation.reportSent')}</span>}
+      </p>
+    );
+  }
+  return (
+    <form className="inline-form" onSubmit={(e) => void send(e)} aria-label={t('moderation.reportButton')}>
+      <label className="field">
+        {t('moderation.reportLabel')}
+        <textarea value={reason} onChange={(e) => setReason(e.target.value)} maxLength={300} rows={3} />
+      </label>
+      <p className="field__hint">{t('moderation.reportHint', { n: 300 - reason.length })}</p>
+      {state.kind === 'error' && (
+        <p className="form-error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {state.kind === 'sent' && <p role="status">{t('moderation.reportSent')}</p>}
+      <div className="button-row">
+        <button type="submit" className="button button--small" disabled={state.kind === 'sending'}>
+          {t('moderation.reportSend')}
+        </button>
+        <button type="button" className="button button--secondary button--small" onClick={() => setOpen(false)}>
+          {t('moderation.reportCancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
