@@ -10,13 +10,14 @@ import { LoginPage } from './features/auth/login-page.tsx';
 import { RegisterPage } from './features/auth/register-page.tsx';
 import { UploadPage } from './features/upload/upload-page.tsx';
 import { SubmissionPage } from './features/submissions/submission-page.tsx';
+import { MismatchesPage } from './features/comparison/mismatches-page.tsx';
 import { MySubmissionsPage } from './features/submissions/my-submissions-page.tsx';
 import { QueuePage } from './features/moderation/queue-page.tsx';
 import { ReviewPage } from './features/moderation/review-page.tsx';
 import { DashboardPage } from './features/moderation/dashboard-page.tsx';
 
 /**
- * The portal's URLs: `/`, `/wilayah/:code`, `/tps/:code`, `/cari?q=`; the witness pages `/masuk`,
+ * The portal's URLs: `/`, `/wilayah/:code` (`?tab=selisih`), `/tps/:code`, `/cari?q=`, `/selisih`; the witness pages `/masuk`,
  * `/daftar`, `/unggah` and `/kiriman/:id`; the moderator pages `/moderasi`, `/moderasi/tps/:code`, `/moderasi/dasbor`.
  */
 export function createRouter() {
@@ -33,6 +34,7 @@ export function createRouter() {
         { path: 'wilayah/:code', element: <RegionPage /> },
         { path: 'tps/:code', element: <TpsPage /> },
         { path: 'cari', element: <SearchPage /> },
+        { path: 'selisih', element: <MismatchesPage /> },
         { path: 'masuk', element: <LoginPage /> },
         { path: 'daftar', element: <RegisterPage /> },
         { path: 'unggah', element: <UploadPage /> },

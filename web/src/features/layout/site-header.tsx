@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { SearchBox } from '../search/search-box.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 import { UserMenu } from '../auth/user-menu.tsx';
+import { MismatchesLink } from '../comparison/mismatches-link.tsx';
 import { StaffLink } from '../moderation/staff-link.tsx';
 
 export function SiteHeader() {
@@ -19,6 +20,7 @@ export function SiteHeader() {
             <span className="brand__tagline">{t('app.tagline')}</span>
           </span>
         </Link>
+        <MismatchesLink />
         <SearchBox />
         <StaffLink />
         <UserMenu />

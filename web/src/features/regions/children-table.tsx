@@ -1,10 +1,11 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { RegionChild, RegionView, Totals } from '../../../../server/src/modules/regions/regions.service.ts';
 import { regionPath, tpsPath } from '../../lib/paths.ts';
 import { StatusBadge } from '../common/status-badge.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { SortableHeader } from './sortable-header.tsx';
+import { CrowdCells, TpsCrowdCell } from '../comparison/children-crowd-cells.tsx';
 import { DEFAULT_SORT, nextSort, sortChildren, type SortKey, type SortState } from './sort-children.ts';
 
 type Format = ReturnType<typeof useFormat>;
@@ -32,11 +33,13 @@ export function ChildrenTable({ region }: { region: RegionView }) {
     { key: 'code', label: t('region.colCode') },
     ...(isVillage ? [] : [{ key: 'tps', label: t('region.colTps'), numeric: true } as Column]),
     { key: 'coverage', label: t('region.colCoverage'), numeric: !isVillage },
+    ...(isVillage || !region.comparison ? [] : [{ key: 'crowd', label: t('comparison.colCrowd'), numeric: true } as Column]),
     paslon(1),
     paslon(2),
     paslon(3),
     { key: 'sah', label: t('fields.suara_sah'), numeric: true },
     { key: 'flagged', label: isVillage ? t('region.colStatus') : t('region.colFlagged'), numeric: !isVillage },
+    ...(!region.comparison ? [] : [{ key: 'mismatch', label: isVillage ? t('comparison.colComparison') : t('comparison.colMismatch'), numeric: !isVillage } as Column]),
   ];
 
   return (
@@ -62,7 +65,8 @@ export function ChildrenTable({ region }: { region: RegionView }) {
                   <Link to={isVillage ? tpsPath(row.code) : regionPath(row.code)}>{row.name}</Link>
                 </th>
                 <td className="code">{row.code}</td>
-                {isVillage ? <TpsCells row={row} f={f} /> : <RegionCells totals={row.totals} f={f} />}
+                {isVillage ? <TpsCells row={row} f={f} /> : <RegionCells totals={row.totals} f={f} crowd={region.comparison && <CrowdCells comparison={row.comparison} tpsCount={row.totals.tpsCount} part="coverage" />} />}
+                {region.comparison && (isVillage ? <TpsCrowdCell comparison={row.comparison} /> : <CrowdCells comparison={row.comparison} tpsCount={row.totals.tpsCount} part="mismatch" />)}
               </tr>
             ))}
           </tbody>
@@ -71,7 +75,8 @@ export function ChildrenTable({ region }: { region: RegionView }) {
               <tr>
                 <th scope="row">{t('region.total')}</th>
                 <td />
-                <RegionCells totals={region.totals} f={f} />
+                <RegionCells totals={region.totals} f={f} crowd={region.comparison && <CrowdCells comparison={region.comparison} tpsCount={region.totals.tpsCount} part="coverage" />} />
+                {region.comparison && <CrowdCells comparison={region.comparison} tpsCount={region.totals.tpsCount} part="mismatch" />}
               </tr>
             </tfoot>
           )}
@@ -81,7 +86,7 @@ export function ChildrenTable({ region }: { region: RegionView }) {
   );
 }
 
-function RegionCells({ totals, f }: { totals: Totals; f: Format }) {
+function RegionCells({ totals, f, crowd }: { totals: Totals; f: Format; crowd?: ReactNode }) {
   const hasVotes = totals.officialChartTps > 0;
   const hasAny = totals.officialTps > 0;
   return (
@@ -91,6 +96,7 @@ function RegionCells({ totals, f }: { totals: Totals; f: Format }) {
         {f.n(totals.officialTps)}
         <span className="cell-note cell-note--inline">({f.pct(totals.officialTps, totals.tpsCount)})</span>
       </td>
+      {crowd}
       <td className="num">{hasVotes ? f.n(totals.fields.suara_paslon_1) : '–'}</td>
       <td className="num">{hasVotes ? f.n(totals.fields.suara_paslon_2) : '–'}</td>
       <td className="num">{hasVotes ? f.n(totals.fields.suara_paslon_3) : '–'}</td>

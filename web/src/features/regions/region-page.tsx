@@ -9,6 +9,8 @@ import { useRegion } from './use-region.ts';
 import { CandidateTotals } from './candidate-totals.tsx';
 import { CoverageStats } from './coverage-stats.tsx';
 import { ChildrenTable } from './children-table.tsx';
+import { RegionTabs } from '../comparison/region-tabs.tsx';
+import { RegionComparison } from '../comparison/region-comparison.tsx';
 
 /** `/` (the nation) and `/wilayah/:code` (any province, regency, district or village). */
 export function RegionPage() {
@@ -34,16 +36,20 @@ function RegionContent({ region }: { region: RegionView }) {
         )}
       </PageHeader>
 
-      <section className="section" aria-labelledby="official-heading">
-        <h2 id="official-heading">{t('region.officialHeading')}</h2>
-        <p className="muted">{t('region.officialNote')}</p>
-        <div className="summary-grid">
-          <CandidateTotals totals={region.totals} />
-          <CoverageStats totals={region.totals} />
-        </div>
-      </section>
+      <RegionTabs region={region}>
+        <section className="section" aria-labelledby="official-heading">
+          <h2 id="official-heading">{t('region.officialHeading')}</h2>
+          <p className="muted">{t('region.officialNote')}</p>
+          <div className="summary-grid">
+            <CandidateTotals totals={region.totals} />
+            <CoverageStats totals={region.totals} />
+          </div>
+        </section>
 
-      <ChildrenTable region={region} />
+        {region.comparison && <RegionComparison comparison={region.comparison} tpsCount={region.totals.tpsCount} />}
+
+        <ChildrenTable region={region} />
+      </RegionTabs>
     </>
   );
 }

@@ -10,9 +10,9 @@ import { OfficialSummary } from './official-summary.tsx';
 import { OfficialFigures } from './official-figures.tsx';
 import { CheckList } from './check-list.tsx';
 import { CheckAlert } from './check-alert.tsx';
-import { KpuImages } from './kpu-images.tsx';
 import { VersionHistory } from './version-history.tsx';
 import { WitnessSubmissions } from '../submissions/witness-submissions.tsx';
+import { TpsComparison } from '../comparison/tps-comparison.tsx';
 import { TpsModeration } from '../moderation/tps-moderation.tsx';
 
 /** `/tps/:code`: one polling station's official figures, their checks, KPU's photos and the history. */
@@ -36,6 +36,9 @@ function TpsContent({ tps }: { tps: TpsView }) {
         {tps.overseas && <span className="tag">{t('tps.overseas')}</span>}
       </PageHeader>
 
+      {/* The crowd next to KPU comes first, with both sets of photos (KPU's are shown there). */}
+      <TpsComparison tps={tps} />
+
       <section className="section" aria-labelledby="tps-official">
         <h2 id="tps-official">{t('tps.officialHeading')}</h2>
         {tps.official ? (
@@ -43,7 +46,6 @@ function TpsContent({ tps }: { tps: TpsView }) {
             <CheckAlert official={tps.official} />
             <OfficialSummary official={tps.official} />
             <OfficialFigures official={tps.official} />
-            <KpuImages images={tps.official.images} />
             <CheckList official={tps.official} overseas={tps.overseas} />
           </>
         ) : (
