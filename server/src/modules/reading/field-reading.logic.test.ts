@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AUTO_ACCEPT_CONFIDENCE, combineBoxes, compareWithBubbles, readBubbleColumn, type BubbleColumn } from './field-reading.logic.ts';
+import { AUTO_ACCEPT_CONFIDENCE, UNTOUCHED_BOX_CONFIDENCE, combineBoxes, compareWithBubbles, readBubbleColumn, type BubbleColumn } from './field-reading.logic.ts';
 import type { DigitLabel, DigitPrediction } from './digit-classifier.logic.ts';
 
 const p = (label: DigitLabel, probability = 0.999): DigitPrediction => ({ label, probability, probabilities: { [label]: probability } });
@@ -73,3 +73,20 @@ const columnCases: [string, number[], BubbleColumn][] = [
 for (const [name, densities, expected] of columnCases) {
   test(`bubble column: ${name}`, () => assert.deepEqual(readBubbleColumn(densities), expected));
 }
+
+test('combineBoxes with the ink test: untouched boxes are sure, ink and model disagreeing goes to review', () => {
+  const cases: { name: string; read: DigitPrediction[]; ink: ('blank' | 'unclear' | 'ink')[]; value: number | null; review: boolean; reasons: string[] }[] = [
+    { name: 'unsure empties without ink: an untouched field, null, no review', read: [p('empty', 0.7), p('empty', 0.8), p('empty', 0.9)], ink: ['blank', 'blank', 'blank'], value: null, review: false, reasons: [] },
+    { name: 'unsure empties, ink unclear: null but review', read: [p('empty', 0.7), p('empty', 0.999), p('empty', 0.999)], ink: ['unclear', 'blank', 'blank'], value: null, review: true, reasons: ['low-confidence'] },
+    { name: 'a box the model calls empty holds ink', read: boxes('empty', 'empty', 'empty'), ink: ['ink', 'blank', 'blank'], value: null, review: true, reasons: ['ink-in-empty-box'] },
+    { name: 'a sure digit in a box without ink', read: boxes('empty', 'empty', '1'), ink: ['blank', 'blank', 'blank'], value: 1, review: true, reasons: ['digit-without-ink'] },
+    { name: 'digits with ink, leading empty without: accepted', read: [p('empty', 0.9), p('8'), p('4')], ink: ['blank', 'ink', 'ink'], value: 84, review: false, reasons: [] },
+  ];
+  for (const c of cases) {
+    const r = combineBoxes(c.read, undefined, c.ink);
+    assert.deepEqual([r.value, r.review, r.reasons], [c.value, c.review, c.reasons], c.name);
+  }
+  const untouched = combineBoxes([p('empty', 0.5), p('empty', 0.5), p('empty', 0.5)], undefined, ['blank', 'blank', 'blank']);
+  assert.equal(untouched.confidence, UNTOUCHED_BOX_CONFIDENCE ** 3);
+  assert.ok(untouched.confidence >= AUTO_ACCEPT_CONFIDENCE);
+});

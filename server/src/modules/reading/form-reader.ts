@@ -2,6 +2,8 @@ import sharp from 'sharp';
 import type { FieldName } from '../form/form-fields.ts';
 import { failedChecks, runChecks } from '../form/form-checks.logic.ts';
 import { emptyFieldValues } from '../form/form-fields.ts';
+import { snapBoxes } from './box-snap.ts';
+import { inkContrast, inkVerdict } from './box-ink.logic.ts';
 import { boxCropRect, type DigitClassifier } from './digit-classifier.ts';
 import { combineBoxes, type FieldReading } from './field-reading.logic.ts';
 import { measureBaseline, readColumn, type BubbleBaseline } from './bubble-reading.ts';
@@ -57,12 +59,18 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
   }
 
   async function readFields(image: GrayImage, h: Homography, fields: readonly FieldLayout[], baseline: Map<string, BubbleBaseline>) {
-    const crops = fields.flatMap((f) => f.boxes.map((b) => warpRegion(image, h, boxCropRect(b))));
+    // The page-wide map leaves interior boxes a few px off on a curled sheet: each field's boxes are
+    // cut where their printed borders really are, so the ink test sees only the inside of the box.
+    const crops = fields.flatMap((f) => {
+      const shift = snapBoxes(image, h, f.boxes);
+      return f.boxes.map((b) => warpRegion(image, h, boxCropRect({ ...b, x: b.x + shift.dx, y: b.y + shift.dy })));
+    });
     const predictions = await classifier.classify(crops);
+    const ink = crops.map((c) => inkVerdict(inkContrast(c)));
     const out = new Map<FieldName, FieldReading>();
     fields.forEach((f, i) => {
       const bubbles = f.bubbles?.map((col, c) => readColumn(image, h, col, baseline.get(f.field)![c]));
-      out.set(f.field as FieldName, combineBoxes(predictions.slice(i * 3, i * 3 + 3), bubbles));
+      out.set(f.field as FieldName, combineBoxes(predictions.slice(i * 3, i * 3 + 3), bubbles, ink.slice(i * 3, i * 3 + 3)));
     });
     return out;
   }
