@@ -222,7 +222,7 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   assert.deepEqual(pageErrors.splice(0), []);
 });
 
-test('witness: a refused file is named, an offline send keeps the photos, sending again works; withdraw', async () => {
+test('witness: a refused file is named, HEIC goes as it is, an offline send keeps the photos, sending again works; withdraw', async () => {
   await context.clearCookies(); // signed out, whatever the test before left behind
   const page = await newPage();
   await signUpVia(page, 'Budi Saksi');
@@ -241,8 +241,12 @@ test('witness: a refused file is named, an offline send keeps the photos, sendin
   await page.getByTestId('gallery-input').setInputFiles([
     { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: phonePhoto },
     { name: 'catatan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ini bukan foto\n') },
+    { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/uploads/pattern-320x240.heic')) },
   ]);
-  await page.getByRole('button', { name: 'Kirim 2 foto' }).click();
+  // Chromium cannot decode HEIC: that photo goes out as it is, for the server to decode.
+  await page.getByRole('button', { name: 'Kirim 3 foto' }).waitFor();
+  assert.match(await page.getByTestId('photo-item').nth(2).innerText(), /Tidak dapat diperkecil di browser ini/);
+  await page.getByRole('button', { name: 'Kirim 3 foto' }).click();
   const refused = page.locator('.photo-item--refused');
   await refused.waitFor();
   assert.match(await refused.innerText(), /"2-catatan\.jpg" bukan foto yang didukung/);
@@ -252,13 +256,15 @@ test('witness: a refused file is named, an offline send keeps the photos, sendin
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   assert.match(await page.getByTestId('upload-failure').innerText(), /tidak tersambung ke internet/);
-  assert.equal(await page.getByTestId('photo-item').count(), 1, 'the photo is still there');
+  assert.equal(await page.getByTestId('photo-item').count(), 2, 'the photos are still there');
   await context.setOffline(false);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await page.waitForURL(/\/kiriman\/\d+$/);
   await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
   const id = page.url().split('/').at(-1)!;
-  const [sent] = (await submissionOf(page, id)).photos;
+  const [sent, heic] = (await submissionOf(page, id)).photos;
+  assert.deepEqual([heic.state, heic.page], ['read', null], 'the HEIC (a pattern, not a form) was decoded and read');
+  assert.match(await page.getByTestId('photo-state').nth(1).innerText(), /Bukan halaman formulir/);
   const stored = await db.get<{ width: number; height: number; captured_at: string; device_model: string; gps_lat: number }>(
     'SELECT width, height, captured_at, device_model, gps_lat FROM photos WHERE sha256 = ?',
     [sent.sha256],
