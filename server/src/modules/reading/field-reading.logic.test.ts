@@ -69,6 +69,8 @@ const columnCases: [string, number[], BubbleColumn][] = [
   ['nothing marked', [0.05, 0.04, 0.1, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(null)],
   ['two marks', [0.05, 0.8, 0.9, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(null, false)],
   ['a faint smudge', [0.05, 0.04, 0.38, 0.06, 0.05, 0.05, 0.04, 0.05, 0.06, 0.05], bubble(null, false)],
+  ['blurred print darkens every bubble alike: nothing marked', [0.39, 0.33, 0.32, 0.4, 0.37, 0.39, 0.4, 0.31, 0.46, 0.49], bubble(null)],
+  ['a mark over blurred print', [0.39, 0.33, 0.32, 0.98, 0.37, 0.39, 0.4, 0.31, 0.46, 0.42], bubble(3)],
 ];
 for (const [name, densities, expected] of columnCases) {
   test(`bubble column: ${name}`, () => assert.deepEqual(readBubbleColumn(densities), expected));

@@ -84,9 +84,15 @@ export function compareWithBubbles(value: number | null, bubbles: readonly Bubbl
 
 /**
  * Reads one bubble column from its ten ink densities (0 = white, 1 = fully inked): the darkest bubble
- * counts as marked only when it is clearly inked and clearly darker than the runner-up.
+ * counts as marked only when it is clearly inked and clearly darker than the runner-up. Densities are
+ * first taken relative to the column's median bubble, an unmarked one: a photo's blur spreads the
+ * printed outline and numeral of every bubble alike (0.3-0.5 in a real photo of a blank column), which
+ * is print, not a mark.
  */
-export function readBubbleColumn(densities: readonly number[], marked = 0.45, margin = 0.25): BubbleColumn {
+export function readBubbleColumn(raw: readonly number[], marked = 0.45, margin = 0.25): BubbleColumn {
+  const sorted = [...raw].sort((a, b) => a - b);
+  const median = (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+  const densities = raw.map((d) => Math.max(0, d - median));
   let best = 0;
   for (let i = 1; i < densities.length; i++) if (densities[i] > densities[best]) best = i;
   const runnerUp = Math.max(...densities.filter((_, i) => i !== best));
