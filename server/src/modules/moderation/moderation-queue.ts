@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import type { ComparisonPort } from './comparison-port.ts';
+import type { ComparisonFinding, ComparisonPort } from './comparison-port.ts';
 import {
   activeClaim,
   compareQueueEntries,
@@ -32,14 +32,22 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
   comparison: ComparisonPort;
   clock: Clock;
 }) {
-  async function gatherEvidence(): Promise<{ evidence: Map<string, Evidence[]>; impacts: Map<string, number>; reports: Map<string, number> }> {
+  /** Findings of one TPS from its comparison, without listing every finding in the country. */
+  async function findingsOf(tps: string): Promise<ComparisonFinding[]> {
+    const c = (await comparison.comparisonOf(tps)) as { status?: string; impact?: number } | null;
+    const status = c?.status;
+    return status === 'mismatch' || status === 'crowd_conflict' || status === 'official_inconsistent' ? [{ tps, status, impact: c?.impact ?? 0 }] : [];
+  }
+
+  /** Evidence of every TPS, or of one (`tps`). */
+  async function gatherEvidence(tps?: string): Promise<{ evidence: Map<string, Evidence[]>; impacts: Map<string, number>; reports: Map<string, number> }> {
     const [findings, review, duplicate, report, requeued, escalated] = await Promise.all([
-      comparison.listFindings(),
-      repo.reviewEvidence(),
-      repo.duplicateEvidence(),
-      repo.reportEvidence(),
-      repo.requeueEvidence(),
-      repo.escalationEvidence(),
+      tps ? findingsOf(tps) : comparison.listFindings(),
+      repo.reviewEvidence(tps),
+      repo.duplicateEvidence(tps),
+      repo.reportEvidence(tps),
+      repo.requeueEvidence(tps),
+      repo.escalationEvidence(tps),
     ]);
     const evidence = new Map<string, Evidence[]>();
     const add = (tps: string, e: Evidence) => evidence.set(tps, [...(evidence.get(tps) ?? []), e]);
@@ -58,9 +66,9 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     return { evidence, impacts, reports: new Map(report.map((r) => [r.tps_code, r.n])) };
   }
 
-  /** Every open entry, largest impact first. */
-  async function entries(): Promise<Entry[]> {
-    const { evidence, impacts, reports } = await gatherEvidence();
+  /** Every open entry (or the one of `tps`), largest impact first. */
+  async function entries(tps?: string): Promise<Entry[]> {
+    const { evidence, impacts, reports } = await gatherEvidence(tps);
     const decisions = await repo.listDecisions([...evidence.keys()]);
     const byTps = new Map<string, typeof decisions>();
     for (const d of decisions) byTps.set(d.tps_code, [...(byTps.get(d.tps_code) ?? []), d]);
@@ -105,7 +113,7 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
 
     /** The open reasons of one TPS (empty when it needs nobody). */
     async reasonsOf(tps: string): Promise<QueueReason[]> {
-      return (await entries()).find((e) => e.tps === tps)?.reasons ?? [];
+      return (await entries(tps)).find((e) => e.tps === tps)?.reasons ?? [];
     },
 
     async dashboard() {

@@ -24,6 +24,8 @@ export type OverrideRow = { field: string; value: number | null; decided_by: num
 export type EvidenceRow = { tps_code: string; since: string };
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+/** The evidence queries' optional restriction to one TPS (the review screen asks about one). */
+const onlyTps = (column: string, tps: string | undefined) => (tps ? { sql: ` AND ${column} = ?`, params: [tps] } : { sql: '', params: [] });
 
 /** Parameterised SQL of moderation. The queue's evidence queries read the submission tables (read only). */
 export function createModerationRepository(db: Database) {
@@ -150,24 +152,38 @@ export function createModerationRepository(db: Database) {
     },
 
     /** Evidence for the queue, one row per TPS and reason; `since` is the newest piece (oldest for open reports). */
-    reviewEvidence(): Promise<EvidenceRow[]> {
-      return db.all(`SELECT s.tps_code, max(s.confirmed_at) AS since FROM submissions s
-        WHERE s.status = 'confirmed' AND EXISTS (SELECT 1 FROM submission_values v WHERE v.submission_id = s.id AND v.machine_review = 1)
-        GROUP BY s.tps_code`);
+    reviewEvidence(tps?: string): Promise<EvidenceRow[]> {
+      const only = onlyTps('s.tps_code', tps);
+      return db.all(
+        `SELECT s.tps_code, max(s.confirmed_at) AS since FROM submissions s
+         WHERE s.status = 'confirmed' AND EXISTS (SELECT 1 FROM submission_values v WHERE v.submission_id = s.id AND v.machine_review = 1)${only.sql}
+         GROUP BY s.tps_code`,
+        only.params,
+      );
     },
-    duplicateEvidence(): Promise<EvidenceRow[]> {
-      return db.all(`SELECT s.tps_code, max(s.created_at) AS since FROM photo_duplicates d
-        JOIN submission_photos p ON p.id = d.submission_photo_id JOIN submissions s ON s.id = p.submission_id
-        WHERE s.status != 'withdrawn' GROUP BY s.tps_code`);
+    duplicateEvidence(tps?: string): Promise<EvidenceRow[]> {
+      const only = onlyTps('s.tps_code', tps);
+      return db.all(
+        `SELECT s.tps_code, max(s.created_at) AS since FROM photo_duplicates d
+         JOIN submission_photos p ON p.id = d.submission_photo_id JOIN submissions s ON s.id = p.submission_id
+         WHERE s.status != 'withdrawn'${only.sql} GROUP BY s.tps_code`,
+        only.params,
+      );
     },
-    reportEvidence(): Promise<(EvidenceRow & { n: number })[]> {
-      return db.all('SELECT tps_code, min(created_at) AS since, count(*) AS n FROM tps_reports WHERE resolved_decision_id IS NULL GROUP BY tps_code');
+    reportEvidence(tps?: string): Promise<(EvidenceRow & { n: number })[]> {
+      const only = onlyTps('tps_code', tps);
+      return db.all(
+        `SELECT tps_code, min(created_at) AS since, count(*) AS n FROM tps_reports WHERE resolved_decision_id IS NULL${only.sql} GROUP BY tps_code`,
+        only.params,
+      );
     },
-    requeueEvidence(): Promise<EvidenceRow[]> {
-      return db.all('SELECT tps_code, max(at) AS since FROM moderation_requeued GROUP BY tps_code');
+    requeueEvidence(tps?: string): Promise<EvidenceRow[]> {
+      const only = onlyTps('tps_code', tps);
+      return db.all(`SELECT tps_code, max(at) AS since FROM moderation_requeued WHERE 1 = 1${only.sql} GROUP BY tps_code`, only.params);
     },
-    escalationEvidence(): Promise<EvidenceRow[]> {
-      return db.all(`SELECT tps_code, max(at) AS since FROM moderation_log WHERE action = 'escalate' GROUP BY tps_code`);
+    escalationEvidence(tps?: string): Promise<EvidenceRow[]> {
+      const only = onlyTps('tps_code', tps);
+      return db.all(`SELECT tps_code, max(at) AS since FROM moderation_log WHERE action = 'escalate'${only.sql} GROUP BY tps_code`, only.params);
     },
     /** When the figures of these TPS last changed: the newest confirmation or official import (comparison reasons date from it). */
     latestChanges(codes: readonly string[]): Promise<EvidenceRow[]> {
