@@ -1,11 +1,11 @@
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { FieldName } from '../../../../server/src/modules/form/form-fields.ts';
 import { postJson } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
 import { apiErrorText } from '../auth/auth-validation.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
-import { confirmRows, liveChecks, parseFieldInput, reviewFirst } from './confirm-logic.ts';
+import { confirmRows, liveChecks, parseFieldInput, reviewFirst, type ConfirmRow } from './confirm-logic.ts';
 import { FieldRow } from './field-row.tsx';
 import { LiveChecks } from './live-checks.tsx';
 import type { SubmissionView } from './submission-types.ts';
@@ -14,13 +14,9 @@ import type { SubmissionView } from './submission-types.ts';
 export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (view: SubmissionView) => void }) {
   const { t, lang } = useFormat();
   const rows = useMemo(() => reviewFirst(confirmRows(view.photos)), [view.photos]);
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.field, r.value === null ? '' : String(r.value)])));
+  const { texts, setText, invalid, values } = useFieldValues(rows);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-
-  const parsed = rows.map((r) => ({ field: r.field, result: parseFieldInput(texts[r.field] ?? '') }));
-  const invalid = parsed.filter((p) => !p.result.ok).map((p) => p.field);
-  const values = Object.fromEntries(parsed.flatMap((p) => (p.result.ok ? [[p.field, p.result.value]] : []))) as Partial<Record<FieldName, number | null>>;
   const checks = liveChecks(values, view.tps.code);
 
   if (rows.length === 0) {
@@ -46,27 +42,13 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
     }
   }
 
-  const review = rows.filter((r) => r.review);
-  const rest = rows.filter((r) => !r.review);
-  const rowOf = (r: (typeof rows)[number]) => (
-    <FieldRow key={r.field} row={r} text={texts[r.field] ?? ''} invalid={invalid.includes(r.field)} onChange={(text) => setTexts((all) => ({ ...all, [r.field]: text }))} />
-  );
+  const rowOf = (r: ConfirmRow) => <FieldRow key={r.field} row={r} text={texts[r.field] ?? ''} invalid={invalid.includes(r.field)} onChange={(text) => setText(r.field, text)} />;
   return (
     <section className="section confirm" aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">{t('confirm.heading')}</h2>
       <p>{t('confirm.intro')}</p>
-      {review.length > 0 && (
-        <>
-          <h3 className="confirm__group confirm__group--review">{t('confirm.reviewGroup', { count: review.length })}</h3>
-          <ul className="field-rows">{review.map(rowOf)}</ul>
-        </>
-      )}
-      {rest.length > 0 && (
-        <>
-          <h3 className="confirm__group">{t('confirm.okGroup', { count: rest.length })}</h3>
-          <ul className="field-rows">{rest.map(rowOf)}</ul>
-        </>
-      )}
+      <FieldGroup rows={rows.filter((r) => r.review)} title={(count) => t('confirm.reviewGroup', { count })} review renderRow={rowOf} />
+      <FieldGroup rows={rows.filter((r) => !r.review)} title={(count) => t('confirm.okGroup', { count })} renderRow={rowOf} />
       <LiveChecks checks={checks} tpsCode={view.tps.code} />
       {invalid.length > 0 && (
         <p className="form-error" role="alert">
@@ -84,4 +66,24 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
       <p className="small muted">{t('confirm.confirmNote')}</p>
     </section>
   );
+}
+
+function FieldGroup(props: { rows: ConfirmRow[]; title: (count: number) => string; review?: boolean; renderRow: (row: ConfirmRow) => ReactNode }) {
+  if (props.rows.length === 0) return null;
+  return (
+    <>
+      <h3 className={`confirm__group${props.review ? ' confirm__group--review' : ''}`}>{props.title(props.rows.length)}</h3>
+      <ul className="field-rows">{props.rows.map(props.renderRow)}</ul>
+    </>
+  );
+}
+
+/** What the witness typed per field (starting from the values read), which entries are invalid, and the figures. */
+function useFieldValues(rows: readonly ConfirmRow[]) {
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.field, r.value === null ? '' : String(r.value)])));
+  const parsed = rows.map((r) => ({ field: r.field, result: parseFieldInput(texts[r.field] ?? '') }));
+  const invalid = parsed.filter((p) => !p.result.ok).map((p) => p.field);
+  const values = Object.fromEntries(parsed.flatMap((p) => (p.result.ok ? [[p.field, p.result.value]] : []))) as Partial<Record<FieldName, number | null>>;
+  const setText = (field: FieldName, text: string) => setTexts((all) => ({ ...all, [field]: text }));
+  return { texts, setText, invalid, values };
 }

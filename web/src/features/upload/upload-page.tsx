@@ -1,4 +1,4 @@
-import { useEffect, useState, type ChangeEvent } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
@@ -11,8 +11,8 @@ import { RequireLogin } from '../auth/require-login.tsx';
 import { LOGIN_PATH, UPLOAD_PATH, loginPathFor, submissionPath } from '../auth/auth-paths.ts';
 import { loadLastTps, placeOf, saveLastTps, type ChosenTps } from './last-tps.ts';
 import { TpsPicker } from './tps-picker.tsx';
-import { PhotoList } from './photo-list.tsx';
-import { MAX_PHOTOS, usePhotoQueue } from './use-photo-queue.ts';
+import { PhotoStep } from './photo-step.tsx';
+import { usePhotoQueue, type PhotoItem } from './use-photo-queue.ts';
 import { describeUploadFailure, type UploadFailure } from './upload-errors.ts';
 
 /** `/unggah` (login required): choose the TPS, add photos of the form, send them. `?tps=` preselects. */
@@ -31,7 +31,6 @@ function UploadForm() {
   const [tps, setTps] = useState<ChosenTps | null>(() => loadLastTps());
   const photos = usePhotoQueue();
   const [failure, setFailure] = useState<UploadFailure | null>(null);
-  const [note, setNote] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
   useDocumentTitle(t('upload.title'));
   usePreselectedTps(params.get('tps'), setTps);
@@ -39,13 +38,6 @@ function UploadForm() {
   function choose(next: ChosenTps | null) {
     setTps(next);
     if (next) saveLastTps(next);
-  }
-
-  function addFiles(e: ChangeEvent<HTMLInputElement>) {
-    const files = [...(e.target.files ?? [])];
-    e.target.value = ''; // the same photo can be chosen again after removing it
-    const left = photos.add(files, MAX_PHOTOS - photos.items.length);
-    setNote(left > 0 ? t('upload.tooMany', { max: MAX_PHOTOS, n: left }) : null);
   }
 
   async function send() {
@@ -62,8 +54,6 @@ function UploadForm() {
     }
   }
 
-  const preparing = photos.items.some((i) => i.state === 'preparing');
-  const ready = photos.items.filter((i) => i.prepared).length;
   return (
     <div className="narrow">
       <PageHeader kicker={t('upload.kicker')} title={t('upload.title')} />
@@ -72,32 +62,27 @@ function UploadForm() {
         <h2 id="step-tps">{t('upload.stepTps')}</h2>
         <TpsPicker chosen={tps} onChoose={choose} />
       </section>
-      <section className="panel step" aria-labelledby="step-photos">
-        <h2 id="step-photos">{t('upload.stepPhotos')}</h2>
-        <p className="muted small">{t('upload.photosHint', { max: MAX_PHOTOS })}</p>
-        <div className="file-buttons">
-          <label className="button file-button">
-            {t('upload.takePhoto')}
-            <input type="file" accept="image/*" capture="environment" onChange={addFiles} className="visually-hidden" data-testid="camera-input" />
-          </label>
-          <label className="button button--secondary file-button">
-            {t('upload.fromGallery')}
-            <input type="file" accept="image/*" multiple onChange={addFiles} className="visually-hidden" data-testid="gallery-input" />
-          </label>
-        </div>
-        {note && <p className="notice notice--warning" role="status">{note}</p>}
-        <PhotoList items={photos.items} onRemove={photos.remove} busy={sending} />
-      </section>
-      <section className="panel step" aria-labelledby="step-send">
-        <h2 id="step-send">{t('upload.stepSend')}</h2>
-        {failure && <FailureNotice failure={failure} />}
-        {!tps && <p className="muted">{t('upload.needTps')}</p>}
-        {tps && ready === 0 && <p className="muted">{t('upload.needPhotos')}</p>}
-        <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={() => void send()}>
-          {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : t('upload.send', { count: ready })}
-        </button>
-      </section>
+      <PhotoStep photos={photos} sending={sending} />
+      <SendStep tps={tps} items={photos.items} sending={sending} failure={failure} onSend={() => void send()} />
     </div>
+  );
+}
+
+function SendStep(props: { tps: ChosenTps | null; items: PhotoItem[]; sending: boolean; failure: UploadFailure | null; onSend: () => void }) {
+  const { t } = useTranslation();
+  const { tps, items, sending, failure } = props;
+  const preparing = items.some((i) => i.state === 'preparing');
+  const ready = items.filter((i) => i.prepared).length;
+  return (
+    <section className="panel step" aria-labelledby="step-send">
+      <h2 id="step-send">{t('upload.stepSend')}</h2>
+      {failure && <FailureNotice failure={failure} />}
+      {!tps && <p className="muted">{t('upload.needTps')}</p>}
+      {tps && ready === 0 && <p className="muted">{t('upload.needPhotos')}</p>}
+      <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={props.onSend}>
+        {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : t('upload.send', { count: ready })}
+      </button>
+    </section>
   );
 }
 
