@@ -89,6 +89,7 @@ const STAFF_ROUTES: [method: 'get' | 'post', path: string, body?: object][] = [
   ['post', `/api/moderation/tps/${A1}/decisions`, { kind: 'escalate', reason: 'tolong dicek' }],
   ['post', `/api/moderation/tps/${A1}/decisions`, { kind: 'set-verified', figures: { suara_paslon_3: 30 }, reason: 'foto jelas' }],
   ['post', '/api/admin/users/1/role', { role: 'admin' }],
+  ['get', '/api/admin/users?contact=saksi%40example.org'],
 ];
 
 test('a witness gets 403 forbidden on every moderation route; nothing is written', async () => {
@@ -126,6 +127,10 @@ test('moderators may not change roles; only admins, and never their own', async 
 test('an admin makes a moderator, who can then open the queue (largest impact first)', async () => {
   const helper = await person('witness');
   await helper.agent.get('/api/moderation/queue').expect(403);
+  const found = await admin.agent.get(`/api/admin/users?contact=${encodeURIComponent(`  ${helper.user.contact.toUpperCase()} `)}`).expect(200);
+  assert.deepEqual([found.body.user.id, found.body.user.role], [helper.user.id, 'witness']);
+  await admin.agent.get('/api/admin/users?contact=nobody%40example.org').expect(404);
+  await mod1.agent.get(`/api/admin/users?contact=${encodeURIComponent(helper.user.contact)}`).expect(403);
   const res = await admin.agent.post(`/api/admin/users/${helper.user.id}/role`).set('X-CSRF-Token', admin.csrf).send({ role: 'moderator' }).expect(200);
   assert.equal(res.body.user.role, 'moderator');
   const queue = await helper.agent.get('/api/moderation/queue').expect(200);

@@ -43,6 +43,7 @@ export const moderationErrors = {
   uploaderIsStaff: () =>
     new AppError('uploader-is-staff', 403, 'Moderator atau admin tidak dapat diblokir dari sini.', 'Moderators and admins cannot be banned here.'),
   ownRole: () => new AppError('own-role', 403, 'Anda tidak dapat mengubah peran Anda sendiri.', 'You cannot change your own role.'),
+  contactNotFound: () => new AppError('not-found', 404, 'Tidak ada akun dengan nomor HP atau e-mail itu.', 'No account with that contact.'),
   userNotFound: (id: number) => new AppError('not-found', 404, `Tidak ada pengguna dengan nomor ${id}.`, `No user with id ${id}.`, { id }),
   invalidCursor: () => new AppError('invalid-cursor', 400, 'Penanda halaman tidak valid. Muat ulang antrean.', 'Invalid cursor.'),
   tooManyReports: () =>

@@ -5,7 +5,7 @@ import { currentUser, requireRole } from '../accounts/accounts.middleware.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import { csvLine } from './moderation.logic.ts';
 import { moderationErrors } from './moderation.errors.ts';
-import { decisionBody, queueQuery, reportBody, roleBody, userIdParam } from './moderation.schemas.ts';
+import { decisionBody, queueQuery, reportBody, roleBody, userIdParam, userLookupQuery } from './moderation.schemas.ts';
 import type { ModerationService } from './moderation.service.ts';
 
 export type ModerationRouteSettings = { reportsPerIpPerHour: number };
@@ -32,6 +32,9 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
     handler: (_req: Request, _res: Response, next: NextFunction) => next(moderationErrors.tooManyReports()),
   });
 
+  router.get('/admin/users', adminOnly, async (req, res) => {
+    res.set('Cache-Control', 'no-store').json(await moderation.findUser(parseWith(userLookupQuery, req.query).contact));
+  });
   router.post('/admin/users/:id/role', adminOnly, async (req, res) => {
     const { role } = parseWith(roleBody, req.body ?? {});
     res.json(await moderation.setRole(currentUser(req), parseWith(userIdParam, req.params.id), role));

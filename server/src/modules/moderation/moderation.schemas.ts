@@ -44,3 +44,5 @@ export const reportBody = z.object({ reason: z.string().trim().min(3).max(300) }
 export const roleBody = z.object({ role: z.enum(['witness', 'moderator', 'admin']) });
 
 export const userIdParam = z.coerce.number().int().positive();
+
+export const userLookupQuery = z.object({ contact: z.string().trim().min(3).max(254) });

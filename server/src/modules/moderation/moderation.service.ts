@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import type { Role } from '../accounts/accounts.logic.ts';
+import { normalizeContact, type Role } from '../accounts/accounts.logic.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { OfficialService } from '../official/official.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
@@ -188,6 +188,14 @@ export function createModerationService(deps: {
         if (rows.length < pageSize) return;
         after = rows[rows.length - 1].id;
       }
+    },
+
+    /** An admin looks an account up by phone number or e-mail (to find the id to give a role). */
+    async findUser(contact: string) {
+      const normalized = normalizeContact(contact);
+      const user = normalized ? await accounts.findUserByContact(normalized.value) : null;
+      if (!user) throw moderationErrors.contactNotFound();
+      return { user: { id: user.id, name: user.name, contact: user.contact, role: user.role, pseudonym: user.pseudonym } };
     },
 
     /** Admins make moderators and admins (and take the role back); the change is an audit row too. */
