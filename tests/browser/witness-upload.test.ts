@@ -207,6 +207,7 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await entry.locator('.witness__photos').scrollIntoViewIfNeeded();
   await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every((i) => i.complete && i.naturalWidth > 0));
   assert.ok((await sidewaysOverflow(page)) <= 0, 'the TPS page still fits 360 px');
+  await page.locator('section[aria-labelledby="tps-witness"]').screenshot({ path: path.join(SCREENSHOTS, 'witness-on-tps-page.png') });
 
   await page.getByRole('link', { name: 'Kiriman saya' }).click();
   await page.waitForURL(`${base}/kiriman`);

@@ -266,6 +266,7 @@ export const en: Messages = {
     needPhotos: 'Add at least one photo.',
     send_one: 'Send {{count}} photo',
     send_other: 'Send {{count}} photos',
+    sendNothing: 'Send photos',
     sending: 'Sending…',
     sendAgain: 'Send again',
     failedTitle: 'The photos were not sent',

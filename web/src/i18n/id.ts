@@ -268,6 +268,7 @@ export const id = {
     needPhotos: 'Tambahkan minimal satu foto.',
     send_one: 'Kirim {{count}} foto',
     send_other: 'Kirim {{count}} foto',
+    sendNothing: 'Kirim foto',
     sending: 'Mengirim…',
     sendAgain: 'Kirim ulang',
     failedTitle: 'Foto belum terkirim',

@@ -80,7 +80,7 @@ function SendStep(props: { tps: ChosenTps | null; items: PhotoItem[]; sending: b
       {!tps && <p className="muted">{t('upload.needTps')}</p>}
       {tps && ready === 0 && <p className="muted">{t('upload.needPhotos')}</p>}
       <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={props.onSend}>
-        {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : t('upload.send', { count: ready })}
+        {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : ready === 0 ? t('upload.sendNothing') : t('upload.send', { count: ready })}
       </button>
     </section>
   );
