@@ -223,7 +223,7 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   assert.deepEqual(pageErrors.splice(0), []);
 });
 
-test('witness: a refused file is named, HEIC goes as it is, an offline send keeps the photos, sending again works; withdraw', async () => {
+test('witness: a refused file is named, HEIC goes as it is, a stalled send is cancelled, an offline send keeps the photos, sending again works; withdraw', async () => {
   await context.clearCookies(); // signed out, whatever the test before left behind
   const page = await newPage();
   await signUpVia(page, 'Budi Saksi');
@@ -253,6 +253,13 @@ test('witness: a refused file is named, HEIC goes as it is, an offline send keep
   assert.match(await refused.innerText(), /"2-catatan\.jpg" bukan foto yang didukung/);
   assert.match(await page.getByTestId('upload-failure').innerText(), /Hapus foto yang ditandai/);
   await refused.getByRole('button', { name: 'Hapus' }).click();
+
+  // A stalled upload (the request never answers) can be cancelled; the photos stay.
+  await page.route((url) => url.pathname === '/api/submissions', () => undefined);
+  await page.getByRole('button', { name: 'Kirim ulang' }).click();
+  await page.getByRole('button', { name: 'Batalkan pengiriman' }).click();
+  assert.match(await page.getByTestId('upload-failure').innerText(), /Pengiriman dibatalkan/);
+  await page.unrouteAll({ behavior: 'ignoreErrors' });
 
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();

@@ -67,6 +67,8 @@ test('describeUploadFailure: offline, lost connection, session ended, refusals n
   const network = new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.');
   assert.deepEqual(describeUploadFailure(network, { ...ctx, online: false }), { text: id.upload.errors.offline, action: 'retry', file: null });
   assert.equal(describeUploadFailure(network, ctx).text, id.upload.errors.network);
+  const aborted = new ApiError(0, 'aborted', 'Pengiriman dibatalkan.', 'The upload was cancelled.');
+  assert.deepEqual(describeUploadFailure(aborted, ctx), { text: id.upload.errors.cancelled, action: 'retry', file: null });
   assert.equal(describeUploadFailure(new ApiError(401, 'login-required', 'Silakan masuk terlebih dahulu.', 'x'), ctx).action, 'login');
 
   const refused = new ApiError(415, 'unsupported-type', 'Berkas "2-a.jpg" bukan foto yang didukung.', 'File "2-a.jpg" is not…', { file: '2-a.jpg' });

@@ -13,6 +13,7 @@ const OWN_ENVELOPE = (code: string) => code !== 'http-error' && code !== 'bad-re
 export function describeUploadFailure(err: ApiError, ctx: { t: Translate; lang: string; online: boolean }): UploadFailure {
   const { t } = ctx;
   const file = typeof err.details.file === 'string' ? err.details.file : null;
+  if (err.code === 'aborted') return { text: t('upload.errors.cancelled'), action: 'retry', file: null };
   if (err.status === 0) return { text: t(ctx.online ? 'upload.errors.network' : 'upload.errors.offline'), action: 'retry', file: null };
   if (err.status === 401) return { text: t('upload.errors.loginAgain'), action: 'login', file: null };
   const action = file !== null && [413, 415, 422].includes(err.status) ? 'replace' : 'retry';

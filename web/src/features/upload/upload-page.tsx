@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
@@ -32,6 +32,7 @@ function UploadForm() {
   const photos = usePhotoQueue();
   const [failure, setFailure] = useState<UploadFailure | null>(null);
   const [sending, setSending] = useState(false);
+  const cancel = useRef<AbortController | null>(null);
   useDocumentTitle(t('upload.title'));
   usePreselectedTps(params.get('tps'), setTps);
 
@@ -44,8 +45,9 @@ function UploadForm() {
     if (!tps) return;
     setSending(true);
     setFailure(null);
+    cancel.current = new AbortController();
     try {
-      const answer = await photos.send(tps.code);
+      const answer = await photos.send(tps.code, cancel.current.signal);
       navigate(submissionPath(answer.id));
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, 'client-error', String(err), String(err));
@@ -63,12 +65,15 @@ function UploadForm() {
         <TpsPicker chosen={tps} onChoose={choose} />
       </section>
       <PhotoStep photos={photos} sending={sending} />
-      <SendStep tps={tps} items={photos.items} sending={sending} failure={failure} onSend={() => void send()} />
+      <SendStep tps={tps} items={photos.items} sending={sending} failure={failure} onSend={() => void send()} onCancel={() => cancel.current?.abort()} />
     </div>
   );
 }
 
-function SendStep(props: { tps: ChosenTps | null; items: PhotoItem[]; sending: boolean; failure: UploadFailure | null; onSend: () => void }) {
+type SendStepProps = { tps: ChosenTps | null; items: PhotoItem[]; sending: boolean; failure: UploadFailure | null; onSend: () => void; onCancel: () => void };
+
+/** Step 3: the send button, what is missing before it can be pressed, the last failure, and a way to stop a stalled upload. */
+function SendStep(props: SendStepProps) {
   const { t } = useTranslation();
   const { tps, items, sending, failure } = props;
   const preparing = items.some((i) => i.state === 'preparing');
@@ -82,6 +87,13 @@ function SendStep(props: { tps: ChosenTps | null; items: PhotoItem[]; sending: b
       <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={props.onSend}>
         {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : ready === 0 ? t('upload.sendNothing') : t('upload.send', { count: ready })}
       </button>
+      {sending && (
+        <p>
+          <button type="button" className="button button--secondary" onClick={props.onCancel}>
+            {t('upload.cancel')}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -67,7 +67,7 @@ export function usePhotoQueue() {
 
   /** Sends every prepared photo; on failure the photos are back to `ready` (or `refused`, when named). */
   const send = useCallback(
-    async (tps: string): Promise<UploadAnswer> => {
+    async (tps: string, signal?: AbortSignal): Promise<UploadAnswer> => {
       const batch = items.filter((i) => i.prepared && i.state !== 'preparing');
       const parts = batch.map((i, n) => ({ key: i.key, blob: i.prepared!.blob, name: uploadName(n, i.file.name, i.prepared!.shrunk) }));
       const sizes = parts.map((p) => p.blob.size);
@@ -77,7 +77,7 @@ export function usePhotoQueue() {
         return await sendUpload(tps, parts, (loaded, total) => {
           const shares = photoProgress(sizes, loaded, total);
           setItems((all) => all.map((i) => (inBatch.has(i.key) ? { ...i, progress: shares[parts.findIndex((p) => p.key === i.key)] } : i)));
-        });
+        }, signal);
       } catch (err) {
         const refusal = err instanceof ApiError && typeof err.details.file === 'string' ? err : undefined;
         const refusedKey = parts.find((p) => p.name === refusal?.details.file)?.key;
