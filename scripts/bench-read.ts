@@ -1,5 +1,5 @@
 /**
- * `npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses]`: how well
+ * `npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses] [--model FILE]`: how well
  * and how fast the reader reads C.HASIL-PPWP photos.
  *
  * Two sets: N simulated photos (default 150, i.e. 50 TPS x 3 pages) whose handwriting comes only from
@@ -7,7 +7,8 @@
  * of tests/fixtures/photos. The simulated set is made once per (seed, count, megapixels) and kept under
  * the OS temp folder, so later runs measure only reading. Photos are read on the shared worker pool
  * (one worker per core by default); every worker reads one photo first, uncounted, so the figures are
- * after start-up. `ms` is each photo's own time inside its worker (bytes in, fields out).
+ * after start-up. `ms` is each photo's own time inside its worker (bytes in, fields out). `--model`
+ * benchmarks a candidate digits.onnx (with its digits.json beside it) before it replaces the committed one.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -30,6 +31,7 @@ const { values: args } = parseArgs({
     megapixels: { type: 'string', default: '12-12' },
     workers: { type: 'string', default: String(os.availableParallelism()) },
     misses: { type: 'boolean', default: false },
+    model: { type: 'string' },
   },
 });
 const count = Number(args.count);
@@ -37,7 +39,7 @@ const seed = Number(args.seed);
 const workers = Number(args.workers);
 const [mpLo, mpHi] = args.megapixels!.split('-').map(Number);
 if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(workers >= 1) || !(mpLo > 0 && mpHi >= mpLo)) {
-  console.error('usage: npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses]');
+  console.error('usage: npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses] [--model FILE]');
   process.exit(2);
 }
 
@@ -46,7 +48,7 @@ type PhotoFile = { file: string; truth: Truth };
 
 const simulated = await simulatedSet();
 const real = realSet();
-const reader = createWorkerPoolReader({ size: workers });
+const reader = createWorkerPoolReader({ size: workers, modelPath: args.model && path.resolve(args.model) });
 await Promise.all(Array.from({ length: reader.size }, () => reader.read(readFileSync(simulated[0].file))));
 const wallStart = performance.now();
 const [simScore, realScore] = [scoreReadings(await readAll(simulated)), scoreReadings(await readAll(real))];
@@ -54,6 +56,7 @@ const wallSeconds = (performance.now() - wallStart) / 1000;
 await reader.close();
 
 console.log(`\nReading benchmark: ${os.cpus()[0]?.model ?? 'cpu'} x ${os.availableParallelism()}, ${reader.size} worker(s), Node ${process.versions.node}`);
+if (args.model) console.log(`digit model: ${args.model}`);
 console.log(`simulated: ${count} photos of ${mpLo === mpHi ? mpLo : `${mpLo}-${mpHi}`} MP, seed ${seed}, handwriting of unseen TPS only\n`);
 console.log('| set | photos | pages right | fields | fields right | auto-accepted | wrong, not flagged | ms/photo median | p95 |');
 console.log('|---|---|---|---|---|---|---|---|---|');

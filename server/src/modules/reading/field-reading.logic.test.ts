@@ -81,7 +81,8 @@ test('combineBoxes with the ink test: untouched boxes are sure, ink and model di
     { name: 'unsure empties without ink: an untouched field, null, no review', read: [p('empty', 0.7), p('empty', 0.8), p('empty', 0.9)], ink: ['blank', 'blank', 'blank'], value: null, review: false, reasons: [] },
     { name: 'unsure empties, ink unclear: null but review', read: [p('empty', 0.7), p('empty', 0.999), p('empty', 0.999)], ink: ['unclear', 'blank', 'blank'], value: null, review: true, reasons: ['low-confidence'] },
     { name: 'a box the model calls empty holds ink', read: boxes('empty', 'empty', 'empty'), ink: ['ink', 'blank', 'blank'], value: null, review: true, reasons: ['ink-in-empty-box'] },
-    { name: 'a sure digit in a box without ink', read: boxes('empty', 'empty', '1'), ink: ['blank', 'blank', 'blank'], value: 1, review: true, reasons: ['digit-without-ink'] },
+    { name: 'a sure digit in a box without ink counts as empty, with review', read: boxes('empty', 'empty', '1'), ink: ['blank', 'blank', 'blank'], value: null, review: true, reasons: ['digit-without-ink'] },
+    { name: 'a units digit without ink after written ones', read: boxes('1', '2', '1'), ink: ['ink', 'ink', 'blank'], value: 12, review: true, reasons: ['digit-without-ink', 'gap-between-digits'] },
     { name: 'digits with ink, leading empty without: accepted', read: [p('empty', 0.9), p('8'), p('4')], ink: ['blank', 'ink', 'ink'], value: 84, review: false, reasons: [] },
   ];
   for (const c of cases) {

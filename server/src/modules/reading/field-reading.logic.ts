@@ -10,7 +10,8 @@ import type { DigitLabel, DigitPrediction } from './digit-classifier.logic.ts';
  * - An empty box after a written one (7 _ 4, 8 4 _) is not how the form is filled: the value is still
  *   formed from the written digits, but the field always goes to review.
  * - The ink in each box (box-ink.logic.ts) is another: a box the model calls empty that holds clear ink,
- *   or a digit in a box without ink, goes to review; an empty box without ink is an untouched box.
+ *   or a digit in a box without ink (counted as empty), goes to review; an empty box without ink is an
+ *   untouched box.
  * - Bubbles (page 2) are a second, independent reading: when every column has a clear mark and they
  *   spell the same number, confidence rises; when they disagree, the field always goes to review.
  */
@@ -37,11 +38,13 @@ export const AUTO_ACCEPT_CONFIDENCE = 0.98;
 export const UNTOUCHED_BOX_CONFIDENCE = 0.995;
 
 export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: readonly BubbleColumn[], ink?: readonly InkVerdict[]): FieldReading {
-  const labels = predictions.map((p) => p.label);
   const reasons: string[] = [];
+  if (ink?.some((v, i) => v === 'ink' && predictions[i].label === 'empty')) reasons.push('ink-in-empty-box');
+  // A digit where the box holds no stroke at all is the model seeing one in moire or paper grain: the
+  // box counts as empty (so a blank form stays blank), and the field goes to review.
+  if (ink?.some((v, i) => v === 'blank' && predictions[i].label !== 'empty')) reasons.push('digit-without-ink');
+  const labels = predictions.map((p, i) => (ink?.[i] === 'blank' ? 'empty' : p.label));
   const probabilities = predictions.map((p, i) => (p.label === 'empty' && ink?.[i] === 'blank' ? Math.max(p.probability, UNTOUCHED_BOX_CONFIDENCE) : p.probability));
-  if (ink?.some((v, i) => v === 'ink' && labels[i] === 'empty')) reasons.push('ink-in-empty-box');
-  if (ink?.some((v, i) => v === 'blank' && labels[i] !== 'empty')) reasons.push('digit-without-ink');
   let confidence = probabilities.reduce((acc, p) => acc * p, 1);
   const firstWritten = labels.findIndex((l) => l !== 'empty');
   if (firstWritten === -1) {
