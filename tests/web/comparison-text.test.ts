@@ -5,7 +5,7 @@ import i18next from 'i18next';
 import { COMPARISON_STATUSES, type FieldComparison } from '../../server/src/modules/comparison/comparison.logic.ts';
 import { id } from '../../web/src/i18n/id.ts';
 import { en } from '../../web/src/i18n/en.ts';
-import { barWidths, crowdStateText, differenceLook, signed, statusLook } from '../../web/src/features/comparison/comparison-text.ts';
+import { barWidths, coverageShare, crowdStateText, differenceLook, signed, statusLook } from '../../web/src/features/comparison/comparison-text.ts';
 import { clampZoom, pinchZoom, scrollForZoom, stepZoom } from '../../web/src/features/comparison/photo-zoom.ts';
 import { mismatchTabSearch, readStatus, readTab } from '../../web/src/features/comparison/comparison-params.ts';
 import { mismatchesPath } from '../../web/src/features/comparison/use-mismatches.ts';
@@ -100,6 +100,18 @@ test('barWidths: one scale for all bars, non-zero never invisible, nothing when 
     { values: [2, 3], want: [66.7, 100] },
   ];
   for (const c of cases) assert.deepEqual(barWidths(c.values), c.want, JSON.stringify(c.values));
+});
+
+test('coverageShare: a few TPS of the whole country read as "< 0,1%", not as nothing', () => {
+  const cases: [string, number, number, string][] = [
+    ['id', 4, 822_116, '< 0,1%'],
+    ['en', 4, 822_116, '< 0.1%'],
+    ['id', 0, 822_116, '0,0%'],
+    ['id', 411_058, 822_116, '50,0%'],
+    ['id', 1, 1000, '0,1%'],
+    ['id', 0, 0, '–'],
+  ];
+  for (const [lang, part, whole, want] of cases) assert.equal(coverageShare(lang, part, whole).replace(/\u00a0/g, ' '), want, `${lang} ${part}/${whole}`);
 });
 
 test('zoom: steps in and out, clamped, pinch scales from the start, scroll keeps the focus point', () => {

@@ -1,5 +1,6 @@
 import { useFormat } from '../common/use-format.ts';
 import { ComparisonBadge } from './comparison-badge.tsx';
+import { coverageShare } from './comparison-text.ts';
 import type { RegionComparison, TpsSummary } from './comparison-types.ts';
 
 /**
@@ -7,13 +8,13 @@ import type { RegionComparison, TpsSummary } from './comparison-types.ts';
  * official coverage, and the count of mismatching TPS at the end; two narrow cells, so 360 px stays readable.
  */
 export function CrowdCells({ comparison, tpsCount, part }: { comparison: RegionComparison | undefined; tpsCount: number; part: 'coverage' | 'mismatch' }) {
-  const { n, pct } = useFormat();
+  const { n, lang } = useFormat();
   if (!comparison) return <td className="num muted">–</td>;
   if (part === 'coverage') {
     return (
       <td className="num">
         {n(comparison.crowdTps)}
-        <span className="cell-note cell-note--inline">({pct(comparison.crowdTps, tpsCount)})</span>
+        <span className="cell-note cell-note--inline">({coverageShare(lang, comparison.crowdTps, tpsCount)})</span>
       </td>
     );
   }

@@ -1,3 +1,4 @@
+import { formatPercent } from '../../lib/format.ts';
 import type { Translate } from '../../lib/translate.ts';
 import type { ComparisonStatus, CrowdFieldState, FieldComparison, MisreadLabel } from './comparison-types.ts';
 
@@ -68,4 +69,13 @@ export function barWidths(values: readonly number[]): number[] {
   const max = Math.max(0, ...values);
   if (max === 0) return values.map(() => 0);
   return values.map((v) => (v <= 0 ? 0 : Math.max(0.5, Math.round((v / max) * 1000) / 10)));
+}
+
+/**
+ * A share for coverage: "< 0,1%" rather than "0,0%" when a few TPS of 822,116 have crowd figures,
+ * so a start is not shown as nothing.
+ */
+export function coverageShare(lang: string, part: number, whole: number): string {
+  if (whole > 0 && part > 0 && part / whole < 0.0005) return `< ${formatPercent(lang, 1, 1000)}`;
+  return formatPercent(lang, part, whole);
 }

@@ -1,11 +1,10 @@
-import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent, type WheelEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { localeOf } from '../../lib/format.ts';
 import { useFormat } from '../common/use-format.ts';
-import { clampZoom, pinchZoom, scrollForZoom, stepZoom, MAX_ZOOM, MIN_ZOOM } from './photo-zoom.ts';
+import { stepZoom, MAX_ZOOM, MIN_ZOOM } from './photo-zoom.ts';
+import { usePhotoZoom } from './use-photo-zoom.ts';
 
 export type ViewerPhoto = { sha256: string; displayUrl: string; alt: string; caption: string };
-
-type Pointer = { x: number; y: number };
-type Gesture = { scale: number; distance: number } | null;
 
 /**
  * A crowd photo full size in a modal dialog (native <dialog>: focus stays inside, Esc closes it) with
@@ -15,9 +14,7 @@ export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: Viewe
   const { t, lang } = useFormat();
   const dialog = useRef<HTMLDialogElement>(null);
   const stage = useRef<HTMLDivElement>(null);
-  const pointers = useRef(new Map<number, Pointer>());
-  const pinch = useRef<Gesture>(null);
-  const [scale, setScale] = useState(1);
+  const { scale, zoomTo, gestures } = usePhotoZoom(stage, index);
   const photo = photos[index];
 
   useEffect(() => {
@@ -25,19 +22,6 @@ export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: Viewe
     if (d && !d.open) d.showModal();
     return () => d?.close();
   }, []);
-  useEffect(() => setScale(1), [index]);
-
-  function zoomTo(next: number, focus?: Pointer) {
-    const el = stage.current;
-    const to = clampZoom(next);
-    if (el && to !== scale) {
-      const f = focus ?? { x: el.clientWidth / 2, y: el.clientHeight / 2 };
-      const target = scrollForZoom({ left: el.scrollLeft, top: el.scrollTop }, f, scale, to);
-      // The image grows on the next render; scroll once it has its new size.
-      requestAnimationFrame(() => el.scrollTo(target.left, target.top));
-    }
-    setScale(to);
-  }
 
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === '+' || e.key === '=') zoomTo(stepZoom(scale, 'in'));
@@ -49,81 +33,23 @@ export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: Viewe
     e.preventDefault();
   }
 
-  function onWheel(e: WheelEvent) {
-    if (!e.ctrlKey) return; // a plain wheel scrolls the zoomed photo
-    const rect = stage.current!.getBoundingClientRect();
-    zoomTo(scale * (e.deltaY < 0 ? 1.15 : 1 / 1.15), { x: e.clientX - rect.left, y: e.clientY - rect.top });
-  }
-
-  function onPointerDown(e: PointerEvent) {
-    e.currentTarget.setPointerCapture(e.pointerId);
-    pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    if (pointers.current.size === 2) pinch.current = { scale, distance: spread(pointers.current) };
-  }
-
-  function onPointerMove(e: PointerEvent) {
-    const before = pointers.current.get(e.pointerId);
-    if (!before) return;
-    pointers.current.set(e.pointerId, { x: e.clientX, y: e.clientY });
-    if (pinch.current && pointers.current.size === 2) {
-      zoomTo(pinchZoom(pinch.current.scale, pinch.current.distance, spread(pointers.current)));
-    } else if (pointers.current.size === 1) {
-      stage.current!.scrollBy(before.x - e.clientX, before.y - e.clientY);
-    }
-  }
-
-  function onPointerUp(e: PointerEvent) {
-    pointers.current.delete(e.pointerId);
-    if (pointers.current.size < 2) pinch.current = null;
-  }
-
-  const percent = new Intl.NumberFormat(lang === 'en' ? 'en-US' : 'id-ID', { style: 'percent' }).format(scale);
+  const percent = new Intl.NumberFormat(localeOf(lang), { style: 'percent' }).format(scale);
   return (
     <dialog ref={dialog} className="viewer" aria-labelledby="viewer-title" onClose={onClose} onKeyDown={onKeyDown}>
-      <div className="viewer__bar">
-        <p id="viewer-title" className="viewer__title">
-          {photo.caption}
-          {photos.length > 1 && <span className="muted small"> · {t('comparison.viewer.position', { n: index + 1, total: photos.length })}</span>}
-        </p>
-        <div className="viewer__controls" role="group" aria-label={t('comparison.viewer.zoomGroup')}>
-          <button type="button" className="button button--small button--secondary" onClick={() => zoomTo(stepZoom(scale, 'out'))} disabled={scale <= MIN_ZOOM} aria-label={t('comparison.viewer.zoomOut')}>
-            −
-          </button>
-          <output className="viewer__zoom" aria-live="polite" data-testid="viewer-zoom">
-            {percent}
-          </output>
-          <button type="button" className="button button--small button--secondary" onClick={() => zoomTo(stepZoom(scale, 'in'))} disabled={scale >= MAX_ZOOM} aria-label={t('comparison.viewer.zoomIn')}>
-            +
-          </button>
-          <button type="button" className="button button--small button--secondary" onClick={() => zoomTo(1)} disabled={scale === 1}>
-            {t('comparison.viewer.fit')}
-          </button>
-        </div>
-        <div className="viewer__controls">
-          {photos.length > 1 && (
-            <>
-              <button type="button" className="button button--small button--secondary" onClick={() => onIndex(index - 1)} disabled={index === 0} aria-label={t('comparison.viewer.previous')}>
-                ‹
-              </button>
-              <button type="button" className="button button--small button--secondary" onClick={() => onIndex(index + 1)} disabled={index === photos.length - 1} aria-label={t('comparison.viewer.next')}>
-                ›
-              </button>
-            </>
-          )}
-          <button type="button" className="button button--small" onClick={() => dialog.current?.close()} autoFocus>
-            <span aria-hidden="true">× </span>
-            {t('comparison.viewer.close')}
-          </button>
-        </div>
-      </div>
+      <ViewerBar
+        caption={photo.caption}
+        position={photos.length > 1 ? { n: index + 1, total: photos.length } : null}
+        zoom={percent}
+        canZoomOut={scale > MIN_ZOOM}
+        canZoomIn={scale < MAX_ZOOM}
+        onZoom={(to) => zoomTo(to === 'fit' ? 1 : stepZoom(scale, to))}
+        onIndex={(step) => onIndex(index + step)}
+        onClose={() => dialog.current?.close()}
+      />
       <div
         ref={stage}
         className={`viewer__stage${scale > 1 ? ' is-zoomed' : ''}`}
-        onWheel={onWheel}
-        onPointerDown={onPointerDown}
-        onPointerMove={onPointerMove}
-        onPointerUp={onPointerUp}
-        onPointerCancel={onPointerUp}
+        {...gestures}
       >
         <img src={photo.displayUrl} alt={photo.alt} draggable={false} style={{ width: `${scale * 100}%` }} data-testid="viewer-image" />
       </div>
@@ -137,7 +63,57 @@ export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: Viewe
   );
 }
 
-function spread(pointers: Map<number, Pointer>): number {
-  const [a, b] = [...pointers.values()];
-  return Math.hypot(a.x - b.x, a.y - b.y);
+type BarProps = {
+  caption: string;
+  position: { n: number; total: number } | null;
+  zoom: string;
+  canZoomIn: boolean;
+  canZoomOut: boolean;
+  onZoom: (to: 'in' | 'out' | 'fit') => void;
+  onIndex: (step: -1 | 1) => void;
+  onClose: () => void;
+};
+
+/** The viewer's title and buttons: zoom out/in/fit, previous/next photo, close. */
+function ViewerBar({ caption, position, zoom, canZoomIn, canZoomOut, onZoom, onIndex, onClose }: BarProps) {
+  const { t } = useFormat();
+  const small = 'button button--small button--secondary';
+  return (
+    <div className="viewer__bar">
+      <p id="viewer-title" className="viewer__title">
+        {caption}
+        {position && <span className="muted small"> · {t('comparison.viewer.position', position)}</span>}
+      </p>
+      <div className="viewer__controls" role="group" aria-label={t('comparison.viewer.zoomGroup')}>
+        <button type="button" className={small} onClick={() => onZoom('out')} disabled={!canZoomOut} aria-label={t('comparison.viewer.zoomOut')}>
+          −
+        </button>
+        <output className="viewer__zoom" aria-live="polite" data-testid="viewer-zoom">
+          {zoom}
+        </output>
+        <button type="button" className={small} onClick={() => onZoom('in')} disabled={!canZoomIn} aria-label={t('comparison.viewer.zoomIn')}>
+          +
+        </button>
+        <button type="button" className={small} onClick={() => onZoom('fit')} disabled={!canZoomOut}>
+          {t('comparison.viewer.fit')}
+        </button>
+      </div>
+      <div className="viewer__controls">
+        {position && (
+          <>
+            <button type="button" className={small} onClick={() => onIndex(-1)} disabled={position.n === 1} aria-label={t('comparison.viewer.previous')}>
+              ‹
+            </button>
+            <button type="button" className={small} onClick={() => onIndex(1)} disabled={position.n === position.total} aria-label={t('comparison.viewer.next')}>
+              ›
+            </button>
+          </>
+        )}
+        <button type="button" className="button button--small" onClick={onClose} autoFocus>
+          <span aria-hidden="true">× </span>
+          {t('comparison.viewer.close')}
+        </button>
+      </div>
+    </div>
+  );
 }

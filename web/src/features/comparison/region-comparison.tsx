@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
 import { CANDIDATES } from '../../../../server/src/modules/form/form-fields.ts';
 import { useFormat } from '../common/use-format.ts';
-import { barWidths, signed, statusLook } from './comparison-text.ts';
+import { barWidths, coverageShare, signed, statusLook } from './comparison-text.ts';
 import { LISTED_STATUSES, type ComparisonStatus, type ListedStatus, type RegionComparison as Totals } from './comparison-types.ts';
 import { mismatchTabSearch } from './comparison-params.ts';
 
@@ -63,10 +63,14 @@ function CandidateComparison({ comparison }: { comparison: Totals }) {
                   <span className="cmp-bar cmp-bar--crowd" style={{ width: `${widths[2 * i + 1]}%`, borderColor: c.color }} />
                 </span>
               </th>
-              <td className="num">{f ? n(f.official) : '–'}</td>
-              <td className="num">{f ? n(f.crowd) : '–'}</td>
-              <td className={`num${f && f.difference !== 0 ? ' is-flagged' : ''}`}>
-                {f && f.difference !== 0 && <span aria-hidden="true">✗ </span>}
+              <td className="num" data-label={t('comparison.official')}>
+                {f ? n(f.official) : '–'}
+              </td>
+              <td className="num" data-label={t('comparison.crowd')}>
+                {f ? n(f.crowd) : '–'}
+              </td>
+              <td className={`num${f ? (f.difference !== 0 ? ' is-flagged' : ' tone--pass') : ''}`} data-label={t('comparison.difference')}>
+                {f && <span aria-hidden="true">{f.difference !== 0 ? '✗ ' : '✓ '}</span>}
                 {f ? signed(n, f.difference) : '–'}
               </td>
             </tr>
@@ -83,7 +87,7 @@ function CandidateComparison({ comparison }: { comparison: Totals }) {
 }
 
 function CrowdCoverage({ comparison: c, tpsCount }: { comparison: Totals; tpsCount: number }) {
-  const { t, n, pct } = useFormat();
+  const { t, n, lang } = useFormat();
   return (
     <div className="panel">
       <h3>{t('comparison.coverageHeading')}</h3>
@@ -91,7 +95,7 @@ function CrowdCoverage({ comparison: c, tpsCount }: { comparison: Totals; tpsCou
         <div className="stat">
           <dt>{t('comparison.coverage')}</dt>
           <dd>
-            <span className="stat__value">{pct(c.crowdTps, tpsCount)}</span>
+            <span className="stat__value">{coverageShare(lang, c.crowdTps, tpsCount)}</span>
             <span className="stat__detail">{t('comparison.coverageValue', { crowd: n(c.crowdTps), total: n(tpsCount) })}</span>
             <span className="bar bar--thin" aria-hidden="true">
               <span className="bar__fill bar__fill--coverage" style={{ width: `${tpsCount ? (c.crowdTps / tpsCount) * 100 : 0}%` }} />
