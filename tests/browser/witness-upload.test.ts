@@ -243,11 +243,12 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
     { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: phonePhoto },
     { name: 'catatan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ini bukan foto\n') },
     { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/uploads/pattern-320x240.heic')) },
+    { name: 'page-1-blank-on-screen.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(path.join(PHOTOS, 'page-1-blank-on-screen.jpg')) },
   ]);
   // Chromium cannot decode HEIC: that photo goes out as it is, for the server to decode.
-  await page.getByRole('button', { name: 'Kirim 3 foto' }).waitFor();
+  await page.getByRole('button', { name: 'Kirim 4 foto' }).waitFor();
   assert.match(await page.getByTestId('photo-item').nth(2).innerText(), /Tidak dapat diperkecil di browser ini/);
-  await page.getByRole('button', { name: 'Kirim 3 foto' }).click();
+  await page.getByRole('button', { name: 'Kirim 4 foto' }).click();
   const refused = page.locator('.photo-item--refused');
   await refused.waitFor();
   assert.match(await refused.innerText(), /"2-catatan\.jpg" bukan foto yang didukung/);
@@ -264,7 +265,7 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   await context.setOffline(true);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   assert.match(await page.getByTestId('upload-failure').innerText(), /tidak tersambung ke internet/);
-  assert.equal(await page.getByTestId('photo-item').count(), 2, 'the photos are still there');
+  assert.equal(await page.getByTestId('photo-item').count(), 3, 'the photos are still there');
   await context.setOffline(false);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await page.waitForURL(/\/kiriman\/\d+$/);
@@ -273,6 +274,11 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   const [sent, heic] = (await submissionOf(page, id)).photos;
   assert.deepEqual([heic.state, heic.page], ['read', null], 'the HEIC (a pattern, not a form) was decoded and read');
   assert.match(await page.getByTestId('photo-state').nth(1).innerText(), /Bukan halaman formulir/);
+  // The blank page 1 adds its 22 fields, none with a figure read (never a guessed number).
+  const page1 = page.locator('.field-row[data-field^="pemilih_dpt_"], .field-row[data-field^="pengguna_"], .field-row[data-field^="disabilitas_"], .field-row[data-field^="surat_suara_"]');
+  assert.equal(await page1.count(), 22);
+  assert.deepEqual([...new Set(await page1.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))], ['']);
+  assert.match(await page.locator('[data-field="pemilih_dpt_l"]').innerText(), /Pemilih DPT \(laki-laki\)/);
   const stored = await db.get<{ width: number; height: number; captured_at: string; device_model: string; gps_lat: number }>(
     'SELECT width, height, captured_at, device_model, gps_lat FROM photos WHERE sha256 = ?',
     [sent.sha256],

@@ -205,6 +205,7 @@ test('liveChecks: only checks the figures can decide, failures first, said in wo
   assert.equal(reviewReasonText(t, 'low-confidence', named), 'tulisan kurang jelas');
   assert.equal(reviewReasonText(t, 'check:paslon_sum_vs_sah', named), 'terlibat dalam pemeriksaan: Jumlah suara paslon ≠ suara sah');
   assert.equal(reviewReasonText(t, 'something-new', named), 'pembacaan tidak pasti');
+  assert.equal(reviewReasonText(t, 'ink-in-empty-box', named), 'ada tinta di kotak yang terbaca kosong');
   const tEn = await translator('en');
   assert.equal(reviewReasonText(tEn, NOT_READ, (c) => checkLabel(tEn, c, 'flag')), 'not read');
 });

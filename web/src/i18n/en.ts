@@ -334,6 +334,8 @@ export const en: Messages = {
       'bubbles-disagree': 'the bubbles disagree with the digits',
       'bubbles-unclear': 'the bubbles are unclear',
       'low-confidence': 'the handwriting is unclear',
+      'ink-in-empty-box': 'ink in a box read as empty',
+      'digit-without-ink': 'a digit read in a box that looks empty',
       check: 'part of a check: {{check}}',
       other: 'uncertain reading',
     },

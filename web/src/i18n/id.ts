@@ -336,6 +336,8 @@ export const id = {
       'bubbles-disagree': 'bulatan tidak sesuai dengan angka',
       'bubbles-unclear': 'bulatan tidak jelas',
       'low-confidence': 'tulisan kurang jelas',
+      'ink-in-empty-box': 'ada tinta di kotak yang terbaca kosong',
+      'digit-without-ink': 'terbaca angka di kotak yang tampak kosong',
       check: 'terlibat dalam pemeriksaan: {{check}}',
       other: 'pembacaan tidak pasti',
     },
