@@ -172,7 +172,7 @@ test('comparison: the nation shows both totals, the largest mismatch leads to it
   await page.screenshot({ path: path.join(SCREENSHOTS, 'comparison-region.png'), fullPage: true });
 
   // The "Selisih" tab: largest impact first.
-  await page.getByRole('tab', { name: /Selisih/ }).click();
+  await page.getByRole('tab', { name: /^Selisih\s*\(\s*2\s*\)$/ }).click();
   await page.waitForURL(`${base}/?tab=selisih`);
   const items = page.getByTestId('mismatch-list').locator('li.mismatch');
   await items.first().waitFor();

@@ -55,7 +55,13 @@ export function RegionTabs({ region, children }: { region: RegionView; children:
           1,
           <>
             {t('comparison.tabMismatches')}
-            {mismatches > 0 && <span className="tabs__count">{n(mismatches)}</span>}
+            {mismatches > 0 && (
+              <span className="tabs__count">
+                <span className="visually-hidden"> (</span>
+                {n(mismatches)}
+                <span className="visually-hidden">)</span>
+              </span>
+            )}
           </>,
         )}
       </div>
