@@ -11,8 +11,6 @@ export type ComparisonFinding = { tps: string; status: 'mismatch' | 'crowd_confl
 export type ComparisonPort = {
   /** Every TPS whose comparison status is mismatch, crowd_conflict or official_inconsistent. */
   listFindings(): Promise<ComparisonFinding[]>;
-  /** Impact of each TPS (TPS without a comparison are left out). */
-  impactsOf(codes: readonly string[]): Promise<Map<string, number>>;
   /** The TPS's comparison (status and per-field detail), for the review screen; null without one. */
   comparisonOf(code: string): Promise<unknown>;
   /** Recomputes crowd figures, status and rollups of these TPS inside the caller's transaction. */
@@ -22,7 +20,6 @@ export type ComparisonPort = {
 /** Until the comparison module is wired: no findings, nothing to refresh; decisions are still stored. */
 export const noComparison: ComparisonPort = {
   listFindings: async () => [],
-  impactsOf: async () => new Map(),
   comparisonOf: async () => null,
   refresh: async () => undefined,
 };
@@ -33,7 +30,6 @@ type ComparisonServiceLike = {
     items: { code: string; status: string; impact: number }[];
     nextCursor: string | null;
   }>;
-  villageTps(villageCode: string, tpsCodes: readonly string[]): Promise<Map<string, { status: string; impact: number }>>;
   getTpsComparison(code: string): Promise<unknown>;
   refreshTps(tx: Database, tpsCodes: Iterable<string>): Promise<void>;
 };
@@ -51,15 +47,6 @@ export function comparisonPortFrom(service: ComparisonServiceLike, pageSize = 10
           if (!page.nextCursor) break;
           cursor = page.nextCursor;
         }
-      }
-      return out;
-    },
-    async impactsOf(codes) {
-      const byVillage = new Map<string, string[]>();
-      for (const code of codes) byVillage.set(code.slice(0, 10), [...(byVillage.get(code.slice(0, 10)) ?? []), code]);
-      const out = new Map<string, number>();
-      for (const [village, tps] of byVillage) {
-        for (const [code, summary] of await service.villageTps(village, tps)) if (summary.status !== 'no_crowd') out.set(code, summary.impact);
       }
       return out;
     },

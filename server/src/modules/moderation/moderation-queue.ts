@@ -61,15 +61,16 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     addRows(report, 'report');
     addRows(requeued, 'requeued');
     addRows(escalated, 'escalated');
-    const impacts = await comparison.impactsOf([...evidence.keys()]);
-    for (const f of findings) impacts.set(f.tps, f.impact);
+    // Only a finding can have an impact: impact sums differences in candidate votes, which a TPS without
+    // a mismatch (or whose crowd disagrees with itself) does not have.
+    const impacts = new Map(findings.map((f) => [f.tps, f.impact]));
     return { evidence, impacts, reports: new Map(report.map((r) => [r.tps_code, r.n])) };
   }
 
   /** Every open entry (or the one of `tps`), largest impact first. */
   async function entries(tps?: string): Promise<Entry[]> {
     const { evidence, impacts, reports } = await gatherEvidence(tps);
-    const decisions = await repo.listDecisions([...evidence.keys()]);
+    const decisions = tps ? await repo.listDecisions([tps]) : await repo.listLatestDecisions();
     const byTps = new Map<string, typeof decisions>();
     for (const d of decisions) byTps.set(d.tps_code, [...(byTps.get(d.tps_code) ?? []), d]);
     const out: Entry[] = [];

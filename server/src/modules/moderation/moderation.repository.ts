@@ -57,6 +57,13 @@ export function createModerationRepository(db: Database) {
       if (codes.length === 0) return Promise.resolve([]);
       return db.all(`SELECT tps_code, action, at, actor_role FROM moderation_log WHERE tps_code IN (${marks(codes.length)})`, codes);
     },
+    /**
+     * The newest decision per TPS, action and role: all the queue needs, since a reason is settled when
+     * any settling decision is at least as new as its evidence.
+     */
+    listLatestDecisions(): Promise<{ tps_code: string; action: DecisionKind; at: string; actor_role: Role }[]> {
+      return db.all('SELECT tps_code, action, actor_role, max(at) AS at FROM moderation_log WHERE tps_code IS NOT NULL GROUP BY tps_code, action, actor_role');
+    },
     async countDecisionsByHour(sinceIso: string, kinds: readonly string[]): Promise<{ hour: string; n: number }[]> {
       return db.all(
         `SELECT substr(at, 1, 13) AS hour, count(*) AS n FROM moderation_log WHERE at >= ? AND action IN (${marks(kinds.length)}) GROUP BY hour`,
@@ -155,8 +162,9 @@ export function createModerationRepository(db: Database) {
     reviewEvidence(tps?: string): Promise<EvidenceRow[]> {
       const only = onlyTps('s.tps_code', tps);
       return db.all(
+        // Driven by the partial index submission_values_review (migration 0006): only values marked review.
         `SELECT s.tps_code, max(s.confirmed_at) AS since FROM submissions s
-         WHERE s.status = 'confirmed' AND EXISTS (SELECT 1 FROM submission_values v WHERE v.submission_id = s.id AND v.machine_review = 1)${only.sql}
+         WHERE s.status = 'confirmed' AND s.id IN (SELECT v.submission_id FROM submission_values v WHERE v.machine_review = 1)${only.sql}
          GROUP BY s.tps_code`,
         only.params,
       );
