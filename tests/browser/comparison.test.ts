@@ -254,7 +254,7 @@ async function checkViewer(page: Page): Promise<void> {
   await dialog.waitFor({ state: 'hidden' });
 }
 
-test('comparison: the national list pages with the cursor, and the pages fit a 360 px screen', async () => {
+test('comparison: the national list pages with the cursor; the pages fit 360 px and read in English too', async () => {
   const page = await newPage();
   // One TPS per page, so the two mismatches need the API's cursor and "Muat lebih banyak".
   await page.route('**/api/mismatches?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=1') }));
@@ -289,6 +289,14 @@ test('comparison: the national list pages with the cursor, and the pages fit a 3
   await mobile.getByRole('dialog').waitFor();
   await mobile.getByRole('button', { name: 'Tutup' }).click();
   await mobile.getByRole('dialog').waitFor({ state: 'hidden' });
+
+  // The same comparison in English, then back (the choice is kept in this browser profile).
+  await mobile.getByRole('button', { name: 'Switch to English' }).click();
+  await mobile.getByText('Difference −100 (possibly a misread digit: 126 → 26)').waitFor();
+  assert.match(await mobile.getByTestId('tps-comparison-status').innerText(), /Mismatch[\s\S]*differ from KPU’s official ones on 1 field\./);
+  assert.match(await mobile.locator('.cmp-table tr[data-field="suara_paslon_2"]').innerText(), /verified \(2 witnesses\)/);
+  await mobile.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+  await mobile.getByText('Selisih −100 (kemungkinan salah baca digit: 126 → 26)').waitFor();
   await mobile.close();
   assert.deepEqual(pageErrors.splice(0), []);
 });
