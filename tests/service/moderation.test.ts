@@ -6,6 +6,7 @@ import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/te
 import type { Database } from '../../server/src/db/database.ts';
 import { fixedClock } from '../../server/src/core/clock.ts';
 import { AppError } from '../../server/src/core/errors.ts';
+import { ConfigError, loadConfig } from '../../server/src/config.ts';
 import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
 import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
 import { createOfficialService } from '../../server/src/modules/official/official.service.ts';
@@ -270,6 +271,28 @@ test('reversing set-verified is a new decision; the earlier row stays', async ()
   assert.deepEqual(actions, ['clear-verified', 'set-verified']);
   await moderation.decide(A1, mod1, { kind: 'set-verified', fromSubmission: sA1, reason: 'Saksi benar setelah dicek ulang' });
   assert.equal(await status(A1), 'mismatch');
+});
+
+test('a photo flagged as a duplicate of another TPS puts its TPS in the queue until a decision', async () => {
+  tick(1); // after the decisions above: evidence no newer than a decision counts as settled by it
+  const dup = await confirmed(A1, w2, [10, 20, 30]);
+  const other = await db.get<{ id: number }>('SELECT id FROM submission_photos WHERE submission_id = ?', [sA3]);
+  const mine = await db.get<{ id: number }>('SELECT id FROM submission_photos WHERE submission_id = ?', [dup]);
+  await db.run('INSERT INTO photo_duplicates (submission_photo_id, other_submission_photo_id, other_tps_code, distance, exact) VALUES (?, ?, ?, 0, 1)', [mine!.id, other!.id, A3]);
+  assert.ok((await moderation.queue({ limit: 10, reason: 'duplicate' })).items.some((i) => i.tps === A1));
+  const review = await moderation.review(A1, mod1);
+  assert.deepEqual(review.submissions.find((s) => s.id === dup)?.photos[0].duplicates, [{ tps: A3, exact: true, distance: 0 }]);
+  tick(1);
+  await moderation.decide(A1, mod1, { kind: 'reject-submission', submissionId: dup, reason: 'duplicate' });
+  assert.ok(!(await moderation.queue({ limit: 10, reason: 'duplicate' })).items.some((i) => i.tps === A1));
+});
+
+test('the settings come from the environment through config.ts', () => {
+  assert.deepEqual(loadConfig({}).moderation, { allowOwnUploads: false, claimMinutes: 10, reportsPerIpPerHour: 10 });
+  const set = loadConfig({ MODERATORS_REVIEW_OWN_UPLOADS: 'true', MODERATION_CLAIM_MINUTES: '15', REPORTS_PER_IP_PER_HOUR: '3' }).moderation;
+  assert.deepEqual(set, { allowOwnUploads: true, claimMinutes: 15, reportsPerIpPerHour: 3 });
+  assert.throws(() => loadConfig({ MODERATORS_REVIEW_OWN_UPLOADS: 'maybe' }), (err: Error) => err instanceof ConfigError && /MODERATORS_REVIEW_OWN_UPLOADS/.test(err.message));
+  assert.throws(() => loadConfig({ MODERATION_CLAIM_MINUTES: '0' }), ConfigError);
 });
 
 test('dashboard: queue by reason and province, decisions per hour, oldest open item', async () => {
