@@ -11,6 +11,8 @@ import { mismatchTabSearch, readStatus, readTab } from '../../web/src/features/c
 import { mismatchesPath } from '../../web/src/features/comparison/use-mismatches.ts';
 import { LISTED_STATUSES } from '../../web/src/features/comparison/comparison-types.ts';
 import { formatNumber } from '../../web/src/lib/format.ts';
+import { nextSort, sortChildren } from '../../web/src/features/regions/sort-children.ts';
+import type { RegionChild } from '../../server/src/modules/regions/regions.service.ts';
 import type { Translate } from '../../web/src/lib/translate.ts';
 
 async function translator(lng: 'id' | 'en') {
@@ -139,4 +141,17 @@ test('URL state: tab and status read safely, links to the tab, API paths with th
   assert.equal(mismatchTabSearch('match'), '?tab=selisih&status=match');
   assert.equal(mismatchesPath('ID', 'mismatch'), '/api/mismatches?region=ID&status=mismatch&limit=25');
   assert.equal(mismatchesPath('3101', 'match', 'WzEwLCIzMTAxMDExMDAxMDAyIl0'), '/api/mismatches?region=3101&status=match&limit=25&cursor=WzEwLCIzMTAxMDExMDAxMDAyIl0');
+});
+
+test('children sort by the crowd columns: coverage, mismatching TPS (regions) or impact (TPS); rows without a comparison last', () => {
+  const region = (code: string, tpsCount: number, crowdTps: number, mismatch: number): RegionChild =>
+    ({ code, name: code, totals: { tpsCount }, comparison: { crowdTps, statusCounts: { mismatch } } }) as unknown as RegionChild;
+  const rows = [region('11', 100, 10, 3), region('12', 10, 5, 1), region('13', 50, 0, 0), { ...region('14', 5, 0, 0), comparison: undefined }];
+  const byCrowd = nextSort({ key: 'code', direction: 'ascending' }, 'crowd');
+  assert.equal(byCrowd.direction, 'descending', 'big numbers first');
+  assert.deepEqual(sortChildren(rows, byCrowd).map((r) => r.code), ['12', '11', '13', '14'], '50 % before 10 % before 0 %');
+  assert.deepEqual(sortChildren(rows, { key: 'mismatch', direction: 'descending' }).map((r) => r.code), ['11', '12', '13', '14']);
+  const tps = (code: string, impact: number): RegionChild =>
+    ({ code, name: code, totals: { tpsCount: 1 }, comparison: { crowdTps: 1, impact, status: 'mismatch', statusCounts: { mismatch: 1 } } }) as unknown as RegionChild;
+  assert.deepEqual(sortChildren([tps('A02', 10), tps('A01', 100), tps('A03', 10)], { key: 'mismatch', direction: 'descending' }).map((r) => r.code), ['A01', 'A02', 'A03'], 'TPS by impact, ties by code');
 });
