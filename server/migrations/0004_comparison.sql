@@ -24,8 +24,10 @@ CREATE TABLE tps_comparisons (
   detail TEXT NOT NULL,
   updated_at TEXT NOT NULL
 ) WITHOUT ROWID;
--- Mismatch lists of the nation and provinces: walk one status in impact order.
+-- Mismatch lists: the nation walks one status in impact order; a region reads its key range of one
+-- status (both covering, so the large detail column is read only for the page's rows).
 CREATE INDEX tps_comparisons_by_impact ON tps_comparisons(status, impact DESC, tps_code);
+CREATE INDEX tps_comparisons_by_region ON tps_comparisons(status, tps_code, impact);
 
 -- Crowd totals per region (and the nation), kept by adding each changed TPS's contribution delta to its
 -- ancestors (comparison-rollups.logic.ts). A missing row is all zeros. crowd_tps = TPS with crowd

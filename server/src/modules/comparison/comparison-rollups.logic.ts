@@ -71,8 +71,10 @@ export type CrowdComparisonTotals = {
 };
 
 /** The public shape of a region's (or one TPS's) crowd rollup; `tpsCount` is every TPS below it. */
+const NO_CONTRIBUTION: Readonly<Contribution> = Object.freeze(zeroContribution());
+
 export function toComparisonTotals(row: Contribution | undefined, tpsCount: number): CrowdComparisonTotals {
-  const r = row ?? zeroContribution();
+  const r = row ?? NO_CONTRIBUTION;
   const statusCounts = Object.fromEntries(COUNTED_STATUSES.map((s) => [s, r[`n_${s}`] ?? 0])) as Record<ComparisonStatus, number>;
   statusCounts.no_crowd = tpsCount - r.crowd_tps;
   return {

@@ -86,19 +86,20 @@ export function createComparisonRepository(db: Database) {
       return db.get('SELECT code, level, name FROM regions WHERE code = ?', [code]);
     },
     /**
-     * One page of a status's TPS below a code prefix, by impact (highest first), then code. The nation and
-     * provinces hold many TPS, so they walk the impact index; smaller regions read their key range and sort.
+     * One page of a status's TPS below a code prefix, by impact (highest first), then code. The page's codes
+     * come from a covering index first (the nation walks the impact index; a region its key range, whose
+     * few rows are sorted), and only then are the page's rows with their detail read.
      */
     listByImpact(q: { prefix: string; status: string; limit: number; after?: { impact: number; code: string } }): Promise<MismatchRow[]> {
-      // `+c.status` keeps the planner off the status index, so it reads the region's key range instead.
-      const wide = q.prefix.length <= 2;
-      const [index, status] = wide ? ['INDEXED BY tps_comparisons_by_impact', 'c.status'] : ['', '+c.status'];
-      const keyset = q.after ? 'AND (c.impact < ? OR (c.impact = ? AND c.tps_code > ?))' : '';
+      // The planner picks tps_comparisons_by_region by itself for a range; the nation has no range to go on.
+      const index = q.prefix === '' ? 'INDEXED BY tps_comparisons_by_impact' : '';
+      const keyset = q.after ? 'AND (impact < ? OR (impact = ? AND tps_code > ?))' : '';
       return db.all(
         `SELECT c.tps_code, c.status, c.impact, c.submissions, c.detail, t.name, r.name AS village_name
-         FROM tps_comparisons c ${index} JOIN tps t ON t.code = c.tps_code LEFT JOIN regions r ON r.code = t.village_code
-         WHERE ${status} = ? AND c.tps_code >= ? AND c.tps_code < ? ${keyset}
-         ORDER BY c.impact DESC, c.tps_code LIMIT ?`,
+         FROM (SELECT tps_code FROM tps_comparisons ${index}
+               WHERE status = ? AND tps_code >= ? AND tps_code < ? ${keyset} ORDER BY impact DESC, tps_code LIMIT ?) page
+         JOIN tps_comparisons c ON c.tps_code = page.tps_code JOIN tps t ON t.code = c.tps_code LEFT JOIN regions r ON r.code = t.village_code
+         ORDER BY c.impact DESC, c.tps_code`,
         [q.status, q.prefix, `${q.prefix}~`, ...(q.after ? [q.after.impact, q.after.impact, q.after.code] : []), q.limit],
       );
     },
