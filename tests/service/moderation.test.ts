@@ -287,6 +287,14 @@ test('a photo flagged as a duplicate of another TPS puts its TPS in the queue un
   assert.ok(!(await moderation.queue({ limit: 10, reason: 'duplicate' })).items.some((i) => i.tps === A1));
 });
 
+test('the export pages through the whole log in id order', async () => {
+  const ids: number[] = [];
+  for await (const e of moderation.exportLog(3)) ids.push(e.id);
+  const all = (await db.all<{ id: number }>('SELECT id FROM moderation_log ORDER BY id')).map((r) => r.id);
+  assert.ok(all.length > 6);
+  assert.deepEqual(ids, all);
+});
+
 test('the settings come from the environment through config.ts', () => {
   assert.deepEqual(loadConfig({}).moderation, { allowOwnUploads: false, claimMinutes: 10, reportsPerIpPerHour: 10 });
   const set = loadConfig({ MODERATORS_REVIEW_OWN_UPLOADS: 'true', MODERATION_CLAIM_MINUTES: '15', REPORTS_PER_IP_PER_HOUR: '3' }).moderation;

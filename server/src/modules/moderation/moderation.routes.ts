@@ -6,7 +6,24 @@ import type { SessionUser } from '../accounts/accounts.service.ts';
 import { csvLine } from './moderation.logic.ts';
 import { moderationErrors } from './moderation.errors.ts';
 import { decisionBody, queueQuery, reportBody, roleBody, userIdParam, userLookupQuery } from './moderation.schemas.ts';
-import type { ModerationService } from './moderation.service.ts';
+import type { ModerationService, publicLogEntry } from './moderation.service.ts';
+
+type LogEntry = ReturnType<typeof publicLogEntry>;
+
+async function* csvRows(entries: AsyncIterable<LogEntry>): AsyncGenerator<string> {
+  for await (const e of entries) {
+    const row = { ...e, before: e.before && JSON.stringify(e.before), after: e.after && JSON.stringify(e.after) };
+    yield csvLine(LOG_CSV_COLUMNS.map((c) => row[c]));
+  }
+}
+
+async function* jsonItems(entries: AsyncIterable<LogEntry>): AsyncGenerator<string> {
+  let first = true;
+  for await (const e of entries) {
+    yield `${first ? '' : ','}${JSON.stringify(e)}`;
+    first = false;
+  }
+}
 
 export type ModerationRouteSettings = { reportsPerIpPerHour: number };
 
@@ -14,6 +31,26 @@ const staffOnly = requireRole('moderator', 'admin');
 const adminOnly = requireRole('admin');
 const staff = (req: Request) => currentUser(req) as SessionUser & { role: 'moderator' | 'admin' };
 const codeOf = (req: Request) => String(req.params.code).toUpperCase();
+
+/** Waits until the client takes more (or went away, so a closed connection never leaves the loop waiting). */
+const drained = (res: Response) => new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+
+/**
+ * Streams lines; a failure after the first byte cannot become an error envelope any more, so the
+ * connection is cut and the client sees a truncated download instead of a body that looks complete.
+ */
+async function streamLines(res: Response, first: string, lines: AsyncIterable<string>, last: string): Promise<void> {
+  res.write(first);
+  try {
+    for await (const line of lines) {
+      if (res.destroyed) return;
+      if (!res.write(line)) await drained(res);
+    }
+    res.end(last);
+  } catch (err) {
+    res.destroy(err as Error);
+  }
+}
 
 /** Columns of the CSV export, in order. */
 export const LOG_CSV_COLUMNS = ['id', 'at', 'action', 'moderator', 'role', 'tps', 'submissionId', 'before', 'after', 'reason'] as const;
@@ -64,22 +101,11 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
   });
   router.get('/moderation/log.csv', async (_req, res) => {
     res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="cocok-moderation-log.csv"');
-    res.write(csvLine(LOG_CSV_COLUMNS));
-    for await (const e of moderation.exportLog()) {
-      const row = { ...e, before: e.before && JSON.stringify(e.before), after: e.after && JSON.stringify(e.after) };
-      if (!res.write(csvLine(LOG_CSV_COLUMNS.map((c) => row[c])))) await new Promise((r) => res.once('drain', r));
-    }
-    res.end();
+    await streamLines(res, csvLine(LOG_CSV_COLUMNS), csvRows(moderation.exportLog()), '');
   });
   router.get('/moderation/log.json', async (_req, res) => {
     res.type('application/json; charset=utf-8');
-    res.write('{"entries":[');
-    let first = true;
-    for await (const e of moderation.exportLog()) {
-      if (!res.write(`${first ? '' : ','}${JSON.stringify(e)}`)) await new Promise((r) => res.once('drain', r));
-      first = false;
-    }
-    res.end(']}');
+    await streamLines(res, '{"entries":[', jsonItems(moderation.exportLog()), ']}');
   });
   return router;
 }
