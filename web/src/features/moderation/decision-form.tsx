@@ -3,6 +3,7 @@ import { REJECT_REASONS, REPORT_OUTCOMES } from '../../../../server/src/modules/
 import { FIELDS, type FieldName } from '../../../../server/src/modules/form/form-fields.ts';
 import { ApiError, postJson } from '../../lib/api-client.ts';
 import { fieldLabel } from '../../lib/field-labels.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { apiPaths } from './moderation-paths.ts';
 import type { Decision, DecisionAnswer, ReviewData } from './moderation-types.ts';
@@ -13,10 +14,27 @@ type Props = { data: ReviewData; selected: number | null; onDone: (answer: Decis
 
 const KINDS: DecisionKind[] = ['set-verified', 'official-wrong', 'reject-submission', 'move-submission', 'escalate', 'ban-uploader', 'resolve-report', 'clear-verified'];
 
+/**
+ * The kinds that can succeed here, so the form does not offer what the server would refuse: after an
+ * escalation only admins decide; reports, verified figures and live submissions must exist to act on.
+ */
+function availableKinds(data: ReviewData, role: string | undefined): DecisionKind[] {
+  if (data.reasons.includes('escalated') && role !== 'admin') return ['escalate'];
+  const live = data.submissions.some((s) => s.status !== 'withdrawn');
+  return KINDS.filter((k) => {
+    if (k === 'resolve-report') return data.reports.open > 0;
+    if (k === 'clear-verified') return data.verified !== null;
+    if (k === 'reject-submission' || k === 'move-submission' || k === 'ban-uploader') return live;
+    return true;
+  });
+}
+
 /** One form for every decision kind; a refusal is shown in Indonesian and the form keeps what was typed. */
 export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function DecisionForm({ data, selected, onDone }, ref) {
   const { t } = useFormat();
-  const [kind, setKind] = useState<DecisionKind>('set-verified');
+  const kinds = availableKinds(data, useAuth().user?.role);
+  const [chosen, setKind] = useState<DecisionKind>(kinds[0]);
+  const kind = kinds.includes(chosen) ? chosen : kinds[0];
   const [source, setSource] = useState<'submission' | 'typed'>('submission');
   const [typed, setTyped] = useState<Partial<Record<FieldName, string>>>({});
   const [fields, setFields] = useState<FieldName[]>([]);
@@ -75,10 +93,11 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
   return (
     <form className="inline-form decision-form" onSubmit={(e) => void submit(e)} aria-labelledby="decision-heading" data-testid="decision-form">
       <h2 id="decision-heading">{t('moderation.decisionHeading')}</h2>
+      {kinds.length === 1 && kinds[0] === 'escalate' && <p className="notice notice--warning">{t('moderation.escalatedNotice')}</p>}
       <label className="field">
         {t('moderation.kindLabel')}
         <select value={kind} onChange={(e) => setKind(e.target.value as DecisionKind)}>
-          {KINDS.map((k) => (
+          {kinds.map((k) => (
             <option key={k} value={k}>
               {t(`moderation.kinds.${k}`)}
             </option>
