@@ -13,6 +13,7 @@ import { createOfficialService } from './modules/official/official.service.ts';
 import { officialRoutes } from './modules/official/official.routes.ts';
 import { createComparisonService } from './modules/comparison/comparison.service.ts';
 import { comparisonRoutes } from './modules/comparison/comparison.routes.ts';
+import { createAnswerCache } from './http/answer-cache.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAccountsService, createArgon2Hasher, type PasswordHasher } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -57,6 +58,8 @@ export type AppDeps = {
   images?: ImageProcessor;
   hasher?: PasswordHasher;
   settings?: AppSettingsOverrides;
+  /** false: compute every region and TPS answer afresh (the benchmark compares both). */
+  answerCache?: boolean;
 };
 
 export function resolveSettings(overrides: AppSettingsOverrides = {}): AppSettings {
@@ -116,8 +119,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(submissionsRoutes(submissions, uploads, settings.uploads));
   api.use(comparisonRoutes(comparison));
   api.use(moderationRoutes(moderation, settings.moderation));
-  api.use(regionsRoutes(regions));
-  api.use(officialRoutes(official));
+  const answers = deps.answerCache === false ? undefined : createAnswerCache({ db });
+  api.use(regionsRoutes(regions, answers));
+  api.use(officialRoutes(official, answers));
   api.use((req) => {
     throw errors.routeNotFound(req.originalUrl);
   });

@@ -180,3 +180,12 @@ test('GET /api/regions/:code/tps.json: the TPS below a region as one JSON docume
   assert.equal((await request(app).get('/api/regions/31-01/tps.json').expect(400)).body.error.code, 'invalid-code');
   assert.equal((await request(app).get('/api/regions/32/tps.csv').expect(404)).body.error.code, 'not-found');
 });
+
+test('a confirm shows on the region and TPS pages at once (the answer cache is invalidated)', async () => {
+  const before = (await request(app).get('/api/regions/3101011003').expect(200)).body.comparison.statusCounts;
+  assert.equal((await request(app).get(`/api/tps/${tps(3, 3)}`).expect(200)).body.comparison.status, 'no_crowd');
+  await confirm(witnesses[1], tps(3, 3), [10, 20, 30]);
+  const after = (await request(app).get('/api/regions/3101011003').expect(200)).body.comparison.statusCounts;
+  assert.deepEqual([after.match - before.match, after.no_crowd - before.no_crowd], [1, -1]);
+  assert.equal((await request(app).get(`/api/tps/${tps(3, 3)}`).expect(200)).body.comparison.status, 'match');
+});
