@@ -171,3 +171,28 @@ test('a witness opening the moderation pages is told they are for moderators', a
   assert.match(await page.getByRole('alert').innerText(), /Khusus moderator/);
   assert.deepEqual(pageErrors, []);
 });
+
+test('an admin finds a witness by phone number and makes them a moderator', async () => {
+  const admin = { name: 'Ani Admin', contact: 'ani.admin@example.org', password: 'rahasia-admin-1' };
+  const { user } = await register(request.agent(app), admin);
+  await db.run(`UPDATE users SET role = 'admin' WHERE id = ?`, [user.id]);
+  await context.clearCookies();
+  const page = await newPage();
+  await page.goto(`${base}/masuk?lanjut=${encodeURIComponent('/moderasi')}`);
+  await page.getByLabel('Nomor HP atau e-mail').fill(admin.contact);
+  await page.getByLabel('Kata sandi').fill(admin.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL(`${base}/moderasi`);
+  await page.getByRole('link', { name: 'Peran pengguna' }).click();
+  await page.getByLabel('Nomor HP atau e-mail pengguna').fill('0812-0000-0000');
+  await page.getByRole('button', { name: 'Cari akun' }).click();
+  assert.match(await page.getByRole('alert').innerText(), /Tidak ada akun/);
+  await page.getByLabel('Nomor HP atau e-mail pengguna').fill('0812 3456 7002'); // Budi, signed up in the test above
+  await page.getByRole('button', { name: 'Cari akun' }).click();
+  assert.match(await page.getByTestId('found-user').innerText(), /Budi Saksi.*Peran sekarang: saksi/s);
+  await page.getByRole('button', { name: 'Jadikan moderator' }).click();
+  await page.getByText('Budi Saksi sekarang moderator.').waitFor();
+  const row = await db.get<{ role: string }>(`SELECT role FROM users WHERE contact = '+6281234567002'`);
+  assert.equal(row?.role, 'moderator');
+  assert.deepEqual(pageErrors, []);
+});

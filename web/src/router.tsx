@@ -15,10 +15,11 @@ import { MySubmissionsPage } from './features/submissions/my-submissions-page.ts
 import { QueuePage } from './features/moderation/queue-page.tsx';
 import { ReviewPage } from './features/moderation/review-page.tsx';
 import { DashboardPage } from './features/moderation/dashboard-page.tsx';
+import { UsersPage } from './features/moderation/users-page.tsx';
 
 /**
  * The portal's URLs: `/`, `/wilayah/:code` (`?tab=selisih`), `/tps/:code`, `/cari?q=`, `/selisih`; the witness pages `/masuk`,
- * `/daftar`, `/unggah` and `/kiriman/:id`; the moderator pages `/moderasi`, `/moderasi/tps/:code`, `/moderasi/dasbor`.
+ * `/daftar`, `/unggah` and `/kiriman/:id`; the moderator pages `/moderasi`, `/moderasi/tps/:code`, `/moderasi/dasbor`, `/moderasi/pengguna`.
  */
 export function createRouter() {
   return createBrowserRouter([
@@ -43,6 +44,7 @@ export function createRouter() {
         { path: 'moderasi', element: <QueuePage /> },
         { path: 'moderasi/dasbor', element: <DashboardPage /> },
         { path: 'moderasi/tps/:code', element: <ReviewPage /> },
+        { path: 'moderasi/pengguna', element: <UsersPage /> },
         { path: '*', element: <NotFoundPage /> },
       ],
     },

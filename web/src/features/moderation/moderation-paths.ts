@@ -1,6 +1,7 @@
 /** URLs of the moderator pages. */
 export const QUEUE_PATH = '/moderasi';
 export const DASHBOARD_PATH = '/moderasi/dasbor';
+export const USERS_PATH = '/moderasi/pengguna';
 
 export function reviewPath(code: string): string {
   return `/moderasi/tps/${encodeURIComponent(code)}`;

@@ -6,7 +6,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
-import { DASHBOARD_PATH, apiPaths, reviewPath } from './moderation-paths.ts';
+import { DASHBOARD_PATH, USERS_PATH, apiPaths, reviewPath } from './moderation-paths.ts';
+import { useAuth } from '../auth/auth-context.tsx';
 import type { QueueItem, QueuePage as QueueAnswer } from './moderation-types.ts';
 import { RequireStaff } from './require-staff.tsx';
 
@@ -28,6 +29,7 @@ function Queue() {
   const result = useApi<QueueAnswer>(apiPaths.queue({ reason, region }), { cache: false });
   const navigate = useNavigate();
   const [regionInput, setRegionInput] = useState(region);
+  const isAdmin = useAuth().user?.role === 'admin';
 
   function applyFilter(e: FormEvent) {
     e.preventDefault();
@@ -43,6 +45,7 @@ function Queue() {
     <>
       <PageHeader kicker={t('moderation.kicker')} title={t('moderation.queueTitle')}>
         <Link to={DASHBOARD_PATH}>{t('moderation.dashboardLink')}</Link>
+        {isAdmin && <Link to={USERS_PATH}>{t('moderation.usersLink')}</Link>}
       </PageHeader>
       <form className="inline-form queue-filter" onSubmit={applyFilter} aria-label={t('moderation.filterLabel')}>
         <div className="inline-form__row">
