@@ -58,7 +58,7 @@ export type AppDeps = {
   images?: ImageProcessor;
   hasher?: PasswordHasher;
   settings?: AppSettingsOverrides;
-  /** false: compute every region and TPS answer afresh (the benchmark compares both). */
+  /** false: compute every region, TPS and mismatch-list answer afresh (the benchmark compares both). */
   answerCache?: boolean;
 };
 
@@ -117,9 +117,9 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(accountsRoutes(accounts, settings.auth));
   api.use(photosRoutes(photos));
   api.use(submissionsRoutes(submissions, uploads, settings.uploads));
-  api.use(comparisonRoutes(comparison));
-  api.use(moderationRoutes(moderation, settings.moderation));
   const answers = deps.answerCache === false ? undefined : createAnswerCache({ db });
+  api.use(comparisonRoutes(comparison, answers));
+  api.use(moderationRoutes(moderation, settings.moderation));
   api.use(regionsRoutes(regions, answers));
   api.use(officialRoutes(official, answers));
   api.use((req) => {

@@ -6,7 +6,7 @@ import { createTempDatabase } from '../helpers/temp-db.ts';
 import { openDatabase, type Database } from '../../server/src/db/database.ts';
 import { createAnswerCache } from '../../server/src/http/answer-cache.ts';
 
-/** The answer micro-cache on a real SQLite file: own writes invalidate at once, other processes' within the TTL. */
+/** The answer micro-cache on a real SQLite file: its own and another connection's writes invalidate at once. */
 let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
 let other: Database;
 let clockMs = 0;
@@ -44,11 +44,18 @@ test("the server's own write invalidates at once", async () => {
   assert.deepEqual(await get('/n/a'), { id: 'a', n: 2 });
 });
 
-test("another process's write shows once the TTL has passed", async () => {
+test("another process's write invalidates at once too", async () => {
   await other.run('UPDATE counter SET n = 3');
-  assert.equal((await get('/n/a')).n, 2, 'within the TTL');
-  clockMs += 1001;
   assert.equal((await get('/n/a')).n, 3);
+});
+
+test('an answer is recomputed once the TTL has passed, even without writes', async () => {
+  const before = computed;
+  await get('/n/a');
+  assert.equal(computed, before);
+  clockMs += 1001;
+  await get('/n/a');
+  assert.equal(computed, before + 1);
 });
 
 test('simultaneous requests after a write compute the answer once', async () => {
@@ -57,4 +64,20 @@ test('simultaneous requests after a write compute the answer once', async () => 
   const answers = await Promise.all(Array.from({ length: 5 }, () => get('/n/c')));
   assert.ok(answers.every((a) => a.n === 4));
   assert.equal(computed - before, 1);
+});
+
+test('the cache stays within its byte bound, evicting the oldest answers', async () => {
+  const small = createAnswerCache({ db: ctx.db, maxBytes: 60, now: () => clockMs });
+  let runs = 0;
+  const tiny = express();
+  tiny.get('/k/:id', small.route(async (req) => {
+    runs++;
+    return { id: req.params.id };
+  }));
+  for (const id of ['a', 'b', 'c', 'd']) await request(tiny).get(`/k/${id}`).expect(200); // 12 bytes each
+  await request(tiny).get('/k/d').expect(200);
+  assert.equal(runs, 4, 'the newest answer is still cached');
+  for (const id of ['e', 'f', 'g']) await request(tiny).get(`/k/${id}`).expect(200);
+  await request(tiny).get('/k/a').expect(200);
+  assert.equal(runs, 8, 'the oldest answer was evicted');
 });

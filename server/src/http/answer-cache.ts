@@ -3,38 +3,50 @@ import type { Database } from '../db/database.ts';
 
 /**
  * A micro-cache for public read answers (region and TPS pages): the serialised JSON of an answer is
- * reused while the database has not changed and for at most `ttlMs`. "Not changed" is SQLite's
- * `total_changes()` of the server's one connection, read before the answer is computed: every write the
- * server makes (a confirm, a withdrawal, an import, a moderator decision) moves it, so an answer computed
- * before or during a write is never served after it. Writes by another process (`npm run import-official`)
- * and rolled-back transactions are not seen by the counter; the TTL bounds how long those can be stale.
- * Concurrent misses for the same answer share one computation.
+ * reused while the database has not changed, for at most `ttlMs`. "Not changed" is read, before the
+ * answer is computed, from SQLite in one statement: `total_changes()` of the server's connection (every
+ * write the server makes moves it: a confirm, a withdrawal, an import, a moderator decision) and
+ * `data_version` (moves when another connection commits, e.g. `npm run import-official`). So an answer
+ * computed before or during a write is never served after it. A transaction that writes and then rolls
+ * back may leave an answer that saw its rows; the TTL bounds that rare case. Concurrent misses for the same
+ * answer share one computation.
  */
 export type AnswerCache = {
   route(compute: (req: Request) => Promise<unknown>): (req: Request, res: Response, next: NextFunction) => Promise<void>;
 };
 
-type Entry = { version: number; at: number; body: string };
+type Entry = { version: string; at: number; body: Buffer };
 
-export function createAnswerCache({ db, ttlMs = 1000, maxEntries = 5000, now = () => performance.now() }: {
+export function createAnswerCache({ db, ttlMs = 60_000, maxBytes = 64 * 1024 * 1024, now = () => performance.now() }: {
   db: Database;
   ttlMs?: number;
-  maxEntries?: number;
+  /** Bound on the cached bodies together (distinct query strings must not grow memory without end). */
+  maxBytes?: number;
   now?: () => number;
 }): AnswerCache {
   const entries = new Map<string, Entry>();
-  const pending = new Map<string, Promise<string>>();
+  const pending = new Map<string, Promise<Buffer>>();
 
-  async function version(): Promise<number> {
-    const row = await db.get<{ n: number }>('SELECT total_changes() AS n');
-    return row?.n ?? 0;
+  async function version(): Promise<string> {
+    const row = await db.get<{ n: number; d: number }>('SELECT total_changes() AS n, (SELECT data_version FROM pragma_data_version) AS d');
+    return `${row?.n}:${row?.d}`;
   }
 
+  let bytes = 0;
   function store(key: string, entry: Entry): void {
-    entries.delete(key);
+    const old = entries.get(key);
+    if (old) {
+      bytes -= old.body.length;
+      entries.delete(key);
+    }
     entries.set(key, entry);
-    // Map keeps insertion order: the first key is the least recently stored.
-    if (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+    bytes += entry.body.length;
+    // Map keeps insertion order: evict the least recently stored first.
+    for (const [k, e] of entries) {
+      if (bytes <= maxBytes) break;
+      entries.delete(k);
+      bytes -= e.body.length;
+    }
   }
 
   return {
@@ -43,17 +55,18 @@ export function createAnswerCache({ db, ttlMs = 1000, maxEntries = 5000, now = (
         const key = req.originalUrl;
         const v = await version();
         const hit = entries.get(key);
-        let body: string;
+        let body: Buffer;
         if (hit && hit.version === v && now() - hit.at < ttlMs) body = hit.body;
         else {
           const flightKey = `${v} ${key}`;
           let flight = pending.get(flightKey);
           if (!flight) {
             const at = now();
+            // Stored encoded, so a hit is one socket write of ready bytes.
             flight = compute(req).then((answer) => {
-              const text = JSON.stringify(answer);
-              store(key, { version: v, at, body: text });
-              return text;
+              const bytes = Buffer.from(JSON.stringify(answer), 'utf8');
+              store(key, { version: v, at, body: bytes });
+              return bytes;
             });
             pending.set(flightKey, flight);
             flight.then(() => pending.delete(flightKey), () => pending.delete(flightKey));

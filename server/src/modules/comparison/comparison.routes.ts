@@ -4,10 +4,12 @@ import { parseWith } from '../../http/validate.ts';
 import { mismatchQuery } from './comparison.schemas.ts';
 import type { ComparisonService, ExportRecord } from './comparison.service.ts';
 import { CSV_HEADER, csvLine, jsonRecord } from './comparison-export.ts';
+import type { AnswerCache } from '../../http/answer-cache.ts';
 
-export function comparisonRoutes(comparison: ComparisonService): Router {
+/** With `cache`, mismatch lists are served from the answer micro-cache; exports always stream afresh. */
+export function comparisonRoutes(comparison: ComparisonService, cache?: AnswerCache): Router {
   const router = Router();
-  router.get('/mismatches', jsonRoute((req) => comparison.listMismatches(parseWith(mismatchQuery, req.query))));
+  router.get('/mismatches', (cache ? cache.route : jsonRoute)((req) => comparison.listMismatches(parseWith(mismatchQuery, req.query))));
   router.get('/regions/:code/tps.csv', async (req, res) => {
     const { region, chunks } = await comparison.exportTps(String(req.params.code));
     res.type('text/csv; charset=utf-8').attachment(`cocok-tps-${region.code}.csv`);
