@@ -31,6 +31,17 @@ type Format = { open: string; line: (r: ExportRecord) => string; between: string
  * whole country holds one chunk in memory however slow the client. A client that goes away stops the reads.
  */
 async function writeStreamed(res: Response, chunks: AsyncGenerator<ExportRecord[]>, f: Format): Promise<void> {
+  try {
+    await writeAll(res, chunks, f);
+  } catch (err) {
+    // Rows are already on the wire: no error envelope can follow, so the download is cut off (the client
+    // sees an incomplete file, not a complete-looking one) and the error goes to the handler for logging.
+    res.destroy(err as Error);
+    throw err;
+  }
+}
+
+async function writeAll(res: Response, chunks: AsyncGenerator<ExportRecord[]>, f: Format): Promise<void> {
   let first = true;
   res.write(f.open);
   for await (const rows of chunks) {
