@@ -132,7 +132,7 @@ test('confirms give each status; region totals equal the sum of their TPS', asyn
   assert.equal(a2.impact, 100);
   assert.deepEqual(a2.fields.find((f) => f.field === 'suara_paslon_2'), {
     field: 'suara_paslon_2', official: 20, crowd: 120, state: 'verified', difference: 100, misread: 'digit_added', witnesses: 2,
-    candidates: [{ value: 120, witnesses: 2 }],
+    candidates: [{ value: 120, witnesses: 2 }], disputed: false,
   });
   await assertRollupsAddUp();
   const village = (await rollup('3101011001'))!;

@@ -401,7 +401,7 @@ export const en: Messages = {
       match: 'The witnesses’ figures equal KPU’s official ones on every field that can be compared.',
       mismatch_one: 'The witnesses’ figures differ from KPU’s official ones on {{count}} field. Difference in candidate votes: {{impact}}.',
       mismatch_other: 'The witnesses’ figures differ from KPU’s official ones on {{count}} fields. Difference in candidate votes: {{impact}}.',
-      official_inconsistent: 'The witnesses’ figures equal KPU’s, but KPU’s figures fail their own consistency checks.',
+      official_inconsistent: 'The witnesses’ figures equal KPU’s, but KPU’s figures fail their own consistency checks or a moderator marked one of them wrong.',
       crowd_conflict: 'Witnesses sent different figures for {{conflicts}} field(s); a moderator will look at them.',
       no_official: 'There are witness figures, but KPU has not published figures for the same fields.',
       no_crowd: 'No confirmed witness figures for this polling station yet.',

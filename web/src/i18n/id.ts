@@ -403,7 +403,7 @@ export const id = {
       match: 'Angka saksi sama dengan data resmi KPU pada setiap isian yang dapat dibandingkan.',
       mismatch_one: 'Angka saksi berbeda dengan data resmi KPU pada {{count}} isian. Selisih suara paslon: {{impact}}.',
       mismatch_other: 'Angka saksi berbeda dengan data resmi KPU pada {{count}} isian. Selisih suara paslon: {{impact}}.',
-      official_inconsistent: 'Angka saksi sama dengan data resmi KPU, tetapi angka resmi itu tidak lolos pemeriksaan konsistensinya sendiri.',
+      official_inconsistent: 'Angka saksi sama dengan data resmi KPU, tetapi angka resmi itu tidak lolos pemeriksaan konsistensinya sendiri atau ditandai salah oleh moderator.',
       crowd_conflict: 'Para saksi mengirim angka yang berbeda untuk {{conflicts}} isian; moderator akan memeriksanya.',
       no_official: 'Sudah ada angka saksi, tetapi KPU belum mempublikasikan angka untuk isian yang sama.',
       no_crowd: 'Belum ada angka saksi yang dikonfirmasi untuk TPS ini.',

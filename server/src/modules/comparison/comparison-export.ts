@@ -33,5 +33,6 @@ export function jsonRecord(r: ExportRecord): string {
     crowd: r.crowd,
     difference: r.difference,
     photos: r.photos.map((sha256) => ({ sha256 })),
+    disputed: r.disputed,
   });
 }

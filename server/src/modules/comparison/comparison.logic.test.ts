@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { emptyFieldValues, type FieldName } from '../form/form-fields.ts';
-import { compareTps, crowdFigures, misreadLabel, type CrowdObservation, type CrowdOverride, type OfficialFigures } from './comparison.logic.ts';
+import { compareTps, crowdFigures, disputedFields, misreadLabel, type CrowdObservation, type CrowdOverride, type OfficialDispute, type OfficialFigures } from './comparison.logic.ts';
 import { contributionDelta, contributionOf, ROLLUP_COLUMNS, toComparisonTotals } from './comparison-rollups.logic.ts';
 import { decodeDetail, encodeDetail } from './comparison-codec.ts';
 
@@ -123,6 +123,35 @@ const statusCases: { name: string; official: OfficialFigures | null; crowd: Retu
     impact: 89,
   },
   { name: 'a single witness can show a mismatch', official: official(), crowd: crowdFigures([obs(1, ['a'], { suara_paslon_1: 11 })]), status: 'mismatch', impact: 1 },
+  {
+    name: 'crowd agrees, but a moderator marked a KPU figure wrong: no match',
+    official: { ...official(), disputed: ['suara_paslon_2'] },
+    crowd: both(good),
+    status: 'official_inconsistent',
+    impact: 0,
+  },
+  {
+    name: 'a disputed KPU field the crowd has no figure for still keeps the TPS from matching',
+    official: { ...official(), disputed: ['pemilih_dpt_j'] },
+    crowd: both(good),
+    status: 'official_inconsistent',
+    impact: 0,
+  },
+  {
+    name: 'a disputed field that differs stays a mismatch with its impact',
+    official: { ...official(), disputed: ['suara_paslon_2'] },
+    crowd: both({ ...good, suara_paslon_2: 120 }),
+    status: 'mismatch',
+    impact: 100,
+  },
+  {
+    name: 'a conflict still wins over a dispute',
+    official: { ...official(), disputed: ['suara_paslon_1'] },
+    crowd: crowdFigures([obs(1, ['a'], { ...good, suara_paslon_3: 31 }), obs(2, ['b'], good)]),
+    status: 'crowd_conflict',
+    impact: 0,
+  },
+  { name: 'no dispute listed is no dispute', official: { ...official(), disputed: [] }, crowd: both(good), status: 'match', impact: 0 },
 ];
 
 for (const c of statusCases) {
@@ -140,6 +169,41 @@ test('a mismatch names each differing field with both values, the difference and
     official: 884, crowd: 84, difference: -800, misread: 'digit_dropped', state: 'verified',
   });
   assert.equal(result.impact, 800);
+});
+
+const dispute = (field: FieldName, officialVersionId: number | null): OfficialDispute => ({ field, officialVersionId });
+const disputeCases: { name: string; disputes: OfficialDispute[]; current: number | null; expect: FieldName[] }[] = [
+  { name: 'no verdicts', disputes: [], current: 7, expect: [] },
+  { name: 'a verdict on the current version holds', disputes: [dispute('suara_paslon_2', 7)], current: 7, expect: ['suara_paslon_2'] },
+  { name: 'a verdict on an older version lapses once KPU publishes a new one', disputes: [dispute('suara_paslon_2', 6)], current: 7, expect: [] },
+  { name: 'no current version: nothing to dispute', disputes: [dispute('suara_paslon_2', null)], current: null, expect: [] },
+  { name: 'a verdict given while KPU had no figures does not cover a later version', disputes: [dispute('suara_paslon_2', null)], current: 7, expect: [] },
+  {
+    name: 'several fields, listed in form order, each judged against its own version',
+    disputes: [dispute('suara_sah', 7), dispute('suara_paslon_1', 7), dispute('suara_paslon_3', 5)],
+    current: 7,
+    expect: ['suara_paslon_1', 'suara_sah'],
+  },
+];
+for (const c of disputeCases) {
+  test(`disputed fields: ${c.name}`, () => assert.deepEqual(disputedFields(c.disputes, c.current), c.expect));
+}
+
+test('a disputed field is marked on the field and on the TPS, and survives the stored detail', () => {
+  const comparison = compareTps({ ...official(), disputed: ['suara_paslon_2', 'pemilih_dpt_j'] }, both(good));
+  assert.deepEqual(comparison.disputed, ['pemilih_dpt_j', 'suara_paslon_2']);
+  assert.deepEqual(comparison.fields.filter((f) => f.disputed).map((f) => f.field), ['suara_paslon_2']);
+  const decoded = decodeDetail(encodeDetail(comparison, []));
+  assert.deepEqual(decoded.disputed, ['pemilih_dpt_j', 'suara_paslon_2']);
+  assert.equal(decoded.fields.find((f) => f.field === 'suara_paslon_2')?.disputed, true);
+  assert.ok(!encodeDetail(compareTps(official(), both(good)), []).includes('"d"'), 'rows without disputes are stored as before');
+});
+
+test('rollup contribution: a dispute moves the TPS from match to official_inconsistent, the sums stay KPU\'s and the crowd\'s', () => {
+  const before = contributionOf(compareTps(official(), both(good)));
+  const after = contributionOf(compareTps({ ...official(), disputed: ['suara_paslon_2'] }, both(good)));
+  const delta = contributionDelta(before, after)!;
+  assert.deepEqual([delta.n_match, delta.n_official_inconsistent, delta.compared_tps, delta.cmp_official_suara_paslon_2, delta.cmp_crowd_suara_paslon_2], [-1, 1, 0, 0, 0]);
 });
 
 test('rollup contribution: sums only fields with both figures, counts the status', () => {

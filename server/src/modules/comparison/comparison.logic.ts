@@ -120,15 +120,34 @@ export type FieldComparison = {
   misread: MisreadLabel | null;
   witnesses: number;
   candidates: { value: number; witnesses: number }[];
+  /** A moderator marked KPU's current figure for this field wrong (see disputedFields). */
+  disputed: boolean;
 };
 
-export type TpsComparison = { status: ComparisonStatus; impact: number; fields: FieldComparison[] };
+/** `disputed`: the fields of KPU's current figures a moderator marked wrong, in form order. */
+export type TpsComparison = { status: ComparisonStatus; impact: number; fields: FieldComparison[]; disputed: FieldName[] };
 
-/** KPU's current figures for a TPS, and how many of its own consistency checks they fail (stored per version). */
-export type OfficialFigures = { fields: FieldValues; flagCount: number };
+/**
+ * KPU's current figures for a TPS, how many of its own consistency checks they fail (stored per version),
+ * and the fields a moderator marked wrong (from disputedFields; none when absent).
+ */
+export type OfficialFigures = { fields: FieldValues; flagCount: number; disputed?: readonly FieldName[] };
+
+/** A moderator's `official-wrong` verdict on one field, with the official version it judged (table official_disputes). */
+export type OfficialDispute = { field: FieldName; officialVersionId: number | null };
+
+/**
+ * The fields of KPU's current version that stand disputed. A verdict holds for the version it judged
+ * only: when KPU publishes a new version, its figures are KPU's word again until a moderator judges them
+ * (the new version also puts the TPS back in the queue). No current version: nothing to dispute.
+ */
+export function disputedFields(disputes: readonly OfficialDispute[], currentVersionId: number | null): FieldName[] {
+  if (currentVersionId === null) return [];
+  return FIELDS.filter((f) => disputes.some((d) => d.field === f && d.officialVersionId === currentVersionId));
+}
 
 /** One field side by side: the difference and its misread label where both figures exist. */
-export function compareField(field: FieldName, official: number | null, crowd: CrowdField | undefined): FieldComparison {
+export function compareField(field: FieldName, official: number | null, crowd: CrowdField | undefined, disputed = false): FieldComparison {
   const both = official !== null && crowd?.value !== undefined && crowd.value !== null;
   return {
     field,
@@ -139,6 +158,7 @@ export function compareField(field: FieldName, official: number | null, crowd: C
     misread: both ? misreadLabel(official!, crowd!.value!) : null,
     witnesses: crowd?.witnesses ?? 0,
     candidates: crowd?.candidates ?? [],
+    disputed,
   };
 }
 
@@ -148,27 +168,32 @@ export function compareField(field: FieldName, official: number | null, crowd: C
  *  2. `no_official`: crowd figures, but KPU has no current figures for any of the crowd's fields;
  *  3. `mismatch`: a field where both exist differs (the strongest signal, so it wins over the rest);
  *  4. `crowd_conflict`: witnesses disagree on a field (and agree with KPU wherever there is a crowd value);
- *  5. `official_inconsistent`: the crowd agrees with KPU, but KPU's figures fail their own checks;
+ *  5. `official_inconsistent`: the crowd agrees with KPU, but KPU's figures fail their own checks, or a
+ *     moderator marked one of KPU's current figures wrong (a disputed figure is no confirmed KPU figure,
+ *     so the TPS cannot `match` even where the crowd saw the same number);
  *  6. `match`.
- * Impact = total absolute difference in candidate votes (suara_paslon_1..3); it orders mismatch lists.
+ * A disputed field that differs stays a `mismatch` (the verdict confirms it, it does not hide it), and its
+ * figures stay in the rollup sums: they are what KPU published. Impact = total absolute difference in
+ * candidate votes (suara_paslon_1..3); it orders mismatch lists.
  */
 export function compareTps(official: OfficialFigures | null, crowd: CrowdFigures): TpsComparison {
+  const disputed = official ? FIELDS.filter((f) => official.disputed?.includes(f)) : [];
   const fields = FIELDS.filter((f) => crowd[f] || (official && official.fields[f] !== null)).map((f) =>
-    compareField(f, official ? official.fields[f] : null, crowd[f]),
+    compareField(f, official ? official.fields[f] : null, crowd[f], disputed.includes(f)),
   );
   const crowdFields = fields.filter((f) => f.state !== null);
   const impact = fields
     .filter((f) => (CANDIDATE_FIELDS as readonly FieldName[]).includes(f.field))
     .reduce((sum, f) => sum + Math.abs(f.difference ?? 0), 0);
-  return { status: statusOf(official, crowdFields), impact, fields };
+  return { status: statusOf(official, crowdFields, disputed), impact, fields, disputed };
 }
 
-function statusOf(official: OfficialFigures | null, crowdFields: FieldComparison[]): ComparisonStatus {
+function statusOf(official: OfficialFigures | null, crowdFields: FieldComparison[], disputed: readonly FieldName[]): ComparisonStatus {
   if (crowdFields.length === 0) return 'no_crowd';
   if (!official || crowdFields.every((f) => f.official === null)) return 'no_official';
   if (crowdFields.some((f) => f.difference !== null && f.difference !== 0)) return 'mismatch';
   if (crowdFields.some((f) => f.state === 'crowd_conflict')) return 'crowd_conflict';
-  if (official.flagCount > 0) return 'official_inconsistent';
+  if (official.flagCount > 0 || disputed.length > 0) return 'official_inconsistent';
   return 'match';
 }
 

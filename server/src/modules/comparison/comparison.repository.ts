@@ -13,7 +13,8 @@ import type { ComparisonStatus } from './comparison.logic.ts';
 export type SubmissionHeadRow = { id: number; tps_code: string; user_id: number };
 export type SubmissionPhotoRow = { submission_id: number; sha256: string; page: number | null };
 export type SubmissionValueRow = { submission_id: number; field: string; confirmed_value: number | null };
-export type OfficialRow = { tps_code: string; flag_count: number } & Record<string, number | null>;
+export type OfficialRow = { tps_code: string; flag_count: number; version_id: number } & Record<string, number | null>;
+export type DisputeRow = { tps_code: string; field: string; official_version_id: number | null };
 export type OverrideRow = { tps_code: string; field: string; value: number | null; decided_by: number; decided_at: string };
 export type ComparisonRow = { tps_code: string; status: Exclude<ComparisonStatus, 'no_crowd'>; impact: number; submissions: number; detail: string };
 export type ExportRow = { code: string; name: string; status: string | null; impact: number | null; detail: string | null; flag_count: number | null } & Record<string, unknown>;
@@ -47,10 +48,14 @@ export function createComparisonRepository(db: Database) {
     },
     listOfficial(tx: Database, from: string, to: string): Promise<OfficialRow[]> {
       return tx.all(
-        `SELECT c.tps_code, c.flag_count, ${FIELDS.map((f) => `v.${f}`).join(', ')}
+        `SELECT c.tps_code, c.flag_count, c.version_id, ${FIELDS.map((f) => `v.${f}`).join(', ')}
          FROM official_current c JOIN official_versions v ON v.id = c.version_id WHERE c.tps_code >= ? AND c.tps_code <= ?`,
         [from, to],
       );
+    },
+    /** Moderators' official-wrong verdicts (written by the moderation module, table of migration 0005). */
+    listDisputes(tx: Database, from: string, to: string): Promise<DisputeRow[]> {
+      return tx.all('SELECT tps_code, field, official_version_id FROM official_disputes WHERE tps_code >= ? AND tps_code <= ?', [from, to]);
     },
     listOverrides(tx: Database, from: string, to: string): Promise<OverrideRow[]> {
       return tx.all('SELECT tps_code, field, value, decided_by, decided_at FROM crowd_overrides WHERE tps_code >= ? AND tps_code <= ?', [from, to]);

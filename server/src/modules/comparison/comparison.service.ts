@@ -3,11 +3,11 @@ import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '../form/form-fields.ts';
 import { NATION_CODE, ancestorsOfCode, isRegionCode } from '../regions/regions.logic.ts';
-import { compareTps, crowdFigures, type CrowdObservation, type CrowdOverride, type OfficialFigures, type TpsComparison } from './comparison.logic.ts';
+import { compareTps, crowdFigures, disputedFields, type CrowdObservation, type CrowdOverride, type OfficialFigures, type TpsComparison } from './comparison.logic.ts';
 import { contributionDelta, contributionOf, toComparisonTotals, zeroContribution, type Contribution, type CrowdComparisonTotals } from './comparison-rollups.logic.ts';
 import { decodeDetail, encodeDetail } from './comparison-codec.ts';
 import { comparisonErrors } from './comparison.errors.ts';
-import { createComparisonRepository, type ComparisonRow, type ExportRow, type OfficialRow } from './comparison.repository.ts';
+import { createComparisonRepository, type ComparisonRow, type DisputeRow, type ExportRow, type OfficialRow } from './comparison.repository.ts';
 
 export type TpsComparisonView = TpsComparison & { submissions: number; photos: string[] };
 type Computed = TpsComparisonView;
@@ -23,6 +23,8 @@ export type ExportRecord = {
   crowd: Partial<Record<FieldName, number | null>>;
   difference: Partial<Record<FieldName, number | null>>;
   photos: string[];
+  /** Official fields a moderator marked wrong (only for TPS with crowd figures: others have no comparison row). */
+  disputed: FieldName[];
 };
 
 /** TPS per read of an export: large enough to amortise the query, small enough to keep memory flat. */
@@ -38,12 +40,13 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
 
   /** Computes the comparison of every TPS in [from, to] that has crowd figures (others are no_crowd). */
   async function computeRange(tx: Database, from: string, to: string): Promise<Map<string, Computed>> {
-    const [subs, photos, values, official, overrides] = await Promise.all([
+    const [subs, photos, values, official, overrides, disputes] = await Promise.all([
       repo.listConfirmedSubmissions(tx, from, to),
       repo.listSubmissionPhotos(tx, from, to),
       repo.listSubmissionValues(tx, from, to),
       repo.listOfficial(tx, from, to),
       repo.listOverrides(tx, from, to),
+      repo.listDisputes(tx, from, to),
     ]);
     const observations = new Map<number, CrowdObservation & { tps: string }>();
     for (const s of subs) observations.set(s.id, { tps: s.tps_code, submissionId: s.id, userId: s.user_id, photos: [], values: {} });
@@ -54,7 +57,8 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
     }
     const byTps = groupBy([...observations.values()], (o) => o.tps);
     const overridesByTps = groupBy(overrides, (o) => o.tps_code);
-    const officialByTps = new Map(official.map((r) => [r.tps_code, officialFigures(r)]));
+    const disputesByTps = groupBy(disputes, (d) => d.tps_code);
+    const officialByTps = new Map(official.map((r) => [r.tps_code, officialFigures(r, disputesByTps.get(r.tps_code))]));
     const out = new Map<string, Computed>();
     for (const tps of new Set([...byTps.keys(), ...overridesByTps.keys()])) {
       const obs = byTps.get(tps) ?? [];
@@ -121,8 +125,9 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
     async getTpsComparison(code: string): Promise<TpsComparisonView> {
       const computed = (await computeRange(db, code, code)).get(code);
       if (computed) return computed;
-      const official = (await repo.listOfficial(db, code, code))[0];
-      return { ...compareTps(official ? officialFigures(official) : null, {}), submissions: 0, photos: [] };
+      const [official] = await repo.listOfficial(db, code, code);
+      const disputes = official ? await repo.listDisputes(db, code, code) : [];
+      return { ...compareTps(official ? officialFigures(official, disputes) : null, {}), submissions: 0, photos: [] };
     },
 
     /** Crowd totals of regions, given each region's TPS count (from the registry rollups). */
@@ -153,7 +158,7 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
         region: { code: region.code, name: region.name, level: region.level },
         status: q.status,
         items: page.map((r) => {
-          const { fields } = decodeDetail(r.detail);
+          const { fields, disputed } = decodeDetail(r.detail);
           return {
             code: r.tps_code,
             name: r.name,
@@ -163,6 +168,7 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
             submissions: r.submissions,
             differences: fields.filter((f) => f.difference !== null && f.difference !== 0),
             conflicts: fields.filter((f) => f.state === 'crowd_conflict').map((f) => f.field),
+            disputed,
           };
         }),
         nextCursor: rows.length > q.limit && last ? encodeCursor(last.impact, last.tps_code) : null,
@@ -197,7 +203,7 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
 
 function toExportRecord(r: ExportRow): ExportRecord {
   const official = r.flag_count === null ? null : (Object.fromEntries(FIELDS.map((f) => [f, r[f] as number | null])) as FieldValues);
-  const detail = r.detail ? decodeDetail(r.detail) : { fields: [], photos: [] };
+  const detail = r.detail ? decodeDetail(r.detail) : { fields: [], photos: [], disputed: [] };
   const crowd: ExportRecord['crowd'] = {};
   const difference: ExportRecord['difference'] = {};
   for (const f of detail.fields) {
@@ -205,13 +211,14 @@ function toExportRecord(r: ExportRow): ExportRecord {
     // The stored official value is the one compared; it equals the current one (rows are refreshed on import).
     difference[f.field] = f.crowd !== null && official?.[f.field] != null ? f.crowd - (official[f.field] as number) : null;
   }
-  return { code: r.code, name: r.name, status: (r.status ?? 'no_crowd') as ExportRecord['status'], impact: r.impact ?? 0, official, crowd, difference, photos: detail.photos };
+  return { code: r.code, name: r.name, status: (r.status ?? 'no_crowd') as ExportRecord['status'], impact: r.impact ?? 0, official, crowd, difference, photos: detail.photos, disputed: detail.disputed };
 }
 
-function officialFigures(r: OfficialRow): OfficialFigures {
+function officialFigures(r: OfficialRow, disputes: readonly DisputeRow[] = []): OfficialFigures {
   const fields = emptyFieldValues();
   for (const f of FIELDS) fields[f] = r[f] as number | null;
-  return { fields, flagCount: r.flag_count };
+  const verdicts = disputes.map((d) => ({ field: d.field as FieldName, officialVersionId: d.official_version_id }));
+  return { fields, flagCount: r.flag_count, disputed: disputedFields(verdicts, r.version_id) };
 }
 
 function toRow(tps: string, c: Computed): ComparisonRow {
@@ -219,7 +226,8 @@ function toRow(tps: string, c: Computed): ComparisonRow {
 }
 
 function fromRow(r: ComparisonRow): TpsComparison {
-  return { status: r.status, impact: r.impact, fields: decodeDetail(r.detail).fields };
+  const { fields, disputed } = decodeDetail(r.detail);
+  return { status: r.status, impact: r.impact, fields, disputed };
 }
 
 function add(total: Contribution | undefined, delta: Contribution): Contribution {
