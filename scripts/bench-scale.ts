@@ -1,7 +1,7 @@
 /**
  * `npm run bench:scale [-- --db FILE] [--seconds N]` (also the second half of `npm run bench`): the read API against the
  * national-scale data set of `npm run seed:scale` (./data/scale/cocok.sqlite; seeded first when missing).
- * autocannon on loopback, 50 concurrent clients, 10 s per page kind, each request to another sampled page;
+ * The server runs in a child process (autocannon here must not share its event loop); autocannon on loopback, 50 concurrent clients, 10 s per page kind, each request to another sampled page;
  * p95 is computed from every response time. Targets: p95 <= 50 ms for region and TPS pages, <= 20 ms for
  * the national page (served as in production, with the answer micro-cache), then the same pages uncached.
  * Then one full download of the country's open data (CSV), timed.
@@ -10,13 +10,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
-import { silentLogger } from '../server/src/core/logger.ts';
-import { createApp } from '../server/src/app.ts';
+import { residentBytes, startBenchServer } from './bench-support/start-bench-server.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
@@ -47,12 +45,8 @@ const tpsPages = [
   ...(await sample(`SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 300`)),
 ].map((c) => `/api/tps/${c}`);
 
-async function serve(answerCache: boolean) {
-  const server = createApp({ db, logger: silentLogger, answerCache }).listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
-}
-let { server, base } = await serve(true);
+let server = await startBenchServer(dbFile, { cache: true });
+let base = server.base;
 
 type Row = { name: string; target: number | null; rps: number; p50: number; p95: number; p99: number; pages: number };
 /** Each page once before the clock runs, so every run starts from the same warm disk cache. */
@@ -88,17 +82,18 @@ rows.push(await measure('region pages `/api/regions/:code` (province ... village
 rows.push(await measure('TPS pages `/api/tps/:code`', tpsPages, 50));
 rows.push(await measure('largest mismatches of the nation `/api/mismatches`', ['/api/mismatches?limit=50'], null));
 rows.push(await measure('mismatches of a province `/api/mismatches?region=..`', regionPages.slice(0, 39).map((p) => `/api/mismatches?region=${p.slice(-2)}`), null));
-server.close();
+await server.stop();
 // The same pages with every answer computed afresh (no answer cache): what a cache miss costs under load.
-({ server, base } = await serve(false));
+server = await startBenchServer(dbFile, { cache: false });
+base = server.base;
 rows.push(await measure('national page, uncached', ['/api/regions'], null));
 rows.push(await measure('region pages, uncached', regionPages, null));
 rows.push(await measure('TPS pages, uncached', tpsPages, null));
 
 const started = performance.now();
-const rssBefore = process.memoryUsage().rss;
+const rssBefore = residentBytes(server.pid);
 let peakRss = rssBefore;
-const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+const sampler = setInterval(() => (peakRss = Math.max(peakRss, residentBytes(server.pid))), 100);
 const download = await fetch(`${base}/api/regions/ID/tps.csv`);
 let bytes = 0;
 let lines = 0;
@@ -109,7 +104,7 @@ for await (const chunk of download.body as unknown as AsyncIterable<Uint8Array>)
 }
 clearInterval(sampler);
 const exportSeconds = (performance.now() - started) / 1000;
-server.close();
+await server.stop();
 await db.close();
 
 console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; data: ${counts?.tps.toLocaleString('en')} TPS, ${counts?.subs.toLocaleString('en')} submissions`);
@@ -118,4 +113,4 @@ for (const r of rows) {
   const verdict = r.target === null ? '-' : `${r.p95 <= r.target ? 'met' : 'MISSED'} (<= ${r.target} ms)`;
   console.log(`| ${r.name} | ${r.pages} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${verdict} |`);
 }
-console.log(`\nWhole-country open data \`/api/regions/ID/tps.csv\`: ${(lines - 1).toLocaleString('en')} TPS rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; resident memory during the download grew by ${Math.round((peakRss - rssBefore) / 1e6)} MB`);
+console.log(`\nWhole-country open data \`/api/regions/ID/tps.csv\`: ${(lines - 1).toLocaleString('en')} TPS rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; the server's resident memory during the download grew by ${Math.round((peakRss - rssBefore) / 1e6)} MB`);

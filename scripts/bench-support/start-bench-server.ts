@@ -1,0 +1,38 @@
+import fs from 'node:fs';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const SERVER_SCRIPT = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
+
+export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
+
+/** Starts `bench-server.ts` on the database file in a child process and resolves once it listens. */
+export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {}): Promise<BenchServer> {
+  const args = ['--import', 'tsx', SERVER_SCRIPT, '--db', dbFile, ...(opts.cache === false ? ['--no-cache'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.once('exit', (code) => reject(new Error(`bench server exited with code ${code} before listening`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const port = /listening (\d+)/.exec(out)?.[1];
+      if (!port) return;
+      child.stdout.removeAllListeners('data');
+      resolve({
+        base: `http://127.0.0.1:${port}`,
+        pid: child.pid!,
+        stop: () => {
+          child.kill('SIGTERM');
+          return exited;
+        },
+      });
+    });
+  });
+}
+
+/** Resident memory of a process in bytes (Linux /proc), for the server's memory during a download. */
+export function residentBytes(pid: number): number {
+  const kb = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return kb ? Number(kb) * 1024 : 0;
+}
