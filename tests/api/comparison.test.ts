@@ -136,6 +136,17 @@ test('GET /api/mismatches: by impact, ties by code, the same through every page 
   assert.deepEqual((await allPages('status=no_official')).map((i) => i.code), [tps(3, 4)]);
 });
 
+test('GET /api/mismatches: every item says where its TPS is (village, district, regency, province names)', async () => {
+  const res = await request(app).get('/api/mismatches?limit=200').expect(200);
+  assert.equal(res.body.items.length, expectedOrder.length);
+  for (const item of res.body.items) {
+    assert.equal(item.villageName, 'PULAU PANGGANG', item.code);
+    assert.deepEqual(item.location, { district: 'KEPULAUAN SERIBU UTARA', regency: 'ADM. KEP. SERIBU', province: 'DKI JAKARTA' }, item.code);
+  }
+  const conflict = await request(app).get('/api/mismatches?status=crowd_conflict&region=3101011003').expect(200);
+  assert.deepEqual([conflict.body.items[0].villageName, conflict.body.items[0].location.district], ['PULAU HARAPAN, UTARA', 'KEPULAUAN SERIBU UTARA']);
+});
+
 test('GET /api/mismatches refuses bad input with the error envelope', async () => {
   const bad = await request(app).get('/api/mismatches?cursor=not-a-cursor').expect(400);
   assert.equal(bad.body.error.code, 'invalid-cursor');

@@ -267,6 +267,7 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
   await items.nth(1).waitFor();
   assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-tps'))), [DROPPED.code, TENS.code]);
+  assert.deepEqual(await items.locator('.mismatch__place').allTextContents(), Array(2).fill('KEPULAUAN SERIBU UTARA, ADM. KEP. SERIBU, DKI JAKARTA'), 'each TPS of the national list says where it is');
   await page.getByRole('button', { name: 'Muat lebih banyak' }).waitFor({ state: 'detached' });
   await page.close();
 

@@ -199,3 +199,27 @@ test('an export reads the TPS below a region chunk by chunk, in code order, each
   for await (const chunk of village.chunks) rows.push(...chunk);
   assert.deepEqual(rows.map((r) => [r.code, r.status]), [[C1, 'match'], [C2, 'official_inconsistent']]);
 });
+
+test('a mismatch page reads its rows and their locations in one query, whatever its size', async () => {
+  let reads = 0;
+  const counting = new Proxy(db, {
+    get(target, prop, receiver) {
+      const value = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        if (prop === 'all' || prop === 'get' || prop === 'each') reads++;
+        return value.apply(target, args);
+      };
+    },
+  });
+  const counted = createComparisonService({ db: counting, clock });
+  const perPage: number[] = [];
+  for (const status of ['match', 'official_inconsistent'] as const) {
+    reads = 0;
+    const page = await counted.listMismatches({ region: 'ID', status, limit: 50 });
+    assert.ok(page.items.length > 0);
+    assert.ok(page.items.every((i) => i.location.province === 'DKI JAKARTA' && i.location.regency === 'ADM. KEP. SERIBU' && i.location.district === 'KEPULAUAN SERIBU UTARA'));
+    perPage.push(reads);
+  }
+  assert.deepEqual(perPage, [2, 2], 'the region lookup and the page: two reads, not one per item');
+});

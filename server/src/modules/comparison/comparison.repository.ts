@@ -18,7 +18,13 @@ export type DisputeRow = { tps_code: string; field: string; official_version_id:
 export type OverrideRow = { tps_code: string; field: string; value: number | null; decided_by: number; decided_at: string };
 export type ComparisonRow = { tps_code: string; status: Exclude<ComparisonStatus, 'no_crowd'>; impact: number; submissions: number; detail: string };
 export type ExportRow = { code: string; name: string; status: string | null; impact: number | null; detail: string | null; flag_count: number | null } & Record<string, unknown>;
-export type MismatchRow = ComparisonRow & { name: string; village_name: string | null };
+export type MismatchRow = ComparisonRow & {
+  name: string;
+  village_name: string | null;
+  district_name: string | null;
+  regency_name: string | null;
+  province_name: string | null;
+};
 
 const rollupUpsert = (rows: number) =>
   `INSERT INTO crowd_rollups (code, ${ROLLUP_COLUMNS.join(', ')}) VALUES ${Array.from({ length: rows }, () => `(?, ${ROLLUP_COLUMNS.map(() => '?').join(', ')})`).join(', ')}
@@ -93,17 +99,21 @@ export function createComparisonRepository(db: Database) {
     /**
      * One page of a status's TPS below a code prefix, by impact (highest first), then code. The page's codes
      * come from a covering index first (the nation walks the impact index; a region its key range, whose
-     * few rows are sorted), and only then are the page's rows with their detail read.
+     * few rows are sorted), and only then are the page's rows with their detail read. The location (village,
+     * district, regency, province names) comes from the same statement: four primary-key lookups per row
+     * of the page, never a query per item.
      */
     listByImpact(q: { prefix: string; status: string; limit: number; after?: { impact: number; code: string } }): Promise<MismatchRow[]> {
       // The planner picks tps_comparisons_by_region by itself for a range; the nation has no range to go on.
       const index = q.prefix === '' ? 'INDEXED BY tps_comparisons_by_impact' : '';
       const keyset = q.after ? 'AND (impact < ? OR (impact = ? AND tps_code > ?))' : '';
       return db.all(
-        `SELECT c.tps_code, c.status, c.impact, c.submissions, c.detail, t.name, r.name AS village_name
+        `SELECT c.tps_code, c.status, c.impact, c.submissions, c.detail, t.name, r.name AS village_name,
+                d.name AS district_name, g.name AS regency_name, p.name AS province_name
          FROM (SELECT tps_code FROM tps_comparisons ${index}
                WHERE status = ? AND tps_code >= ? AND tps_code < ? ${keyset} ORDER BY impact DESC, tps_code LIMIT ?) page
          JOIN tps_comparisons c ON c.tps_code = page.tps_code JOIN tps t ON t.code = c.tps_code LEFT JOIN regions r ON r.code = t.village_code
+           LEFT JOIN regions d ON d.code = r.parent_code LEFT JOIN regions g ON g.code = d.parent_code LEFT JOIN regions p ON p.code = g.parent_code
          ORDER BY c.impact DESC, c.tps_code`,
         [q.status, q.prefix, `${q.prefix}~`, ...(q.after ? [q.after.impact, q.after.impact, q.after.code] : []), q.limit],
       );

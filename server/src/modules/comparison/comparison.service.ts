@@ -163,6 +163,7 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
             code: r.tps_code,
             name: r.name,
             villageName: r.village_name,
+            location: { district: r.district_name, regency: r.regency_name, province: r.province_name },
             status: r.status,
             impact: r.impact,
             submissions: r.submissions,

@@ -72,6 +72,7 @@ function MismatchEntry({ item }: { item: MismatchItem }) {
         </Link>
         <ComparisonBadge status={item.status} />
       </div>
+      <p className="mismatch__place small muted">{[item.location.district, item.location.regency, item.location.province].filter(Boolean).join(', ')}</p>
       <p className="mismatch__meta small">
         <span className="code">{item.code}</span>
         <span>{t('comparison.impact', { impact: n(item.impact) })}</span>
