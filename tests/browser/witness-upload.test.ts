@@ -209,6 +209,8 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   assert.ok((await sidewaysOverflow(page)) <= 0, 'the TPS page still fits 360 px');
   await page.locator('section[aria-labelledby="tps-witness"]').screenshot({ path: path.join(SCREENSHOTS, 'witness-on-tps-page.png') });
 
+  // At 360 px the account links are behind the header's "Menu" button.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Kiriman saya' }).click();
   await page.waitForURL(`${base}/kiriman`);
   const mine = page.getByTestId('my-submissions');
@@ -217,7 +219,12 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await page.waitForURL(`${base}/kiriman/${id}`);
   await page.getByRole('heading', { name: 'Angka yang dikonfirmasi' }).waitFor();
 
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Keluar' }).click();
+  // Signed out, this page sends the visitor on (a new page closes the menu): open it once they have arrived.
+  await page.getByTestId('signed-in-as').waitFor({ state: 'detached' });
+  await page.waitForURL((url) => !url.pathname.startsWith('/kiriman'));
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
   await page.close();
   assert.deepEqual(pageErrors.splice(0), []);

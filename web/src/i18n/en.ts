@@ -8,6 +8,7 @@ export const en: Messages = {
     tagline: 'The 2024 presidential count, checked polling station by polling station',
     skipToContent: 'Skip to content',
     home: 'Home',
+    menu: 'Menu',
     footerAbout:
       "Cocok compares the figures on witnesses' C.HASIL-PPWP forms with KPU's official (Sirekap) figures for every polling station (TPS). Official figures come from KPU's website and are shown as published.",
     footerSource: 'Official data source: KPU, Sirekap, 2024 election.',

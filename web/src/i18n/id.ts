@@ -10,6 +10,7 @@ export const id = {
     tagline: 'Hasil Pilpres 2024, diperiksa TPS demi TPS',
     skipToContent: 'Langsung ke isi halaman',
     home: 'Beranda',
+    menu: 'Menu',
     footerAbout:
       'Cocok membandingkan angka formulir C.HASIL-PPWP dari saksi dengan angka resmi KPU (Sirekap) untuk setiap TPS. Angka resmi berasal dari situs KPU dan ditampilkan apa adanya.',
     footerSource: 'Sumber data resmi: KPU, Sirekap Pemilu 2024.',

@@ -4,7 +4,17 @@ import { useTranslation } from 'react-i18next';
 import { useAuth } from './auth-context.tsx';
 import { LOGIN_PATH, MY_SUBMISSIONS_PATH, UPLOAD_PATH, loginPathFor } from './auth-paths.ts';
 
-/** The header's witness corner: who is signed in, the upload page, their submissions, log out; or a login link. */
+/** The header's call to action for witnesses; the upload page asks for a login when needed. */
+export function UploadLink() {
+  const { t } = useTranslation();
+  return (
+    <Link to={UPLOAD_PATH} className="upload-cta">
+      {t('auth.uploadLink')}
+    </Link>
+  );
+}
+
+/** The header's witness corner: who is signed in, their submissions, log out; or a login link. */
 export function UserMenu() {
   const { t } = useTranslation();
   const auth = useAuth();
@@ -17,9 +27,6 @@ export function UserMenu() {
     const to = pathname === LOGIN_PATH || auth.status !== 'ready' ? LOGIN_PATH : loginPathFor(here === '/' ? UPLOAD_PATH : here);
     return (
       <nav className="user-menu" aria-label={t('auth.menuLabel')}>
-        <Link to={UPLOAD_PATH} className="user-menu__link">
-          {t('auth.uploadLink')}
-        </Link>
         <Link to={to} className="user-menu__link">
           {t('auth.login')}
         </Link>
@@ -43,9 +50,6 @@ export function UserMenu() {
         <span className="visually-hidden">{t('auth.signedInAs')} </span>
         {auth.user.name}
       </span>
-      <Link to={UPLOAD_PATH} className="user-menu__link">
-        {t('auth.uploadLink')}
-      </Link>
       <Link to={MY_SUBMISSIONS_PATH} className="user-menu__link">
         {t('auth.mineLink')}
       </Link>

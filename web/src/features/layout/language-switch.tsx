@@ -15,7 +15,7 @@ export function LanguageSwitch() {
       <span aria-hidden="true" className="lang-switch__code">
         {other.toUpperCase()}
       </span>
-      {t('lang.switchTo')}
+      <span className="lang-switch__label">{t('lang.switchTo')}</span>
     </button>
   );
 }

@@ -1,0 +1,165 @@
+/**
+ * The site header in a real browser (Debian's chromium, the built web app, demo data): at 360 px it takes
+ * at most two rows with the upload call-to-action, the language switch and the search in reach and the
+ * secondary links behind a "Menu" button; at 1280 px it is one row with everything in sight. Checked for
+ * the longest header there is (a signed-in moderator). Writes docs/screenshots/header-*.png.
+ */
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { prepareDatabase } from '../../server/src/bootstrap.ts';
+import { createApp } from '../../server/src/app.ts';
+import { silentLogger } from '../../server/src/core/logger.ts';
+import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
+import type { Database } from '../../server/src/db/database.ts';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+const MODERATOR = { name: 'Maria Moderatorina Panjang', contact: 'maria.moderator@example.org', password: 'rahasia-moderasi-2' };
+
+let tmp: string;
+let db: Database;
+let server: Server;
+let context: BrowserContext;
+let base: string;
+const pageErrors: string[] = [];
+
+before(async () => {
+  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
+  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-header-'));
+  db = await prepareDatabase(path.join(tmp, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
+  const app = createApp({
+    db,
+    logger: silentLogger,
+    webDist: WEB_DIST_DIR,
+    settings: { uploadsDir: path.join(tmp, 'uploads'), auth: { argon2MemoryKib: 1024, argon2TimeCost: 1 } },
+  });
+  const agent = request.agent(app);
+  const { csrfToken } = (await agent.get('/api/auth/me').expect(200)).body as { csrfToken: string };
+  const registered = await agent.post('/api/auth/register').set('X-CSRF-Token', csrfToken).send(MODERATOR).expect(201);
+  await db.run(`UPDATE users SET role = 'moderator' WHERE id = ?`, [registered.body.user.id]);
+  server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1280, height: 900 },
+  });
+  context.setDefaultTimeout(15_000);
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await context?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
+  await db?.close();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+async function pageAt(width: number): Promise<Page> {
+  const page = await context.newPage();
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  await page.setViewportSize({ width, height: 780 });
+  await page.goto(`${base}/`);
+  await page.locator('main h1').first().waitFor();
+  return page;
+}
+
+/** Rows of the header: its visible controls top to bottom, a new row wherever one starts below the row so far. */
+async function headerRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const inner = document.querySelector('.site-header__inner')!;
+    const boxes = [...inner.querySelectorAll<HTMLElement>('a, button, input')]
+      .map((el) => el.getBoundingClientRect())
+      .filter((r) => r.width > 0 && r.height > 0)
+      .sort((a, b) => a.top - b.top);
+    let rows = 0;
+    let rowBottom = -Infinity;
+    for (const box of boxes) {
+      if (box.top >= rowBottom - 1) rows += 1;
+      rowBottom = Math.max(rowBottom, box.bottom);
+    }
+    return rows;
+  });
+}
+
+async function logIn(page: Page): Promise<void> {
+  await page.goto(`${base}/masuk`);
+  await page.getByLabel('Nomor HP atau e-mail').fill(MODERATOR.contact);
+  await page.getByLabel('Kata sandi').fill(MODERATOR.password);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL(`${base}/unggah`);
+}
+
+test('header: one row at 1280 px for a signed-in moderator, every link in sight and no menu button', async () => {
+  const page = await pageAt(1280);
+  await logIn(page);
+  await page.goto(`${base}/`);
+  await page.locator('main h1').first().waitFor();
+  assert.equal(await headerRows(page), 1);
+  for (const name of ['Selisih terbesar', 'Moderasi', 'Unggah', 'Kiriman saya']) {
+    assert.ok(await page.getByRole('banner').getByRole('link', { name, exact: true }).isVisible(), `${name} is in sight`);
+  }
+  assert.ok(await page.getByRole('button', { name: 'Keluar' }).isVisible());
+  assert.ok(await page.getByRole('searchbox').isVisible());
+  assert.equal(await page.getByRole('button', { name: 'Menu' }).count(), 0, 'no menu button on wide screens');
+  await page.getByRole('banner').screenshot({ path: path.join(SCREENSHOTS, 'header-1280.png') });
+  await page.close();
+  assert.deepEqual(pageErrors.splice(0), []);
+});
+
+test('header: at 360 px two rows; upload, language and search stay in reach; the menu opens and closes by keyboard', async () => {
+  await context.clearCookies(); // signed out, whatever the test before left behind
+  const page = await pageAt(360);
+  assert.ok((await headerRows(page)) <= 2, 'signed out: at most two rows');
+  await logIn(page);
+  await page.goto(`${base}/`);
+  await page.locator('main h1').first().waitFor();
+  assert.ok((await headerRows(page)) <= 2, 'signed-in moderator: at most two rows');
+  const banner = page.getByRole('banner');
+  assert.ok(await banner.getByRole('link', { name: 'Unggah', exact: true }).isVisible(), 'the upload call-to-action is in sight');
+  assert.ok(await page.getByRole('searchbox').isVisible(), 'the search is in sight');
+  assert.ok(await page.getByRole('button', { name: 'Switch to English' }).isVisible(), 'the language switch is in sight');
+  assert.equal(await banner.getByRole('link', { name: 'Moderasi' }).isVisible(), false, 'secondary links wait behind the menu');
+  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'no sideways scrolling');
+  await banner.screenshot({ path: path.join(SCREENSHOTS, 'header-360.png') });
+
+  const toggle = page.getByRole('button', { name: 'Menu' });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  const menuId = (await toggle.getAttribute('aria-controls'))!;
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+  for (const name of ['Selisih terbesar', 'Moderasi', 'Kiriman saya']) {
+    assert.ok(await page.locator(`[id="${menuId}"]`).getByRole('link', { name, exact: true }).isVisible(), `${name} is in the open menu`);
+  }
+  assert.match(await page.getByTestId('signed-in-as').innerText(), /Maria Moderatorina Panjang/);
+  await banner.screenshot({ path: path.join(SCREENSHOTS, 'header-360-menu.png') });
+  // Tab reaches the menu's links right after the button; Escape closes it and gives focus back to the button.
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), '✗ Selisih terbesar');
+  await page.keyboard.press('Escape');
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Menu');
+
+  // Following a link in the menu closes it on the next page; a tap outside the header closes it too.
+  await toggle.click();
+  await page.locator(`[id="${menuId}"]`).getByRole('link', { name: 'Moderasi' }).click();
+  await page.waitForURL(`${base}/moderasi`);
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await toggle.click();
+  await page.locator('main').click({ position: { x: 5, y: 5 } });
+  assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.close();
+  assert.deepEqual(pageErrors.splice(0), []);
+});
