@@ -1,6 +1,6 @@
 """Trains the digit-box classifier of the form reader and exports it for onnxruntime-node.
 
-    /usr/bin/python3 scripts/train-digits/train.py [--data DIR] [--epochs N] [--seed S]
+    /usr/bin/python3 scripts/train-digits/train.py [--data DIR] [--epochs N] [--seed S] [--members K] [--render-share R] [--out DIR]
 
 Writes server/assets/models/digits.onnx (input `input` [N,1,32,32] float32, output `probabilities`
 [N,11], temperature already applied), digits.json (preprocessing, validation figures) and
@@ -23,12 +23,17 @@ from blank_boxes import CROP_MARGIN, load_blank_pages, synth_empty  # noqa: E402
 from calibration import fit_temperature, summarize  # noqa: E402
 from digit_data import CLASSES, EMPTY, INPUT_SIZE, STD_FLOOR, is_validation_tps, load_crops  # noqa: E402
 from export import export_model, parity_samples  # noqa: E402
+from render_paste import render_variants  # noqa: E402
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
 VAL_FRACTION = 0.15
 EMPTY_POOL = 6000
 EMPTY_VAL = 400
 BATCH = 128
+# Nets trained from different seeds and averaged (--members): each one's idiosyncratic mistakes (a 3 it
+# calls a 5) are rarely shared, and the average is better calibrated than any one. Each costs ~9 ms a page.
+ENSEMBLE = 3
+RENDER_VARIANT = 3
 
 
 class DigitNet(nn.Module):
@@ -54,6 +59,17 @@ class DigitNet(nn.Module):
         return self.head(self.features(x))
 
 
+class Ensemble(nn.Module):
+    """The mean of its members' logits (the temperature is fitted on that mean)."""
+
+    def __init__(self, members):
+        super().__init__()
+        self.members = nn.ModuleList(members)
+
+    def forward(self, x):
+        return torch.stack([m(x) for m in self.members]).mean(0)
+
+
 def standardize(x):
     """Torch twin of digit_data.standardize (and of the TS preprocessing)."""
     v = x / 255
@@ -67,8 +83,12 @@ def parse_args():
     p.add_argument('--data', default=os.path.join(ROOT, 'scripts/data/c1-digit-crops'))
     p.add_argument('--form', default=os.path.join(ROOT, 'server/assets/form/c-hasil-ppwp-2024'))
     p.add_argument('--out', default=os.path.join(ROOT, 'server/assets/models'))
-    p.add_argument('--epochs', type=int, default=50)
+    p.add_argument('--epochs', type=int, default=30)
     p.add_argument('--seed', type=int, default=2024)
+    p.add_argument('--members', type=int, default=ENSEMBLE)
+    p.add_argument('--render-share', type=float, default=0.3, help='share of crops shown pasted into a blank render box')
+    # One thread: on a shared 2-core machine two threads fight over the cores (31 s an epoch, against 3.5 s).
+    p.add_argument('--threads', type=int, default=1)
     return p.parse_args()
 
 
@@ -78,11 +98,14 @@ def logits_of(model, x):
         return torch.cat([model(standardize(x[i:i + 512])) for i in range(0, len(x), 512)])
 
 
-def epoch_batches(digits, labels, empty_pool, variant_rng):
+def epoch_batches(digits, labels, empty_pool, variant_rng, render_share):
     """One epoch's shuffled (images, labels): every training crop once, in a random gray variant,
-    plus as many fresh synthetic empty boxes as an average digit class has crops."""
+    plus as many fresh synthetic empty boxes as an average digit class has crops. Variant 0 is the
+    crop as photographed (libvips gray), 1-2 other grays, 3 its ink pasted into a blank render box."""
     n = len(digits)
-    variant = np.where(variant_rng.random(n) < 0.6, 0, variant_rng.integers(1, 3, n))
+    r = variant_rng.random(n)
+    as_photographed = 0.6 - render_share / 2
+    variant = np.where(r < as_photographed, 0, np.where(r < as_photographed + render_share, RENDER_VARIANT, variant_rng.integers(1, 3, n)))
     x = digits[np.arange(n), variant]
     n_empty = int(round(n / (len(CLASSES) - 1)))
     e = empty_pool[variant_rng.choice(len(empty_pool), n_empty, replace=False)]
@@ -92,7 +115,7 @@ def epoch_batches(digits, labels, empty_pool, variant_rng):
     return torch.from_numpy(x[order]).unsqueeze(1), torch.from_numpy(y[order])
 
 
-def train(model, data, epochs, seed):
+def train(model, data, epochs, seed, render_share):
     g = torch.Generator().manual_seed(seed)
     rng = np.random.default_rng(seed)
     opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
@@ -101,7 +124,7 @@ def train(model, data, epochs, seed):
     for epoch in range(1, epochs + 1):
         t0 = time.time()
         model.train()
-        x, y = epoch_batches(data['train_x'], data['train_y'], data['empty_pool'], rng)
+        x, y = epoch_batches(data['train_x'], data['train_y'], data['empty_pool'], rng, render_share)
         total, correct, loss_sum = 0, 0, 0.0
         for i in range(0, len(y), BATCH):
             xb = standardize(augment(x[i:i + BATCH], g, rng))
@@ -127,6 +150,8 @@ def prepare(args):
     is_val = np.array([is_validation_tps(t, args.seed, VAL_FRACTION) for t in tps])
     val_tps = sorted({t for t, v in zip(tps, is_val) if v})
     pages = load_blank_pages(args.form)
+    pasted = render_variants(args.data, files, pages, np.random.default_rng(args.seed + 5))
+    variants = np.concatenate([variants, pasted[:, None]], axis=1)
     empty_pool = synth_empty(pages, np.random.default_rng(args.seed), EMPTY_POOL)
     # Validation empties come from their own random stream and get one fixed round of photo
     # augmentation: a clean render would be too easy to say anything about real blank boxes.
@@ -188,7 +213,10 @@ def metadata(args, data, temperature, figures, train_seconds, model_bytes, parit
         'calibration': 'temperature fitted by NLL on the clean + photo-like validation sets below',
         'training': {'crops': data['n_train'], 'emptyPerEpoch': int(round(data['n_train'] / 10)),
                      'emptyPool': EMPTY_POOL, 'epochs': args.epochs, 'seconds': round(train_seconds),
-                     'torch': torch.__version__, 'threads': 2},
+                     'torch': torch.__version__, 'threads': args.threads, 'members': args.members,
+                     'renderShare': args.render_share,
+                     'variants': 'per epoch each crop once: as photographed (libvips gray), pasted into a blank render '
+                                 'box (renderShare), or another grayscale conversion; then the photo augmentation'},
         'validation': {
             'split': f'{VAL_FRACTION:.0%} of TPS codes by sha256("{args.seed}:" + tps); list in digits-val-tps.txt',
             'tps': len(data['val_tps']), 'crops': data['n_val'], 'emptyBoxes': EMPTY_VAL,
@@ -207,12 +235,17 @@ def metadata(args, data, temperature, figures, train_seconds, model_bytes, parit
 
 def main():
     args = parse_args()
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     data = prepare(args)
-    model = DigitNet(len(CLASSES))
+    members = []
     t0 = time.time()
-    train(model, data, args.epochs, args.seed)
+    for k in range(args.members):
+        member = DigitNet(len(CLASSES))
+        torch.manual_seed(args.seed + 100 * k)
+        train(member, data, args.epochs, args.seed + 100 * k, args.render_share)
+        members.append(member)
+    model = Ensemble(members)
     train_seconds = time.time() - t0
     temperature, figures = evaluate(model, data, args.seed)
     clean = figures['clean']
