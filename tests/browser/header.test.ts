@@ -3,6 +3,7 @@
  * at most two rows with the upload call-to-action, the language switch and the search in reach and the
  * secondary links behind a "Menu" button; at 1280 px it is one row with everything in sight. Checked for
  * the longest header there is (a signed-in moderator). Writes docs/screenshots/header-*.png.
+ * Also: a public page does not download the code of the witness, moderator and mismatch-list pages.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -160,6 +161,36 @@ test('header: at 360 px two rows; upload, language and search stay in reach; the
   await toggle.click();
   await page.locator('main').click({ position: { x: 5, y: 5 } });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.close();
+  assert.deepEqual(pageErrors.splice(0), []);
+});
+
+/** Names of the script files the page has loaded so far. */
+async function scriptsLoaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((e) => new URL(e.name).pathname)
+      .filter((p) => p.endsWith('.js'))
+      .map((p) => p.split('/').at(-1)!),
+  );
+}
+
+test('pages on demand: the nation page loads no witness, moderator or mismatch-list code; following a link loads that page', async () => {
+  await context.clearCookies();
+  const page = await pageAt(1280);
+  const first = await scriptsLoaded(page);
+  for (const lazy of ['upload-page', 'submission-page', 'login-page', 'queue-page', 'review-page', 'mismatches-page']) {
+    assert.ok(!first.some((f) => f.startsWith(`${lazy}-`)), `${lazy} is not part of the first download`);
+  }
+  await page.getByRole('link', { name: 'Selisih terbesar' }).click();
+  await page.waitForURL(`${base}/selisih`);
+  await page.getByRole('heading', { level: 1 }).waitFor();
+  assert.ok((await scriptsLoaded(page)).some((f) => f.startsWith('mismatches-page-')), 'the mismatch list arrives when asked for');
+  await page.getByRole('link', { name: 'Unggah', exact: true }).click();
+  await page.waitForURL(/\/masuk/);
+  await page.getByLabel('Kata sandi').waitFor();
+  assert.ok((await scriptsLoaded(page)).some((f) => f.startsWith('login-page-')), 'the login page arrives when asked for');
   await page.close();
   assert.deepEqual(pageErrors.splice(0), []);
 });

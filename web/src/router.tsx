@@ -6,20 +6,23 @@ import { TpsPage } from './features/tps/tps-page.tsx';
 import { SearchPage } from './features/search/search-page.tsx';
 import { NotFoundPage } from './features/common/not-found-page.tsx';
 import { AuthProvider } from './features/auth/auth-context.tsx';
-import { LoginPage } from './features/auth/login-page.tsx';
-import { RegisterPage } from './features/auth/register-page.tsx';
-import { UploadPage } from './features/upload/upload-page.tsx';
-import { SubmissionPage } from './features/submissions/submission-page.tsx';
-import { MismatchesPage } from './features/comparison/mismatches-page.tsx';
-import { MySubmissionsPage } from './features/submissions/my-submissions-page.tsx';
-import { QueuePage } from './features/moderation/queue-page.tsx';
-import { ReviewPage } from './features/moderation/review-page.tsx';
-import { DashboardPage } from './features/moderation/dashboard-page.tsx';
-import { UsersPage } from './features/moderation/users-page.tsx';
+import {
+  DashboardPage,
+  LoginPage,
+  MismatchesPage,
+  MySubmissionsPage,
+  QueuePage,
+  RegisterPage,
+  ReviewPage,
+  SubmissionPage,
+  UploadPage,
+  UsersPage,
+} from './lazy-pages.ts';
 
 /**
  * The portal's URLs: `/`, `/wilayah/:code` (`?tab=selisih`), `/tps/:code`, `/cari?q=`, `/selisih`; the witness pages `/masuk`,
  * `/daftar`, `/unggah` and `/kiriman/:id`; the moderator pages `/moderasi`, `/moderasi/tps/:code`, `/moderasi/dasbor`, `/moderasi/pengguna`.
+ * The region, TPS and search pages are in the first download; the others load on demand (`lazy-pages.ts`).
  */
 export function createRouter() {
   return createBrowserRouter([

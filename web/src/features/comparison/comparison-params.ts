@@ -1,5 +1,8 @@
 import { LISTED_STATUSES, type ListedStatus } from './comparison-types.ts';
 
+/** The national mismatch list; here rather than in its page so the header's link does not pull the page into the first download. */
+export const MISMATCHES_PATH = '/selisih';
+
 /** The region page's tab and the mismatch filter live in the URL (`?tab=selisih&status=...`), so they can be linked and survive back/forward. */
 export type RegionTab = 'ringkasan' | 'selisih';
 

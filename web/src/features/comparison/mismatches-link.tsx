@@ -1,6 +1,6 @@
 import { NavLink } from 'react-router-dom';
 import { useFormat } from '../common/use-format.ts';
-import { MISMATCHES_PATH } from './mismatches-page.tsx';
+import { MISMATCHES_PATH } from './comparison-params.ts';
 
 /** The header's link to the national "Selisih terbesar" page. */
 export function MismatchesLink() {

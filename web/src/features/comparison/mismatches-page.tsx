@@ -8,8 +8,6 @@ import { MismatchList } from './mismatch-list.tsx';
 import { readStatus } from './comparison-params.ts';
 import type { ListedStatus } from './comparison-types.ts';
 
-export const MISMATCHES_PATH = '/selisih';
-
 /** `/selisih`: the largest differences between the crowd and KPU in the whole country. */
 export function MismatchesPage() {
   const { t } = useFormat();

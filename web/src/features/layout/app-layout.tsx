@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { Outlet, ScrollRestoration, useLocation } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { SiteHeader } from './site-header.tsx';
 import { SiteFooter } from './site-footer.tsx';
+import { Loading } from '../common/load-state.tsx';
 
 /** The frame around every page: skip link, header with search and language, main content, footer. */
 export function AppLayout() {
@@ -28,7 +29,10 @@ export function AppLayout() {
       </a>
       <SiteHeader />
       <main id="main" ref={main} tabIndex={-1} className="container main">
-        <Outlet />
+        {/* Pages loaded on demand (lazy-pages.ts) show the usual loading state while their code arrives; the header stays. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <SiteFooter />
       <ScrollRestoration />
