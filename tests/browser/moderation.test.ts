@@ -135,6 +135,8 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   await page.keyboard.press('r');
   assert.deepEqual([await photo.getAttribute('data-zoom'), await photo.getAttribute('data-rotation')], ['1.5', '90']);
   await page.keyboard.press('v');
+  // The form focuses its reason field a moment after the key (decision-form.tsx); typing before that loses letters.
+  await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
   await page.keyboard.type('Foto C.HASIL jelas; angka saksi sesuai foto');
   await page.screenshot({ path: path.join(SCREENSHOTS, 'moderation-review.png'), fullPage: true });
   await page.getByRole('button', { name: 'Simpan keputusan' }).click();
