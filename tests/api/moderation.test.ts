@@ -213,7 +213,8 @@ test("a moderator's decision changes the TPS status and the rollups together, wi
   assert.equal(history.entries.length, 1);
   assert.deepEqual(
     [history.entries[0].action, history.entries[0].moderator, history.entries[0].reason, history.entries[0].after.suara_paslon_3],
-    ['set-verified', mod1.user.pseudonym, 'Foto jelas: 30, bukan 130', 30],
+    // A moderator acts under the staff form of their pseudonym (same suffix), never as a witness "Saksi-".
+    ['set-verified', mod1.user.pseudonym.replace(/^Saksi-/, 'Moderator-'), 'Foto jelas: 30, bukan 130', 30],
   );
   const text = JSON.stringify(history);
   assert.ok(!text.includes(mod1.user.name) && !text.includes(mod1.user.contact), 'the public sees a pseudonym only');
@@ -255,7 +256,7 @@ test('the log export: CSV and JSON, every row, pseudonyms only', async () => {
   assert.equal(lines[0], LOG_CSV_COLUMNS.join(','));
   const n = (await db.get<{ n: number }>('SELECT count(*) AS n FROM moderation_log'))!.n;
   assert.equal(lines.length, n + 1);
-  assert.ok(csv.text.includes(mod1.user.pseudonym));
+  assert.ok(csv.text.includes(`,${mod1.user.pseudonym.replace(/^Saksi-/, 'Moderator-')},moderator,`), 'the moderator column names staff as moderators');
   const json = await request(app).get('/api/moderation/log.json').expect(200);
   assert.equal(json.body.entries.length, n);
   for (const p of [mod1, admin]) assert.ok(!csv.text.includes(p.user.contact) && !JSON.stringify(json.body).includes(p.user.contact));

@@ -153,7 +153,8 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   }
   const history = await page.getByTestId('moderation-history').innerText();
   assert.match(history, /Angka terverifikasi ditetapkan/);
-  assert.ok(history.includes(moderatorPseudonym), 'the moderator appears by pseudonym');
+  assert.ok(history.includes(moderatorPseudonym.replace(/^Saksi-/, 'Moderator-')), 'the moderator appears as a moderator, by pseudonym');
+  assert.ok(!history.includes(moderatorPseudonym), 'not under the witness form of the pseudonym');
   assert.ok(!history.includes(MODERATOR.name), 'never by name');
   assert.match(history, /Foto C.HASIL jelas/);
   assert.deepEqual(pageErrors, []);

@@ -74,11 +74,25 @@ export function expiryFrom(now: Date, sessionDays: number): Date {
 // No 0/O, 1/I/L: a pseudonym may be read aloud or copied by hand.
 const PSEUDONYM_ALPHABET = '23456789ABCDEFGHJKMNPQRSTUVWXYZ';
 
+const WITNESS_PREFIX = 'Saksi-';
+const MODERATOR_PREFIX = 'Moderator-';
+
 /** "Saksi-7K3QX9" from random bytes; the public sees this instead of a name. */
 export function pseudonymFromBytes(bytes: Uint8Array, length = 6): string {
   let out = '';
   for (let i = 0; i < length; i++) out += PSEUDONYM_ALPHABET[bytes[i % bytes.length] % PSEUDONYM_ALPHABET.length];
-  return `Saksi-${out}`;
+  return `${WITNESS_PREFIX}${out}`;
+}
+
+/**
+ * How a staff member is named where they act as staff (the public moderation log): "Saksi-7K3QX9" becomes
+ * "Moderator-7K3QX9", so readers do not take a moderator's decision for a witness's, while the suffix stays
+ * the account's one stable pseudonym. Admins decide as moderators and are named the same way; their
+ * `role` is published beside the name.
+ */
+export function moderatorPseudonym(pseudonym: string): string {
+  const suffix = pseudonym.startsWith(WITNESS_PREFIX) ? pseudonym.slice(WITNESS_PREFIX.length) : pseudonym;
+  return `${MODERATOR_PREFIX}${suffix}`;
 }
 
 export function hasRole(role: Role, allowed: readonly Role[]): boolean {

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { normalizeContact, type Role } from '../accounts/accounts.logic.ts';
+import { moderatorPseudonym, normalizeContact, type Role } from '../accounts/accounts.logic.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { OfficialService } from '../official/official.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
@@ -18,13 +18,13 @@ import type { DecisionBody } from './moderation.schemas.ts';
 export type ModerationSettings = { claimMinutes: number; allowOwnUploads: boolean };
 type Staff = SessionUser & { role: 'moderator' | 'admin' };
 
-/** The public shape of a log row: the moderator by pseudonym, never a name, contact or account id. */
+/** The public shape of a log row: the moderator by staff pseudonym (`Moderator-7K3QX9`), never a name, contact or account id. */
 export function publicLogEntry(r: PublicLogRow) {
   return {
     id: r.id,
     at: r.at,
     action: r.action,
-    moderator: r.actor_pseudonym,
+    moderator: moderatorPseudonym(r.actor_pseudonym),
     role: r.actor_role,
     tps: r.tps_code,
     submissionId: r.submission_id,
