@@ -223,3 +223,18 @@ test('a mismatch page reads its rows and their locations in one query, whatever 
   }
   assert.deepEqual(perPage, [2, 2], 'the region lookup and the page: two reads, not one per item');
 });
+
+test('listByStatus: code, status and impact of the TPS in those statuses, below a prefix, the same TPS the mismatch lists hold', async () => {
+  const statuses = ['mismatch', 'crowd_conflict', 'official_inconsistent'] as const;
+  const viaLists: string[] = [];
+  for (const status of statuses) {
+    for (const i of (await comparison.listMismatches({ region: 'ID', status, limit: 200 })).items) viaLists.push(`${i.code} ${i.status} ${i.impact}`);
+  }
+  const all = await comparison.listByStatus(statuses);
+  assert.ok(all.length >= 3);
+  assert.deepEqual(all.map((r) => `${r.tps} ${r.status} ${r.impact}`).sort(), viaLists.sort());
+  const village = await comparison.listByStatus(statuses, '3101011003');
+  assert.deepEqual(village.map((r) => r.tps).sort(), all.filter((r) => r.tps.startsWith('3101011003')).map((r) => r.tps).sort());
+  assert.deepEqual(await comparison.listByStatus(['match'], '3101011001'), [], 'no match left in village 3101011001');
+  assert.deepEqual(await comparison.listByStatus([]), []);
+});

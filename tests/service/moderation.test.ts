@@ -19,6 +19,7 @@ import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
 import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
 import { createModerationService, type ModerationSettings } from '../../server/src/modules/moderation/moderation.service.ts';
 import { comparisonPortFrom } from '../../server/src/modules/moderation/comparison-port.ts';
+import { createModerationRepository } from '../../server/src/modules/moderation/moderation.repository.ts';
 
 /**
  * Moderation on real SQLite with every service wired as in createApp (comparison included): the queue
@@ -313,4 +314,22 @@ test('dashboard: queue by reason and province, decisions per hour, oldest open i
   const decisions = (await db.get<{ n: number }>(`SELECT count(*) AS n FROM moderation_log WHERE action NOT IN ('set-role', 'receive-submission', 'uploader-banned')`))!.n;
   assert.equal(d.decisionsPerHour.reduce((n, h) => n + h.decisions, 0), decisions);
   assert.equal(d.oldestOpen?.since, [...q.items].sort((a, b) => a.since.localeCompare(b.since))[0].since);
+});
+
+test('a region filter reads only that region and lists exactly the entries of the whole queue below it', async () => {
+  await moderation.report(A3, 'Angka di foto berbeda');
+  await moderation.report(C2, 'Angka di foto berbeda');
+  const whole = (await moderation.queue({ limit: 200 })).items.map((i) => [i.tps, i.impact, i.reasons, i.since]);
+  assert.ok(new Set(whole.map(([tps]) => (tps as string).slice(0, 10))).size >= 2, 'entries in both villages');
+  for (const region of ['31', '3101', '3101011001', '3101011003', A1, '32']) {
+    const only = (await moderation.queue({ limit: 200, region })).items.map((i) => [i.tps, i.impact, i.reasons, i.since]);
+    assert.deepEqual(only, whole.filter(([tps]) => (tps as string).startsWith(region)), region);
+  }
+});
+
+test('the latest figure changes of more TPS than SQLite binds in one statement are read in chunks', async () => {
+  const repo = createModerationRepository(db);
+  const codes = [...Array.from({ length: 25_000 }, (_, i) => `3201${String(i).padStart(9, '0')}`), A1, C1];
+  const rows = await repo.latestChanges(codes);
+  assert.deepEqual(rows.map((r) => r.tps_code).sort(), [A1, C1]);
 });

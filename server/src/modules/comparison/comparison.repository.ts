@@ -118,6 +118,18 @@ export function createComparisonRepository(db: Database) {
         [q.status, q.prefix, `${q.prefix}~`, ...(q.after ? [q.after.impact, q.after.impact, q.after.code] : []), q.limit],
       );
     },
+    /**
+     * Code, status and impact of every TPS in these statuses below a code prefix, read from a covering index
+     * (the nation: status then impact; a region: its key range per status), never the detail column.
+     */
+    listStatusImpact(statuses: readonly string[], prefix: string): Promise<{ tps_code: string; status: ComparisonStatus; impact: number }[]> {
+      const index = prefix === '' ? 'INDEXED BY tps_comparisons_by_impact' : 'INDEXED BY tps_comparisons_by_region';
+      return db.all(
+        `SELECT tps_code, status, impact FROM tps_comparisons ${index}
+         WHERE status IN (${statuses.map(() => '?').join(',')}) AND tps_code >= ? AND tps_code < ?`,
+        [...statuses, prefix, `${prefix}~`],
+      );
+    },
     /** The next `limit` TPS below a prefix after `afterCode`, with current official figures and the comparison. */
     listExportChunk(prefix: string, afterCode: string, limit: number): Promise<ExportRow[]> {
       return db.all(

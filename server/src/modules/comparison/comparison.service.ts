@@ -176,6 +176,17 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
       };
     },
 
+    /**
+     * Every TPS in these statuses whose code starts with `prefix` ('' = the whole country; any prefix, not
+     * only a region's code), with status and impact and nothing else: what the moderation queue needs from
+     * the comparison, read from an index instead of paging through the mismatch lists.
+     */
+    async listByStatus(statuses: readonly ListedStatus[], prefix = ''): Promise<{ tps: string; status: ListedStatus; impact: number }[]> {
+      if (statuses.length === 0) return [];
+      const rows = await repo.listStatusImpact(statuses, prefix);
+      return rows.map((r) => ({ tps: r.tps_code, status: r.status as ListedStatus, impact: r.impact }));
+    },
+
     /** Every TPS below a region, in code order, read and handed out in chunks (constant memory). */
     async exportTps(code: string): Promise<{ region: { code: string; name: string }; chunks: AsyncGenerator<ExportRecord[]> }> {
       const region = await existingRegion(code);

@@ -9,8 +9,8 @@ export type ComparisonFinding = { tps: string; status: 'mismatch' | 'crowd_confl
  * override hook migration 0004 gives it).
  */
 export type ComparisonPort = {
-  /** Every TPS whose comparison status is mismatch, crowd_conflict or official_inconsistent. */
-  listFindings(): Promise<ComparisonFinding[]>;
+  /** Every TPS whose comparison status is mismatch, crowd_conflict or official_inconsistent (code starting with `prefix`, if given). */
+  listFindings(prefix?: string): Promise<ComparisonFinding[]>;
   /** The TPS's comparison (status and per-field detail), for the review screen; null without one. */
   comparisonOf(code: string): Promise<unknown>;
   /** Recomputes crowd figures, status and rollups of these TPS inside the caller's transaction. */
@@ -26,29 +26,18 @@ export const noComparison: ComparisonPort = {
 
 /** The methods of the comparison service the port is built from (its service, never its repository). */
 type ComparisonServiceLike = {
-  listMismatches(q: { region: string; status: ComparisonFinding['status']; limit: number; cursor?: string }): Promise<{
-    items: { code: string; status: string; impact: number }[];
-    nextCursor: string | null;
-  }>;
+  listByStatus(statuses: readonly ComparisonFinding['status'][], prefix?: string): Promise<{ tps: string; status: string; impact: number }[]>;
   getTpsComparison(code: string): Promise<unknown>;
   refreshTps(tx: Database, tpsCodes: Iterable<string>): Promise<void>;
 };
 
 const FINDING_STATUSES: readonly ComparisonFinding['status'][] = ['mismatch', 'crowd_conflict', 'official_inconsistent'];
 
-export function comparisonPortFrom(service: ComparisonServiceLike, pageSize = 1000): ComparisonPort {
+export function comparisonPortFrom(service: ComparisonServiceLike): ComparisonPort {
   return {
-    async listFindings() {
-      const out: ComparisonFinding[] = [];
-      for (const status of FINDING_STATUSES) {
-        for (let cursor: string | undefined; ; ) {
-          const page = await service.listMismatches({ region: 'ID', status, limit: pageSize, cursor });
-          for (const item of page.items) out.push({ tps: item.code, status, impact: item.impact });
-          if (!page.nextCursor) break;
-          cursor = page.nextCursor;
-        }
-      }
-      return out;
+    async listFindings(prefix = '') {
+      const rows = await service.listByStatus(FINDING_STATUSES, prefix);
+      return rows.map((r) => ({ tps: r.tps, status: r.status as ComparisonFinding['status'], impact: r.impact }));
     },
     comparisonOf: (code) => service.getTpsComparison(code),
     refresh: (tx, codes) => service.refreshTps(tx, codes),

@@ -16,7 +16,7 @@ import {
   type QueueReason,
 } from './moderation.logic.ts';
 import { moderationErrors } from './moderation.errors.ts';
-import type { EvidenceRow, ModerationRepository } from './moderation.repository.ts';
+import type { EvidenceRow, EvidenceScope, ModerationRepository } from './moderation.repository.ts';
 
 export type QueueFilter = { region?: string; reason?: QueueReason; limit: number; cursor?: string };
 type Entry = QueueEntry & { reports: number };
@@ -39,15 +39,18 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     return status === 'mismatch' || status === 'crowd_conflict' || status === 'official_inconsistent' ? [{ tps, status, impact: c?.impact ?? 0 }] : [];
   }
 
-  /** Evidence of every TPS, or of one (`tps`). */
-  async function gatherEvidence(tps?: string): Promise<{ evidence: Map<string, Evidence[]>; impacts: Map<string, number>; reports: Map<string, number> }> {
+  /**
+   * Evidence of every TPS, of those below a code prefix, or of one. Each TPS's entry depends on its own
+   * evidence and decisions only, so a region filter can restrict every query without changing an entry.
+   */
+  async function gatherEvidence(scope?: EvidenceScope): Promise<{ evidence: Map<string, Evidence[]>; impacts: Map<string, number>; reports: Map<string, number> }> {
     const [findings, review, duplicate, report, requeued, escalated] = await Promise.all([
-      tps ? findingsOf(tps) : comparison.listFindings(),
-      repo.reviewEvidence(tps),
-      repo.duplicateEvidence(tps),
-      repo.reportEvidence(tps),
-      repo.requeueEvidence(tps),
-      repo.escalationEvidence(tps),
+      scope?.tps ? findingsOf(scope.tps) : comparison.listFindings(scope?.prefix),
+      repo.reviewEvidence(scope),
+      repo.duplicateEvidence(scope),
+      repo.reportEvidence(scope),
+      repo.requeueEvidence(scope),
+      repo.escalationEvidence(scope),
     ]);
     const evidence = new Map<string, Evidence[]>();
     const add = (tps: string, e: Evidence) => evidence.set(tps, [...(evidence.get(tps) ?? []), e]);
@@ -67,10 +70,10 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     return { evidence, impacts, reports: new Map(report.map((r) => [r.tps_code, r.n])) };
   }
 
-  /** Every open entry (or the one of `tps`), largest impact first. */
-  async function entries(tps?: string): Promise<Entry[]> {
-    const { evidence, impacts, reports } = await gatherEvidence(tps);
-    const decisions = tps ? await repo.listDecisions([tps]) : await repo.listLatestDecisions();
+  /** Every open entry (or those of the scope), largest impact first. */
+  async function entries(scope?: EvidenceScope): Promise<Entry[]> {
+    const { evidence, impacts, reports } = await gatherEvidence(scope);
+    const decisions = scope?.tps ? await repo.listDecisions([scope.tps]) : await repo.listLatestDecisions();
     const byTps = new Map<string, typeof decisions>();
     for (const d of decisions) byTps.set(d.tps_code, [...(byTps.get(d.tps_code) ?? []), d]);
     const out: Entry[] = [];
@@ -106,7 +109,7 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     async list(filter: QueueFilter) {
       const offset = decodeCursor(filter.cursor);
       if (offset === null) throw moderationErrors.invalidCursor();
-      const all = (await entries()).filter((e) => matchesFilter(e, filter));
+      const all = (await entries(filter.region ? { prefix: filter.region } : undefined)).filter((e) => matchesFilter(e, filter));
       const page = all.slice(offset, offset + filter.limit);
       const next = offset + page.length;
       return { total: all.length, items: await withDetails(page), nextCursor: next < all.length ? encodeCursor(next) : null };
@@ -114,7 +117,7 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
 
     /** The open reasons of one TPS (empty when it needs nobody). */
     async reasonsOf(tps: string): Promise<QueueReason[]> {
-      return (await entries(tps)).find((e) => e.tps === tps)?.reasons ?? [];
+      return (await entries({ tps })).find((e) => e.tps === tps)?.reasons ?? [];
     },
 
     async dashboard() {

@@ -63,6 +63,12 @@ test('queue order: impact first, then waiting longest, then code', () => {
   assert.deepEqual(sorted.map((x) => x.tps), ['C', 'D', 'A', 'B', 'E']);
 });
 
+test('queue order: equal impact and wait go by code, overseas codes with letters after the digits', () => {
+  const codes = ['99AA010010001', '9901010010002', '3101011001001', '9901010010010'];
+  const sorted = codes.map((tps) => ({ tps, impact: 0, since: T1, reasons: ['review' as const] })).sort(compareQueueEntries);
+  assert.deepEqual(sorted.map((x) => x.tps), ['3101011001001', '9901010010002', '9901010010010', '99AA010010001']);
+});
+
 const filterCases: [string, { region?: string; reason?: QueueReason }, boolean][] = [
   ['no filter', {}, true],
   ['province prefix', { region: '31' }, true],

@@ -24,8 +24,15 @@ export type OverrideRow = { field: string; value: number | null; decided_by: num
 export type EvidenceRow = { tps_code: string; since: string };
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
-/** The evidence queries' optional restriction to one TPS (the review screen asks about one). */
-const onlyTps = (column: string, tps: string | undefined) => (tps ? { sql: ` AND ${column} = ?`, params: [tps] } : { sql: '', params: [] });
+/** Which TPS the evidence queries read: one (the review screen), those whose code starts with `prefix` (a region filter), or all. */
+export type EvidenceScope = { tps?: string; prefix?: string } | undefined;
+const onlyTps = (column: string, scope: EvidenceScope) => {
+  if (scope?.tps) return { sql: ` AND ${column} = ?`, params: [scope.tps] };
+  if (scope?.prefix) return { sql: ` AND ${column} >= ? AND ${column} < ?`, params: [scope.prefix, `${scope.prefix}~`] };
+  return { sql: '', params: [] as string[] };
+};
+/** Codes per statement of latestChanges (each code is bound twice; SQLite allows 32,766 variables). */
+const CHANGES_CHUNK = 10_000;
 
 /** Parameterised SQL of moderation. The queue's evidence queries read the submission tables (read only). */
 export function createModerationRepository(db: Database) {
@@ -159,8 +166,8 @@ export function createModerationRepository(db: Database) {
     },
 
     /** Evidence for the queue, one row per TPS and reason; `since` is the newest piece (oldest for open reports). */
-    reviewEvidence(tps?: string): Promise<EvidenceRow[]> {
-      const only = onlyTps('s.tps_code', tps);
+    reviewEvidence(scope?: EvidenceScope): Promise<EvidenceRow[]> {
+      const only = onlyTps('s.tps_code', scope);
       return db.all(
         // Driven by the partial index submission_values_review (migration 0006): only values marked review.
         `SELECT s.tps_code, max(s.confirmed_at) AS since FROM submissions s
@@ -169,8 +176,8 @@ export function createModerationRepository(db: Database) {
         only.params,
       );
     },
-    duplicateEvidence(tps?: string): Promise<EvidenceRow[]> {
-      const only = onlyTps('s.tps_code', tps);
+    duplicateEvidence(scope?: EvidenceScope): Promise<EvidenceRow[]> {
+      const only = onlyTps('s.tps_code', scope);
       return db.all(
         `SELECT s.tps_code, max(s.created_at) AS since FROM photo_duplicates d
          JOIN submission_photos p ON p.id = d.submission_photo_id JOIN submissions s ON s.id = p.submission_id
@@ -178,33 +185,38 @@ export function createModerationRepository(db: Database) {
         only.params,
       );
     },
-    reportEvidence(tps?: string): Promise<(EvidenceRow & { n: number })[]> {
-      const only = onlyTps('tps_code', tps);
+    reportEvidence(scope?: EvidenceScope): Promise<(EvidenceRow & { n: number })[]> {
+      const only = onlyTps('tps_code', scope);
       return db.all(
         `SELECT tps_code, min(created_at) AS since, count(*) AS n FROM tps_reports WHERE resolved_decision_id IS NULL${only.sql} GROUP BY tps_code`,
         only.params,
       );
     },
-    requeueEvidence(tps?: string): Promise<EvidenceRow[]> {
-      const only = onlyTps('tps_code', tps);
+    requeueEvidence(scope?: EvidenceScope): Promise<EvidenceRow[]> {
+      const only = onlyTps('tps_code', scope);
       return db.all(`SELECT tps_code, max(at) AS since FROM moderation_requeued WHERE 1 = 1${only.sql} GROUP BY tps_code`, only.params);
     },
-    escalationEvidence(tps?: string): Promise<EvidenceRow[]> {
-      const only = onlyTps('tps_code', tps);
+    escalationEvidence(scope?: EvidenceScope): Promise<EvidenceRow[]> {
+      const only = onlyTps('tps_code', scope);
       return db.all(`SELECT tps_code, max(at) AS since FROM moderation_log WHERE action = 'escalate'${only.sql} GROUP BY tps_code`, only.params);
     },
     /** When the figures of these TPS last changed: the newest confirmation or official import (comparison reasons date from it). */
-    latestChanges(codes: readonly string[]): Promise<EvidenceRow[]> {
-      if (codes.length === 0) return Promise.resolve([]);
-      const m = marks(codes.length);
-      return db.all(
-        `SELECT tps_code, max(since) AS since FROM (
-           SELECT tps_code, confirmed_at AS since FROM submissions WHERE status = 'confirmed' AND tps_code IN (${m})
-           UNION ALL
-           SELECT c.tps_code, v.imported_at FROM official_current c JOIN official_versions v ON v.id = c.version_id WHERE c.tps_code IN (${m})
-         ) GROUP BY tps_code`,
-        [...codes, ...codes],
-      );
+    async latestChanges(codes: readonly string[]): Promise<EvidenceRow[]> {
+      const out: EvidenceRow[] = [];
+      for (let i = 0; i < codes.length; i += CHANGES_CHUNK) {
+        const chunk = codes.slice(i, i + CHANGES_CHUNK);
+        const m = marks(chunk.length);
+        const rows = await db.all<EvidenceRow>(
+          `SELECT tps_code, max(since) AS since FROM (
+             SELECT tps_code, confirmed_at AS since FROM submissions WHERE status = 'confirmed' AND tps_code IN (${m})
+             UNION ALL
+             SELECT c.tps_code, v.imported_at FROM official_current c JOIN official_versions v ON v.id = c.version_id WHERE c.tps_code IN (${m})
+           ) GROUP BY tps_code`,
+          [...chunk, ...chunk],
+        );
+        out.push(...rows);
+      }
+      return out;
     },
   };
 }
