@@ -176,7 +176,7 @@ test('set-verified: figures override the witnesses; status, rollups and audit ro
   assert.equal(row?.before_json, null);
   assert.ok(!(await moderation.queue({ limit: 10 })).items.some((i) => i.tps === A1));
   const history = await moderation.historyOf(A1);
-  assert.equal(history.entries[0].moderator, mod1.pseudonym);
+  assert.equal(history.entries[0].moderator, 'Moderator-P10', 'the public log names staff by their staff pseudonym (Saksi-P10 -> Moderator-P10)');
   assert.ok(!JSON.stringify(history).includes(mod1.name));
 });
 
