@@ -153,11 +153,12 @@ test('header: at 360 px two rows; upload, language and search stay in reach; the
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Menu');
 
-  // Following a link in the menu closes it on the next page; a tap outside the header closes it too.
+  // Following a link in the menu closes it at once, and the next page arrives; a tap outside the header closes it too.
   await toggle.click();
   await page.locator(`[id="${menuId}"]`).getByRole('link', { name: 'Moderasi' }).click();
-  await page.waitForURL(`${base}/moderasi`);
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+  await page.waitForURL(`${base}/moderasi`);
+  await page.getByRole('heading', { level: 1, name: 'Antrean moderasi' }).waitFor();
   await toggle.click();
   await page.locator('main').click({ position: { x: 5, y: 5 } });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
@@ -185,7 +186,7 @@ test('pages on demand: the nation page loads no witness, moderator or mismatch-l
   }
   await page.getByRole('link', { name: 'Selisih terbesar' }).click();
   await page.waitForURL(`${base}/selisih`);
-  await page.getByRole('heading', { level: 1 }).waitFor();
+  await page.getByRole('heading', { level: 1, name: 'Selisih terbesar' }).waitFor();
   assert.ok((await scriptsLoaded(page)).some((f) => f.startsWith('mismatches-page-')), 'the mismatch list arrives when asked for');
   await page.getByRole('link', { name: 'Unggah', exact: true }).click();
   await page.waitForURL(/\/masuk/);

@@ -45,7 +45,7 @@ export function SiteHeader() {
           <span className="site-menu__icon" aria-hidden="true" />
           {t('app.menu')}
         </button>
-        <div id={menuId} className="site-menu" data-open={menu.open}>
+        <div id={menuId} className="site-menu" data-open={menu.open} onClick={menu.onMenuClick}>
           <MismatchesLink />
           <StaffLink />
           <UserMenu />

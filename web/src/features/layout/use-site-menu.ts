@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useLocation } from 'react-router-dom';
 
 /**
- * Open/closed state of the header's phone menu. It closes when the page changes (the link was followed),
+ * Open/closed state of the header's phone menu. It closes as soon as one of its links is followed (a page
+ * loaded on demand may take a moment to arrive), whenever the page changes,
  * on Escape (focus goes back to the button, so keyboard users are not left on a hidden link) and on a
  * click or tap outside the header.
  */
@@ -25,6 +26,10 @@ export function useSiteMenu() {
 
   const toggle = useCallback(() => setOpen((was) => !was), []);
 
+  const onMenuClick = useCallback((e: MouseEvent) => {
+    if ((e.target as Element).closest('a')) setOpen(false);
+  }, []);
+
   const onKeyDown = useCallback(
     (e: KeyboardEvent) => {
       if (e.key !== 'Escape' || !open) return;
@@ -34,5 +39,5 @@ export function useSiteMenu() {
     [open],
   );
 
-  return { open, toggle, onKeyDown, headerRef, buttonRef };
+  return { open, toggle, onKeyDown, onMenuClick, headerRef, buttonRef };
 }
