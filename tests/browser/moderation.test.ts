@@ -118,7 +118,7 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   await page.waitForURL(`${base}/moderasi`);
   const firstRow = page.getByTestId('queue-table').locator('tbody tr').first();
   assert.equal(await firstRow.getAttribute('data-tps'), TPS);
-  assert.match(await firstRow.innerText(), /Beda dengan KPU/);
+  assert.match(await firstRow.innerText(), /Selisih dengan KPU/);
 
   await page.getByRole('button', { name: 'Ambil yang teratas' }).click();
   await page.waitForURL(`${base}/moderasi/tps/${TPS}`);

@@ -73,7 +73,7 @@ test('statusLook: every server status has a tone, an icon and a label in both la
   const expected = {
     match: ['pass', '✓', 'Cocok'],
     mismatch: ['fail', '✗', 'Selisih'],
-    official_inconsistent: ['warn', '!', 'Resmi tidak konsisten'],
+    official_inconsistent: ['warn', '!', 'Angka KPU tidak konsisten'],
     crowd_conflict: ['warn', '≠', 'Saksi berbeda'],
     no_official: ['none', '–', 'Belum ada data resmi'],
     no_crowd: ['none', '–', 'Belum ada data saksi'],
