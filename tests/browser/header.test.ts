@@ -115,6 +115,16 @@ test('header: one row at 1280 px for a signed-in moderator, every link in sight 
   assert.ok(await page.getByRole('searchbox').isVisible());
   assert.equal(await page.getByRole('button', { name: 'Menu' }).count(), 0, 'no menu button on wide screens');
   await page.getByRole('banner').screenshot({ path: path.join(SCREENSHOTS, 'header-1280.png') });
+  // English words are longer: still one row, signed in and signed out.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByRole('link', { name: 'My submissions' }).waitFor();
+  assert.equal(await headerRows(page), 1, 'signed in, in English');
+  await context.clearCookies();
+  await page.reload();
+  await page.getByRole('link', { name: 'Log in' }).waitFor();
+  assert.equal(await headerRows(page), 1, 'signed out, in English');
+  await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
+  await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
   await page.close();
   assert.deepEqual(pageErrors.splice(0), []);
 });

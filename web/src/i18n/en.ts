@@ -5,7 +5,7 @@ import { moderationEn } from '../features/moderation/moderation-text.ts';
 export const en: Messages = {
   app: {
     name: 'Cocok',
-    tagline: 'The 2024 presidential count, checked polling station by polling station',
+    tagline: 'The 2024 presidential count, checked TPS by TPS',
     skipToContent: 'Skip to content',
     home: 'Home',
     menu: 'Menu',
