@@ -99,6 +99,8 @@ test('portal: drill down from the nation to a TPS, read its figures and checks, 
   await clickThrough(page, 'TPS 008', `/tps/${TPS}`);
 
   const page2 = page.getByRole('table', { name: /Halaman 2/ });
+  // The village page's h1 can still be up when clickThrough returns; wait for the TPS's own table.
+  await page2.locator('tbody td').first().waitFor();
   const votes = (await page2.locator('tbody td').allTextContents()).map((s) => s.replace(/[^\d.]/g, ''));
   assert.deepEqual(votes, ['71', '641', '511']);
   const sumCheck = page.locator('[data-check="paslon_sum_vs_sah"]');
