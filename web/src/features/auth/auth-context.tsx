@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { PublicUser } from '../../../../server/src/modules/accounts/accounts.service.ts';
 import { ApiError, postJson, refreshCsrfToken, setCsrfToken } from '../../lib/api-client.ts';
 
@@ -12,7 +12,8 @@ export type AuthValue = {
   retry: () => void;
   register: (body: { name: string; contact: string; password: string }) => Promise<PublicUser>;
   login: (body: { contact: string; password: string }) => Promise<PublicUser>;
-  logout: () => Promise<void>;
+  /** `beforeSignOut` runs in the same render batch as the sign-out (e.g. leaving a page that needs a login). */
+  logout: (beforeSignOut?: () => void) => Promise<void>;
 };
 
 const AuthContext = createContext<AuthValue | null>(null);
@@ -59,10 +60,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       retry: () => setAttempt((n) => n + 1),
       register: async (body) => signedIn(await postJson<Me & { user: PublicUser }>('/api/auth/register', body)),
       login: async (body) => signedIn(await postJson<Me & { user: PublicUser }>('/api/auth/login', body)),
-      logout: async () => {
+      logout: async (beforeSignOut) => {
         const res = await postJson<{ csrfToken: string }>('/api/auth/logout');
         setCsrfToken(res.csrfToken);
-        setUser(null);
+        // react-router navigates inside a transition; signing out in the same one renders both at once.
+        startTransition(() => {
+          beforeSignOut?.();
+          setUser(null);
+        });
       },
     }),
     [status, user, error, signedIn],

@@ -36,9 +36,9 @@ export function UserMenu() {
 
   async function logout() {
     try {
-      await auth.logout();
+      // Navigating in the sign-out's own render: otherwise a login-only page would first send the user to the login page.
+      await auth.logout(() => navigate('/'));
       setFailed(false);
-      navigate('/');
     } catch {
       setFailed(true);
     }
