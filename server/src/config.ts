@@ -111,6 +111,17 @@ export type Config = {
 
 export class ConfigError extends Error {}
 
+/** For entry points (server, scripts): a bad setting ends the process with its message, not a stack trace. */
+export function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (err) {
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+}
+
 /** Reads and validates the environment; throws ConfigError naming every bad key. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(pickKnown(env));

@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './core/logger.ts';
 import { WEB_DIST_DIR, REPO_ROOT } from './core/paths.ts';
 import { prepareDatabase } from './bootstrap.ts';
@@ -8,16 +8,7 @@ import path from 'node:path';
 import type { RequestHandler } from 'express';
 
 async function main(): Promise<void> {
-  let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      process.exit(1);
-    }
-    throw err;
-  }
+  const config = loadConfigOrExit();
   const logger = createLogger(config.logLevel);
   process.on('unhandledRejection', (err) => logger.error('unhandled rejection', { err }));
 
