@@ -7,24 +7,14 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import request from 'supertest';
 import sharp from 'sharp';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { prepareDatabase } from '../../server/src/bootstrap.ts';
-import { createApp, readingQueueOf } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { createWorkerPoolReader } from '../../server/src/modules/reading/form-reader-pool.ts';
-import { FAST_AUTH, signUp, type Agent } from '../helpers/api-app.ts';
+import type { Page } from 'playwright-core';
+import { REPO_ROOT } from '../../server/src/core/paths.ts';
+import { signUp, type Agent } from '../helpers/api-app.ts';
+import { DESKTOP_VIEWPORT, SCREENSHOTS, launchChromium, sidewaysOverflow, startPortalServer, type BrowserSession, type PortalServer } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const PAGE_2 = path.join(REPO_ROOT, 'tests/fixtures/photos/page-2-on-screen.jpg');
 
 /**
@@ -37,52 +27,20 @@ const TENS = { code: '3101011001005', official: [76, 128, 29], crowd: [76, 128, 
 const MATCH = { code: '3101011001009', official: [81, 112, 50], crowd: [81, 112, 50] as Votes }; // one witness agrees
 const CONFLICT = { code: '3101011002010', official: [61, 155, 29] }; // two witnesses disagree on paslon 03
 
-let tmp: string;
-let db: Database;
-let server: Server;
-let context: BrowserContext;
+let server: PortalServer;
+let browser: BrowserSession;
 let base: string;
-let reader: ReturnType<typeof createWorkerPoolReader>;
-let app: ReturnType<typeof createApp>;
-const pageErrors: string[] = [];
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-comparison-'));
-  db = await prepareDatabase(path.join(tmp, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
-  reader = createWorkerPoolReader({ size: 2 });
-  app = createApp({
-    db,
-    logger: silentLogger,
-    webDist: WEB_DIST_DIR,
-    reader,
-    settings: { uploadsDir: path.join(tmp, 'uploads'), readerConcurrency: 2, auth: FAST_AUTH },
-  });
-  await readingQueueOf(app)!.start();
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await startPortalServer({ dirPrefix: 'cocok-comparison-', realReader: true });
+  base = server.base;
   await createCrowdFigures();
-  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-    deviceScaleFactor: 1,
-  });
-  context.setDefaultTimeout(20_000);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  browser = await launchChromium(server.dir, { viewport: DESKTOP_VIEWPORT, timeoutMs: 20_000 });
 });
 
 after(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await readingQueueOf(app)?.stop();
-  await reader?.close();
-  await db?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await browser?.close();
+  await server?.close();
 });
 
 type Witness = { agent: Agent; csrf: string };
@@ -92,7 +50,7 @@ type Witness = { agent: Agent; csrf: string };
  * little brighter: other bytes, as a second phone would give), so agreeing witnesses are independent.
  */
 async function createCrowdFigures(): Promise<void> {
-  const second = path.join(tmp, 'page-2-second-phone.jpg');
+  const second = path.join(server.dir, 'page-2-second-phone.jpg');
   await sharp(PAGE_2).modulate({ brightness: 1.05 }).jpeg({ quality: 85 }).toFile(second);
   const [w1, w2] = await Promise.all([witness(), witness()]);
   const uploads = await Promise.all([
@@ -108,7 +66,7 @@ async function createCrowdFigures(): Promise<void> {
 }
 
 async function witness(): Promise<Witness> {
-  const agent = request.agent(app);
+  const agent = request.agent(server.app);
   const { csrf } = await signUp(agent);
   return { agent, csrf };
 }
@@ -137,24 +95,13 @@ async function confirm(w: Witness, id: number, votes: Votes): Promise<void> {
     .expect(200);
 }
 
-async function newPage(width = 1280): Promise<Page> {
-  const page = await context.newPage();
-  if (width !== 1280) await page.setViewportSize({ width, height: 780 });
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return page;
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
-
 /** The cells of a table row as text, whitespace collapsed. */
 async function rowText(page: Page, selector: string): Promise<string[]> {
   return (await page.locator(selector).locator('th, td').allInnerTexts()).map((s) => s.replace(/\s+/g, ' ').trim());
 }
 
 test('comparison: the nation shows both totals, the largest mismatch leads to its TPS with both figures and the photos', async () => {
-  const page = await newPage();
+  const page = await browser.newPage();
   await page.goto(`${base}/`);
   const panel = page.getByTestId('region-comparison');
   await panel.waitFor();
@@ -201,7 +148,7 @@ test('comparison: the nation shows both totals, the largest mismatch leads to it
   );
   await page.screenshot({ path: path.join(SCREENSHOTS, 'comparison-village.png'), fullPage: true });
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });
 
 /** Both figures field by field with the difference in words, the crowd state, and both sets of photos. */
@@ -255,7 +202,7 @@ async function checkViewer(page: Page): Promise<void> {
 }
 
 test('comparison: the national list pages with the cursor; the pages fit 360 px and read in English too', async () => {
-  const page = await newPage();
+  const page = await browser.newPage();
   // One TPS per page, so the two mismatches need the API's cursor and "Muat lebih banyak".
   await page.route('**/api/mismatches?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=1') }));
   await page.goto(`${base}/`);
@@ -271,7 +218,7 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   await page.getByRole('button', { name: 'Muat lebih banyak' }).waitFor({ state: 'detached' });
   await page.close();
 
-  const mobile = await newPage(360);
+  const mobile = await browser.newPage(360);
   await mobile.goto(`${base}/selisih`);
   await mobile.locator('li.mismatch').nth(1).waitFor();
   assert.ok((await sidewaysOverflow(mobile)) <= 0, 'the national list fits 360 px');
@@ -299,5 +246,5 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   await mobile.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
   await mobile.getByText('Selisih −100 (kemungkinan salah baca digit: 126 → 26)').waitFor();
   await mobile.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });

@@ -7,70 +7,42 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import request from 'supertest';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { prepareDatabase } from '../../server/src/bootstrap.ts';
-import { createApp } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
-import type { Database } from '../../server/src/db/database.ts';
+import type { Page } from 'playwright-core';
+import { setRole, signUp } from '../helpers/api-app.ts';
+import {
+  DESKTOP_VIEWPORT,
+  SCREENSHOTS,
+  launchChromium,
+  sidewaysOverflow,
+  startPortalServer,
+  submitLoginForm,
+  type BrowserSession,
+  type PortalServer,
+} from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const MODERATOR = { name: 'Maria Moderatorina Panjang', contact: 'maria.moderator@example.org', password: 'rahasia-moderasi-2' };
 
-let tmp: string;
-let db: Database;
-let server: Server;
-let context: BrowserContext;
+let server: PortalServer;
+let browser: BrowserSession;
 let base: string;
-const pageErrors: string[] = [];
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-header-'));
-  db = await prepareDatabase(path.join(tmp, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
-  const app = createApp({
-    db,
-    logger: silentLogger,
-    webDist: WEB_DIST_DIR,
-    settings: { uploadsDir: path.join(tmp, 'uploads'), auth: { argon2MemoryKib: 1024, argon2TimeCost: 1 } },
-  });
-  const agent = request.agent(app);
-  const { csrfToken } = (await agent.get('/api/auth/me').expect(200)).body as { csrfToken: string };
-  const registered = await agent.post('/api/auth/register').set('X-CSRF-Token', csrfToken).send(MODERATOR).expect(201);
-  await db.run(`UPDATE users SET role = 'moderator' WHERE id = ?`, [registered.body.user.id]);
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startPortalServer({ dirPrefix: 'cocok-header-' });
+  base = server.base;
+  const { user } = await signUp(request.agent(server.app), MODERATOR);
+  await setRole(server.db, user.id, 'moderator');
+  browser = await launchChromium(server.dir, { viewport: DESKTOP_VIEWPORT, timeoutMs: 15_000 });
 });
 
 after(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await db?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await browser?.close();
+  await server?.close();
 });
 
 async function pageAt(width: number): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  await page.setViewportSize({ width, height: 780 });
+  const page = await browser.newPage(width);
   await page.goto(`${base}/`);
   await page.locator('main h1').first().waitFor();
   return page;
@@ -95,10 +67,7 @@ async function headerRows(page: Page): Promise<number> {
 }
 
 async function logIn(page: Page): Promise<void> {
-  await page.goto(`${base}/masuk`);
-  await page.getByLabel('Nomor HP atau e-mail').fill(MODERATOR.contact);
-  await page.getByLabel('Kata sandi').fill(MODERATOR.password);
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await submitLoginForm(page, `${base}/masuk`, MODERATOR);
   await page.waitForURL(`${base}/unggah`);
 }
 
@@ -119,18 +88,18 @@ test('header: one row at 1280 px for a signed-in moderator, every link in sight 
   await page.getByRole('button', { name: 'Switch to English' }).click();
   await page.getByRole('link', { name: 'My submissions' }).waitFor();
   assert.equal(await headerRows(page), 1, 'signed in, in English');
-  await context.clearCookies();
+  await browser.context.clearCookies();
   await page.reload();
   await page.getByRole('link', { name: 'Log in' }).waitFor();
   assert.equal(await headerRows(page), 1, 'signed out, in English');
   await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
   await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });
 
 test('header: at 360 px two rows; upload, language and search stay in reach; the menu opens and closes by keyboard', async () => {
-  await context.clearCookies(); // signed out, whatever the test before left behind
+  await browser.context.clearCookies(); // signed out, whatever the test before left behind
   const page = await pageAt(360);
   assert.ok((await headerRows(page)) <= 2, 'signed out: at most two rows');
   await logIn(page);
@@ -142,7 +111,7 @@ test('header: at 360 px two rows; upload, language and search stay in reach; the
   assert.ok(await page.getByRole('searchbox').isVisible(), 'the search is in sight');
   assert.ok(await page.getByRole('button', { name: 'Switch to English' }).isVisible(), 'the language switch is in sight');
   assert.equal(await banner.getByRole('link', { name: 'Moderasi' }).isVisible(), false, 'secondary links wait behind the menu');
-  assert.ok((await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)) <= 0, 'no sideways scrolling');
+  assert.ok((await sidewaysOverflow(page)) <= 0, 'no sideways scrolling');
   await banner.screenshot({ path: path.join(SCREENSHOTS, 'header-360.png') });
 
   const toggle = page.getByRole('button', { name: 'Menu' });
@@ -173,7 +142,7 @@ test('header: at 360 px two rows; upload, language and search stay in reach; the
   await page.locator('main').click({ position: { x: 5, y: 5 } });
   assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });
 
 /** Names of the script files the page has loaded so far. */
@@ -188,7 +157,7 @@ async function scriptsLoaded(page: Page): Promise<string[]> {
 }
 
 test('pages on demand: the nation page loads no witness, moderator or mismatch-list code; following a link loads that page', async () => {
-  await context.clearCookies();
+  await browser.context.clearCookies();
   const page = await pageAt(1280);
   const first = await scriptsLoaded(page);
   for (const lazy of ['upload-page', 'submission-page', 'login-page', 'queue-page', 'review-page', 'mismatches-page']) {
@@ -203,5 +172,5 @@ test('pages on demand: the nation page loads no witness, moderator or mismatch-l
   await page.getByLabel('Kata sandi').waitFor();
   assert.ok((await scriptsLoaded(page)).some((f) => f.startsWith('login-page-')), 'the login page arrives when asked for');
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });

@@ -5,71 +5,26 @@
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { prepareDatabase } from '../../server/src/bootstrap.ts';
-import { createApp } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
-import type { Database } from '../../server/src/db/database.ts';
+import type { Page } from 'playwright-core';
+import { DESKTOP_VIEWPORT, SCREENSHOTS, launchChromium, sidewaysOverflow, startPortalServer, type BrowserSession, type PortalServer } from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const TPS = '3101011003008';
 
-let tmp: string;
-let db: Database;
-let server: Server;
-let context: BrowserContext;
+let server: PortalServer;
+let browser: BrowserSession;
 let base: string;
-/** Uncaught exceptions in the pages; any is a failure of the test that caused it. */
-const pageErrors: string[] = [];
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-browser-'));
-  db = await prepareDatabase(path.join(tmp, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
-  const app = createApp({ db, logger: silentLogger, webDist: WEB_DIST_DIR });
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1280, height: 900 },
-  });
-  context.setDefaultTimeout(15_000);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startPortalServer({ dirPrefix: 'cocok-browser-' });
+  base = server.base;
+  browser = await launchChromium(server.dir, { viewport: DESKTOP_VIEWPORT, timeoutMs: 15_000 });
 });
 
 after(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await db?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await browser?.close();
+  await server?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return page;
-}
 
 async function heading(page: Page): Promise<string> {
   return (await page.locator('main h1').first().textContent({ timeout: 15_000 }))?.trim() ?? '';
@@ -82,7 +37,7 @@ async function clickThrough(page: Page, linkName: string, url: string): Promise<
 }
 
 test('portal: drill down from the nation to a TPS, read its figures and checks, switch language', async () => {
-  const page = await newPage();
+  const page = await browser.newPage();
   await page.goto(`${base}/`);
   assert.equal(await heading(page), 'Indonesia');
   assert.equal(await page.getAttribute('html', 'lang'), 'id');
@@ -117,11 +72,10 @@ test('portal: drill down from the nation to a TPS, read its figures and checks, 
   await page.waitForURL(`${base}/tps/${TPS}`);
   await sumCheck.waitFor();
 
-  const mobile = await newPage();
-  await mobile.setViewportSize({ width: 360, height: 780 });
+  const mobile = await browser.newPage(360);
   await mobile.goto(`${base}/tps/${TPS}`);
   await mobile.locator('[data-check="paslon_sum_vs_sah"]').waitFor();
-  const overflow = await mobile.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await sidewaysOverflow(mobile);
   assert.ok(overflow <= 0, `no sideways scrolling at 360 px (overflow ${overflow} px)`);
   await mobile.screenshot({ path: path.join(SCREENSHOTS, 'tps-page-mobile.png'), fullPage: true });
   await mobile.close();
@@ -137,11 +91,11 @@ test('portal: drill down from the nation to a TPS, read its figures and checks, 
   await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
   await page.getByRole('table', { name: /Halaman 2/ }).waitFor();
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });
 
 test('portal: search, sorting, not found and network errors', async () => {
-  const page = await newPage();
+  const page = await browser.newPage();
   await page.goto(`${base}/wilayah/31`);
   const search = page.getByRole('searchbox', { name: 'Cari TPS atau wilayah' });
   await search.fill('jakarta');
@@ -173,5 +127,5 @@ test('portal: search, sorting, not found and network errors', async () => {
   await page.getByRole('button', { name: 'Coba lagi' }).click();
   await page.waitForFunction(() => document.querySelector('main h1')?.textContent === 'JAWA BARAT');
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });

@@ -7,23 +7,24 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { prepareDatabase } from '../../server/src/bootstrap.ts';
-import { createApp, readingQueueOf } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { createWorkerPoolReader } from '../../server/src/modules/reading/form-reader-pool.ts';
+import { REPO_ROOT } from '../../server/src/core/paths.ts';
 import type { SubmissionView } from '../../web/src/features/submissions/submission-types.ts';
 import { PHONE_EXIF } from '../helpers/images.ts';
+import {
+  PHONE_VIEWPORT,
+  SCREENSHOTS,
+  launchChromium,
+  sidewaysOverflow,
+  startPortalServer,
+  submitLoginForm,
+  submitSignUpForm,
+  type BrowserSession,
+  type PortalServer,
+} from '../helpers/browser.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
 const PHOTOS = path.join(REPO_ROOT, 'tests/fixtures/photos');
 /** The demo TPS (it has official figures too, so its page shows both). */
 const TPS = '3101011003008';
@@ -31,63 +32,20 @@ const TPS = '3101011003008';
 const TRUTH = JSON.parse(fs.readFileSync(path.join(PHOTOS, 'truth.json'), 'utf8')) as Record<string, { fields: Record<string, number> }>;
 const WRITTEN: Record<string, number> = { ...TRUTH['page-2-on-screen.jpg'].fields, ...TRUTH['page-3-on-screen.jpg'].fields };
 
-let tmp: string;
-let db: Database;
-let server: Server;
-let context: BrowserContext;
+let server: PortalServer;
+let browser: BrowserSession;
 let base: string;
-let reader: ReturnType<typeof createWorkerPoolReader>;
-let app: ReturnType<typeof createApp>;
-const pageErrors: string[] = [];
 
 before(async () => {
-  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
-  assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-witness-'));
-  db = await prepareDatabase(path.join(tmp, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
-  reader = createWorkerPoolReader({ size: 2 });
-  app = createApp({
-    db,
-    logger: silentLogger,
-    webDist: WEB_DIST_DIR,
-    reader,
-    // argon2id at its minimum cost: the same code path, without seconds of hashing per sign-up.
-    settings: { uploadsDir: path.join(tmp, 'uploads'), readerConcurrency: 2, auth: { argon2MemoryKib: 1024, argon2TimeCost: 1 } },
-  });
-  await readingQueueOf(app)!.start();
-  server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  context = await chromium.launchPersistentContext(path.join(tmp, 'profile'), {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 360, height: 780 },
-    deviceScaleFactor: 1,
-  });
-  context.setDefaultTimeout(20_000);
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  server = await startPortalServer({ dirPrefix: 'cocok-witness-', realReader: true });
+  base = server.base;
+  browser = await launchChromium(server.dir, { viewport: PHONE_VIEWPORT, timeoutMs: 20_000 });
 });
 
 after(async () => {
-  await context?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)));
-  await readingQueueOf(app)?.stop();
-  await reader?.close();
-  await db?.close();
-  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+  await browser?.close();
+  await server?.close();
 });
-
-async function newPage(): Promise<Page> {
-  const page = await context.newPage();
-  page.on('pageerror', (err) => pageErrors.push(err.message));
-  return page;
-}
-
-async function sidewaysOverflow(page: Page): Promise<number> {
-  return page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-}
 
 let witnessCount = 0;
 /** Opens the upload page signed out, is sent to log in, signs up from there and lands back on it. */
@@ -97,10 +55,7 @@ async function signUpVia(page: Page, name: string): Promise<void> {
   await page.waitForURL(`${base}/masuk?lanjut=%2Funggah`);
   await page.getByRole('link', { name: 'Daftar di sini' }).click();
   await page.waitForURL(/\/daftar\?lanjut=%2Funggah$/);
-  await page.getByLabel('Nama').fill(name);
-  await page.getByLabel('Nomor HP atau e-mail').fill(`0812 3456 ${String(7000 + witnessCount)}`);
-  await page.getByLabel('Kata sandi').fill('pendek');
-  await page.getByRole('button', { name: 'Daftar' }).click();
+  await submitSignUpForm(page, { name, contact: `0812 3456 ${String(7000 + witnessCount)}`, password: 'pendek' });
   assert.match(await page.getByRole('alert').innerText(), /Kata sandi minimal 8 karakter/);
   await page.getByLabel('Kata sandi').fill('rahasia-tps-008');
   await page.getByRole('button', { name: 'Daftar' }).click();
@@ -120,12 +75,9 @@ async function submissionOf(page: Page, id: string): Promise<SubmissionView> {
 }
 
 test('witness: sign up, upload pages 2 and 3, see them read, correct one, confirm, find it on the TPS page', async () => {
-  const page = await newPage();
+  const page = await browser.newPage();
   // A wrong password first: the server's Indonesian message is shown, the form stays filled.
-  await page.goto(`${base}/masuk`);
-  await page.getByLabel('Nomor HP atau e-mail').fill('0812 0000 0000');
-  await page.getByLabel('Kata sandi').fill('bukan-sandinya');
-  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await submitLoginForm(page, `${base}/masuk`, { contact: '0812 0000 0000', password: 'bukan-sandinya' });
   assert.match(await page.getByRole('alert').innerText(), /Nomor HP\/e-mail atau kata sandi salah/);
 
   await signUpVia(page, 'Siti Saksi');
@@ -196,7 +148,7 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await page.waitForURL(`${base}/tps/${TPS}`);
   const entry = page.getByTestId('witness-submission');
   await entry.waitFor();
-  const pseudonym = (await db.get<{ pseudonym: string }>('SELECT pseudonym FROM users WHERE name = ?', ['Siti Saksi']))!.pseudonym;
+  const pseudonym = (await server.db.get<{ pseudonym: string }>('SELECT pseudonym FROM users WHERE name = ?', ['Siti Saksi']))!.pseudonym;
   const text = await entry.innerText();
   assert.match(text, new RegExp(pseudonym));
   assert.doesNotMatch(text, /Siti Saksi/, 'the public sees a pseudonym, never the name');
@@ -227,12 +179,12 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Masuk', exact: true }).waitFor();
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });
 
 test('witness: a refused file is named, HEIC goes as it is, a stalled send is cancelled, an offline send keeps the photos, sending again works; withdraw', async () => {
-  await context.clearCookies(); // signed out, whatever the test before left behind
-  const page = await newPage();
+  await browser.context.clearCookies(); // signed out, whatever the test before left behind
+  const page = await browser.newPage();
   await signUpVia(page, 'Budi Saksi');
   // The last TPS is remembered on the device.
   assert.match(await page.getByTestId('chosen-tps').innerText(), /3101011003008/);
@@ -269,11 +221,11 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   assert.match(await page.getByTestId('upload-failure').innerText(), /Pengiriman dibatalkan/);
   await page.unrouteAll({ behavior: 'ignoreErrors' });
 
-  await context.setOffline(true);
+  await browser.context.setOffline(true);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   assert.match(await page.getByTestId('upload-failure').innerText(), /tidak tersambung ke internet/);
   assert.equal(await page.getByTestId('photo-item').count(), 3, 'the photos are still there');
-  await context.setOffline(false);
+  await browser.context.setOffline(false);
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await page.waitForURL(/\/kiriman\/\d+$/);
   await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
@@ -286,7 +238,7 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   assert.equal(await page1.count(), 22);
   assert.deepEqual([...new Set(await page1.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))], ['']);
   assert.match(await page.locator('[data-field="pemilih_dpt_l"]').innerText(), /Pemilih DPT \(laki-laki\)/);
-  const stored = await db.get<{ width: number; height: number; captured_at: string; device_model: string; gps_lat: number }>(
+  const stored = await server.db.get<{ width: number; height: number; captured_at: string; device_model: string; gps_lat: number }>(
     'SELECT width, height, captured_at, device_model, gps_lat FROM photos WHERE sha256 = ?',
     [sent.sha256],
   );
@@ -309,5 +261,5 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   await page.getByText('Kiriman ini sudah ditarik').waitFor();
   assert.equal((await submissionOf(page, id)).status, 'withdrawn');
   await page.close();
-  assert.deepEqual(pageErrors.splice(0), []);
+  assert.deepEqual(browser.pageErrors.splice(0), []);
 });
