@@ -1,62 +1,36 @@
-import { useState, type FormEvent } from 'react';
-import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { PageHeader } from '../common/page-header.tsx';
-import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import { useAuth } from './auth-context.tsx';
-import { loginPathFor, safeNext } from './auth-paths.ts';
-import { PASSWORD_MIN, apiErrorText, registerProblems, type AuthFormError } from './auth-validation.ts';
-import { FormProblems, TextField } from './form-fields.tsx';
+import { AuthForm, useAuthForm } from './auth-form.tsx';
+import { loginPathFor } from './auth-paths.ts';
+import { PASSWORD_MIN, registerProblems } from './auth-validation.ts';
+import { TextField } from './form-fields.tsx';
 
 /** `/daftar`: a witness account (name, phone number or e-mail, password); signed in straight away. */
 export function RegisterPage() {
-  const { t, i18n } = useTranslation();
-  const auth = useAuth();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const next = safeNext(params.get('lanjut'));
-  const [form, setForm] = useState({ name: '', contact: '', password: '' });
-  const [problems, setProblems] = useState<AuthFormError[]>([]);
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  useDocumentTitle(t('auth.registerTitle'));
+  const { t } = useTranslation();
+  const state = useAuthForm({
+    title: t('auth.registerTitle'),
+    initial: { name: '', contact: '', password: '' },
+    problemsOf: registerProblems,
+    send: (auth, form) => auth.register(form),
+  });
+  const { form, setForm, next } = state;
 
-  if (auth.user && !busy) return <Navigate to={next} replace />;
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    const found = registerProblems(form);
-    setProblems(found);
-    setServerError(null);
-    if (found.length > 0) return;
-    setBusy(true);
-    try {
-      await auth.register(form);
-      navigate(next, { replace: true });
-    } catch (err) {
-      setServerError(apiErrorText(err, i18n.language));
-      setBusy(false);
-    }
-  }
+  if (state.alreadySignedIn) return <Navigate to={next} replace />;
 
   return (
-    <div className="narrow">
-      <PageHeader kicker={t('auth.kicker')} title={t('auth.registerTitle')} />
-      <form className="form panel" onSubmit={submit} noValidate>
-        <p className="muted">{t('auth.registerIntro')}</p>
-        <TextField label={t('auth.name')} value={form.name} autoComplete="name" onChange={(name) => setForm({ ...form, name })} />
-        <TextField label={t('auth.contact')} hint={t('auth.contactHint')} value={form.contact} autoComplete="username"
-          onChange={(contact) => setForm({ ...form, contact })} />
-        <TextField label={t('auth.password')} hint={t('auth.passwordHint', { n: PASSWORD_MIN })} type="password"
-          value={form.password} autoComplete="new-password" onChange={(password) => setForm({ ...form, password })} />
-        <FormProblems problems={problems} serverError={serverError} />
-        <button type="submit" className="button button--wide" disabled={busy}>
-          {busy ? t('auth.registering') : t('auth.register')}
-        </button>
-        <p>
-          {t('auth.haveAccount')} <Link to={loginPathFor(next)}>{t('auth.loginLink')}</Link>
-        </p>
-      </form>
-    </div>
+    <AuthForm
+      intro={t('auth.registerIntro')}
+      state={state}
+      submitLabel={t('auth.register')}
+      busyLabel={t('auth.registering')}
+      footer={<>{t('auth.haveAccount')} <Link to={loginPathFor(next)}>{t('auth.loginLink')}</Link></>}
+    >
+      <TextField label={t('auth.name')} value={form.name} autoComplete="name" onChange={(name) => setForm({ ...form, name })} />
+      <TextField label={t('auth.contact')} hint={t('auth.contactHint')} value={form.contact} autoComplete="username"
+        onChange={(contact) => setForm({ ...form, contact })} />
+      <TextField label={t('auth.password')} hint={t('auth.passwordHint', { n: PASSWORD_MIN })} type="password"
+        value={form.password} autoComplete="new-password" onChange={(password) => setForm({ ...form, password })} />
+    </AuthForm>
   );
 }

@@ -56,3 +56,24 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
     </section>
   );
 }
+
+/** A failed load inside one section of a page: what failed and a retry link, while the rest of the page stays. */
+export function InlineLoadError({ text, onRetry }: { text: string; onRetry: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <p className="notice notice--error" role="alert">
+      {text}{' '}
+      <button type="button" className="link-button" onClick={onRetry}>
+        {t('errors.retry')}
+      </button>
+    </p>
+  );
+}
+
+/** A section's own resource until it is ready: a loading line, or `failedText` with a retry; nothing once ready. */
+export function SectionLoadState({ result, failedText }: { result: ApiResult<unknown>; failedText: string }) {
+  const { t } = useTranslation();
+  if (result.status === 'loading') return <p className="muted">{t('errors.loading')}</p>;
+  if (result.status === 'error') return <InlineLoadError text={failedText} onRetry={result.retry} />;
+  return null;
+}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useApi } from '../../lib/use-api.ts';
+import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import type { TpsSubmissions } from '../submissions/submission-types.ts';
 import { PhotoViewer, type ViewerPhoto } from './photo-viewer.tsx';
@@ -15,15 +16,7 @@ export function CrowdPhotos({ code }: { code: string }) {
   return (
     <div className="panel crowd-photos">
       <h3>{t('comparison.photosHeading')}</h3>
-      {result.status === 'loading' && <p className="muted">{t('errors.loading')}</p>}
-      {result.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('witness.loadFailed')}{' '}
-          <button type="button" className="link-button" onClick={result.retry}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      <SectionLoadState result={result} failedText={t('witness.loadFailed')} />
       {result.status === 'ready' && photos.length === 0 && <p className="muted small">{t('comparison.noPhotos')}</p>}
       {photos.length > 0 && (
         <>

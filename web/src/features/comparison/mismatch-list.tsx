@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { tpsPath } from '../../lib/paths.ts';
+import { InlineLoadError } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { ComparisonBadge } from './comparison-badge.tsx';
 import { signed, statusLook } from './comparison-text.ts';
@@ -42,14 +43,7 @@ export function MismatchList({ region, status, onStatus, counts }: { region: str
           ))}
         </ol>
       )}
-      {list.error && (
-        <p className="notice notice--error" role="alert">
-          {t('comparison.listFailed')}{' '}
-          <button type="button" className="link-button" onClick={list.retry}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      {list.error && <InlineLoadError text={t('comparison.listFailed')} onRetry={list.retry} />}
       {list.nextCursor && !list.error && (
         <p>
           <button type="button" className="button button--secondary" onClick={list.loadMore} disabled={list.phase === 'loading-more'}>

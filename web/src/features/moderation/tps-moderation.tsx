@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { FIELDS } from '../../../../server/src/modules/form/form-fields.ts';
 import { ApiError, postJson } from '../../lib/api-client.ts';
-import { fieldLabel } from '../../lib/field-labels.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { FigureList } from '../common/figure-list.tsx';
+import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { apiPaths } from './moderation-paths.ts';
 import type { HistoryEntry, TpsHistory } from './moderation-types.ts';
@@ -15,35 +15,20 @@ function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figure
 
 /** The TPS page's moderation section: the verified result, every decision (by pseudonym), and "Lapor". */
 export function TpsModeration({ code }: { code: string }) {
-  const { t, n, instant } = useFormat();
+  const { t, instant } = useFormat();
   const result = useApi<TpsHistory>(apiPaths.history(code), { cache: false });
   const verified = result.status === 'ready' ? currentVerified(result.data.entries) : null;
   return (
     <section className="section" aria-labelledby="tps-moderation" data-testid="tps-moderation">
       <h2 id="tps-moderation">{t('moderation.publicHeading')}</h2>
-      {result.status === 'loading' && <p className="muted">{t('errors.loading')}</p>}
-      {result.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('moderation.historyFailed')}{' '}
-          <button type="button" className="link-button" onClick={result.retry}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      <SectionLoadState result={result} failedText={t('moderation.historyFailed')} />
       {verified && (
         <div className="panel" data-testid="verified-result">
           <p>
             <strong>{t('moderation.verifiedTitle')}</strong>{' '}
             <span className="muted small">{t('moderation.verifiedBy', { who: verified.entry.moderator, at: instant(verified.entry.at) })}</span>
           </p>
-          <dl className="witness__values">
-            {FIELDS.filter((f) => verified.figures[f] !== undefined).map((f) => (
-              <div key={f} data-field={f}>
-                <dt>{fieldLabel(t, f)}</dt>
-                <dd className="num">{n(verified.figures[f])}</dd>
-              </div>
-            ))}
-          </dl>
+          <FigureList figures={verified.figures} />
         </div>
       )}
       {result.status === 'ready' && <ModerationHistoryList entries={result.data.entries} />}

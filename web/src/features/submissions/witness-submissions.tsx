@@ -1,7 +1,7 @@
 import { Link } from 'react-router-dom';
-import { FIELDS } from '../../../../server/src/modules/form/form-fields.ts';
-import { fieldLabel } from '../../lib/field-labels.ts';
 import { useApi } from '../../lib/use-api.ts';
+import { FigureList } from '../common/figure-list.tsx';
+import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { checkLabel } from '../tps/check-text.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
@@ -14,15 +14,7 @@ export function WitnessSubmissions({ code }: { code: string }) {
   return (
     <section className="section" aria-labelledby="tps-witness">
       <h2 id="tps-witness">{t('witness.heading')}</h2>
-      {result.status === 'loading' && <p className="muted">{t('errors.loading')}</p>}
-      {result.status === 'error' && (
-        <p className="notice notice--error" role="alert">
-          {t('witness.loadFailed')}{' '}
-          <button type="button" className="link-button" onClick={result.retry}>
-            {t('errors.retry')}
-          </button>
-        </p>
-      )}
+      <SectionLoadState result={result} failedText={t('witness.loadFailed')} />
       {result.status === 'ready' && result.data.submissions.length === 0 && <p className="muted">{t('witness.none')}</p>}
       {result.status === 'ready' && result.data.submissions.length > 0 && (
         <ul className="witness-list">
@@ -39,22 +31,14 @@ export function WitnessSubmissions({ code }: { code: string }) {
 }
 
 function WitnessSubmission({ s }: { s: PublicSubmission }) {
-  const { t, n, instant } = useFormat();
-  const known = FIELDS.filter((f) => s.values[f] !== undefined);
+  const { t, instant } = useFormat();
   return (
     <li className="witness panel" data-testid="witness-submission">
       <p className="witness__head">
         <strong>{s.witness}</strong>
         {s.confirmedAt && <span className="muted small"> · {t('witness.confirmedAt', { at: instant(s.confirmedAt) })}</span>}
       </p>
-      <dl className="witness__values">
-        {known.map((f) => (
-          <div key={f} data-field={f}>
-            <dt>{fieldLabel(t, f)}</dt>
-            <dd className="num">{n(s.values[f])}</dd>
-          </div>
-        ))}
-      </dl>
+      <FigureList figures={s.values} />
       {s.flags.length > 0 && (
         <p className="small warn-text">
           <span aria-hidden="true">⚠ </span>
