@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { appOn, signUp, type Agent } from '../helpers/api-app.ts';
+import { confirmReadPage2OverApi } from '../helpers/read-submission.ts';
 import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/temp-db.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
@@ -24,7 +24,6 @@ let db: Database;
 let app: Express;
 const tps = (village: 1 | 3, n: number) => `310101100${village}${String(n).padStart(3, '0')}`;
 const witnesses: { agent: Agent; csrf: string; user: { id: number } }[] = [];
-const shaOf = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
 
 before(async () => {
   ctx = await createTempDatabase('cocok-api-comparison-');
@@ -53,25 +52,8 @@ before(async () => {
 });
 after(() => ctx.cleanup());
 
-let photoSeed = 0;
 /** Inserts a read page-2 submission for the witness and confirms it through the API. */
-async function confirm(w: (typeof witnesses)[number], code: string, votes: [number, number, number]): Promise<void> {
-  const sha256 = shaOf(`photo-${++photoSeed}`);
-  const now = new Date().toISOString();
-  await db.run(
-    `INSERT INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3, created_at)
-     VALUES (?, 'jpeg', 1000, 642, 480, '0000000000000000', 0, 0, 0, 0, ?)`,
-    [sha256, now],
-  );
-  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [code, w.user.id, now]);
-  const reading = JSON.stringify({ page: 2, fields: {}, review: false, ms: 1 });
-  await db.run(`INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`, [lastID, sha256, reading]);
-  await w.agent
-    .post(`/api/submissions/${lastID}/confirm`)
-    .set('X-CSRF-Token', w.csrf)
-    .send({ fields: { suara_paslon_1: votes[0], suara_paslon_2: votes[1], suara_paslon_3: votes[2] } })
-    .expect(200);
-}
+const confirm = (w: (typeof witnesses)[number], code: string, votes: [number, number, number]) => confirmReadPage2OverApi(db, w, code, votes);
 
 test('GET /api/regions: the nation and each province carry the crowd comparison over the same TPS', async () => {
   const res = await request(app).get('/api/regions').expect(200);

@@ -1,10 +1,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
 import { appOn, csrfOf, setRole, signUp, type Agent } from '../helpers/api-app.ts';
+import { confirmReadPage2OverApi } from '../helpers/read-submission.ts';
 import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/temp-db.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { systemClock } from '../../server/src/core/clock.ts';
@@ -39,26 +39,8 @@ async function person(role: 'witness' | 'moderator' | 'admin'): Promise<Person> 
   return { agent, csrf, user };
 }
 
-let photoSeed = 0;
 /** A read page-2 submission of the person, confirmed through the API; returns its id. */
-async function confirm(p: Person, code: string, votes: [number, number, number]): Promise<number> {
-  const sha256 = crypto.createHash('sha256').update(`api-moderation-${++photoSeed}`).digest('hex');
-  const now = new Date().toISOString();
-  await db.run(
-    `INSERT INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3, created_at)
-     VALUES (?, 'jpeg', 1000, 642, 480, '0000000000000000', 0, 0, 0, 0, ?)`,
-    [sha256, now],
-  );
-  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [code, p.user.id, now]);
-  const reading = JSON.stringify({ page: 2, fields: {}, review: false, ms: 1 });
-  await db.run(`INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`, [lastID, sha256, reading]);
-  await p.agent
-    .post(`/api/submissions/${lastID}/confirm`)
-    .set('X-CSRF-Token', p.csrf)
-    .send({ fields: { suara_paslon_1: votes[0], suara_paslon_2: votes[1], suara_paslon_3: votes[2] } })
-    .expect(200);
-  return lastID;
-}
+const confirm = (w: Person, code: string, votes: [number, number, number]) => confirmReadPage2OverApi(db, w, code, votes);
 
 before(async () => {
   ctx = await createTempDatabase('cocok-api-moderation-');

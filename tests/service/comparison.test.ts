@@ -1,21 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import path from 'node:path';
-import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/temp-db.ts';
+import { sirekapDoc } from '../helpers/temp-db.ts';
+import { assertRollupsAddUp as assertRollupsOf, confirmPage2, createComparisonServices, type ComparisonServices } from '../helpers/comparison-services.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { fixedClock } from '../../server/src/core/clock.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { ancestorsOfCode } from '../../server/src/modules/regions/regions.logic.ts';
-import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
 import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
-import { ROLLUP_COLUMNS, contributionOf, zeroContribution, type Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
-import { createSubmissionsService } from '../../server/src/modules/submissions/submissions.service.ts';
-import { createAccountsService, createArgon2Hasher, type SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
+import { ROLLUP_COLUMNS, type Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
+import type { SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
 
 /**
  * The comparison kept incrementally on real SQLite: confirms and withdrawals through the submissions
@@ -26,24 +17,17 @@ const [A1, A2, A3] = ['3101011001001', '3101011001002', '3101011001003'];
 const [C1, C2] = ['3101011003001', '3101011003002'];
 const ALL_TPS = [A1, A2, A3, C1, C2];
 
-let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
+let services: ComparisonServices;
 let db: Database;
 const clock = fixedClock('2026-11-20T10:00:00Z');
-let comparison: ReturnType<typeof createComparisonService>;
-let submissions: ReturnType<typeof createSubmissionsService>;
-let importer: ReturnType<typeof createOfficialImportService>;
+let comparison: ComparisonServices['comparison'];
+let submissions: ComparisonServices['submissions'];
+let importer: ComparisonServices['importer'];
 const users: SessionUser[] = [];
 
 before(async () => {
-  ctx = await createTempDatabase('cocok-comparison-');
-  db = ctx.db;
-  await importRegistry(db, writeTinyRegistry(ctx.dir));
-  comparison = createComparisonService({ db, clock });
-  const regions = createRegionsService({ db, comparison });
-  importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
-  const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
-  const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });
-  submissions = createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]) });
+  services = await createComparisonServices('cocok-comparison-', clock);
+  ({ db, comparison, submissions, importer } = services);
   for (const id of [1, 2, 3]) {
     await db.run(
       `INSERT INTO users (id, name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES (?, ?, ?, 'email', 'x', ?, ?)`,
@@ -52,28 +36,14 @@ before(async () => {
     users.push({ id, name: `Saksi ${id}`, role: 'witness', pseudonym: `Saksi-${id}` });
   }
 });
-after(() => ctx.cleanup());
+after(() => services.cleanup());
 
 const chart = (p1: number, p2: number, p3: number) => ({ null: null, '100025': p1, '100026': p2, '100027': p3 });
 const importOfficial = (tps: string, over: Parameters<typeof sirekapDoc>[0] = {}) =>
   importer.importDocuments([{ name: `${tps}.json`, text: sirekapDoc(over) }]);
 
-let photoSeed = 0;
 /** A witness's submission of page 2 (read), confirmed with the given candidate votes; returns its id. */
-async function confirmed(tps: string, user: SessionUser, votes: [number, number, number], sha = `photo-${++photoSeed}`): Promise<number> {
-  const sha256 = crypto.createHash('sha256').update(sha).digest('hex');
-  const now = clock.now().toISOString();
-  await db.run(
-    `INSERT OR IGNORE INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3, created_at)
-     VALUES (?, 'jpeg', 1000, 642, 480, '0000000000000000', 0, 0, 0, 0, ?)`,
-    [sha256, now],
-  );
-  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [tps, user.id, now]);
-  const reading = JSON.stringify({ page: 2, fields: {}, review: false, ms: 1 });
-  await db.run(`INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`, [lastID, sha256, reading]);
-  await submissions.confirm(lastID, user, { suara_paslon_1: votes[0], suara_paslon_2: votes[1], suara_paslon_3: votes[2] });
-  return lastID;
-}
+const confirmed = (tps: string, user: SessionUser, votes: [number, number, number]) => confirmPage2(services, clock, tps, user, votes);
 
 async function statuses(): Promise<Record<string, string>> {
   const rows = await db.all<{ tps_code: string; status: string }>('SELECT tps_code, status FROM tps_comparisons');
@@ -81,24 +51,7 @@ async function statuses(): Promise<Record<string, string>> {
   return Object.fromEntries(ALL_TPS.map((t) => [t, stored[t] ?? 'no_crowd']));
 }
 
-/** Every region's crowd rollup equals the sum of its TPS's contributions, each TPS recomputed from raw rows. */
-async function assertRollupsAddUp(): Promise<void> {
-  const expected = new Map<string, Contribution>();
-  for (const tps of ALL_TPS) {
-    const fresh = contributionOf(await comparison.getTpsComparison(tps));
-    for (const code of ancestorsOfCode(tps)) {
-      const sum = expected.get(code) ?? zeroContribution();
-      for (const c of ROLLUP_COLUMNS) sum[c] += fresh[c];
-      expected.set(code, sum);
-    }
-  }
-  const rows = await db.all<Contribution & { code: string }>('SELECT * FROM crowd_rollups');
-  const stored = new Map(rows.map((r) => [r.code, r]));
-  for (const [code, sum] of expected) {
-    const row = stored.get(code) ?? zeroContribution();
-    for (const c of ROLLUP_COLUMNS) assert.equal(row[c], sum[c], `${code}.${c}`);
-  }
-}
+const assertRollupsAddUp = () => assertRollupsOf(services, ALL_TPS);
 
 const rollup = (code: string) => db.get<Contribution>('SELECT * FROM crowd_rollups WHERE code = ?', [code]);
 

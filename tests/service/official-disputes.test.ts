@@ -1,22 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import crypto from 'node:crypto';
-import path from 'node:path';
-import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/temp-db.ts';
+import { sirekapDoc } from '../helpers/temp-db.ts';
+import { assertRollupsAddUp as assertRollupsOf, confirmPage2, createComparisonServices, type ComparisonServices } from '../helpers/comparison-services.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { fixedClock } from '../../server/src/core/clock.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { ancestorsOfCode } from '../../server/src/modules/regions/regions.logic.ts';
 import { createOfficialService } from '../../server/src/modules/official/official.service.ts';
-import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
-import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
-import { ROLLUP_COLUMNS, contributionOf, zeroContribution, type Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
-import { createSubmissionsService } from '../../server/src/modules/submissions/submissions.service.ts';
-import { createAccountsService, createArgon2Hasher, type SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
+import type { Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
+import type { SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
 import { createModerationService } from '../../server/src/modules/moderation/moderation.service.ts';
 import { comparisonPortFrom, type ComparisonPort } from '../../server/src/modules/moderation/comparison-port.ts';
 
@@ -29,12 +19,12 @@ const [A1, A2, A3] = ['3101011001001', '3101011001002', '3101011001003'];
 const ALL_TPS = [A1, A2, A3, '3101011003001', '3101011003002'];
 const VILLAGE = '3101011001';
 
-let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
+let services: ComparisonServices;
 let db: Database;
 const clock = fixedClock('2026-11-20T10:00:00Z');
-let comparison: ReturnType<typeof createComparisonService>;
-let submissions: ReturnType<typeof createSubmissionsService>;
-let importer: ReturnType<typeof createOfficialImportService>;
+let comparison: ComparisonServices['comparison'];
+let submissions: ComparisonServices['submissions'];
+let importer: ComparisonServices['importer'];
 let moderationWith: (port: ComparisonPort) => ReturnType<typeof createModerationService>;
 let moderation: ReturnType<typeof createModerationService>;
 type Staff = SessionUser & { role: 'moderator' | 'admin' };
@@ -43,16 +33,10 @@ const [w1, w2] = [person(1, 'witness'), person(2, 'witness')];
 const mod = person(10, 'moderator') as Staff;
 
 before(async () => {
-  ctx = await createTempDatabase('cocok-disputes-');
-  db = ctx.db;
-  await importRegistry(db, writeTinyRegistry(ctx.dir));
-  comparison = createComparisonService({ db, clock });
-  const regions = createRegionsService({ db, comparison });
+  services = await createComparisonServices('cocok-disputes-', clock);
+  ({ db, comparison, submissions, importer } = services);
+  const { regions, accounts } = services;
   const official = createOfficialService({ db, regions, comparison });
-  importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
-  const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
-  const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });
-  submissions = createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]) });
   moderationWith = (port) =>
     createModerationService({ db, clock, accounts, submissions, official, regions, comparison: port, settings: { claimMinutes: 10, allowOwnUploads: false } });
   moderation = moderationWith(comparisonPortFrom(comparison));
@@ -68,44 +52,17 @@ before(async () => {
     await confirmed(A3, w, [10, 120, 30]); // mismatch, impact 100
   }
 });
-after(() => ctx.cleanup());
+after(() => services.cleanup());
 
-let seed = 0;
-async function confirmed(tps: string, user: SessionUser, votes: [number, number, number]): Promise<void> {
-  const sha256 = crypto.createHash('sha256').update(`dispute-photo-${++seed}`).digest('hex');
-  const now = clock.now().toISOString();
-  await db.run(
-    `INSERT INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3, created_at)
-     VALUES (?, 'jpeg', 1000, 642, 480, '0000000000000000', 0, 0, 0, 0, ?)`,
-    [sha256, now],
-  );
-  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [tps, user.id, now]);
-  const reading = JSON.stringify({ page: 2, fields: {}, review: false, ms: 1 });
-  await db.run(`INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`, [lastID, sha256, reading]);
-  await submissions.confirm(lastID, user, { suara_paslon_1: votes[0], suara_paslon_2: votes[1], suara_paslon_3: votes[2] });
-}
+/** A witness's submission of page 2 (read), confirmed with the given candidate votes. */
+const confirmed = (tps: string, user: SessionUser, votes: [number, number, number]) => confirmPage2(services, clock, tps, user, votes);
 
 const status = async (tps: string) => (await db.get<{ status: string }>('SELECT status FROM tps_comparisons WHERE tps_code = ?', [tps]))?.status ?? 'no_crowd';
 const rollup = async (code: string) => (await db.get<Contribution>('SELECT * FROM crowd_rollups WHERE code = ?', [code]))!;
 const count = async (sql: string) => (await db.get<{ n: number }>(sql))!.n;
 const tick = (minutes: number) => clock.set(new Date(clock.now().getTime() + minutes * 60_000).toISOString());
 
-/** Every region's crowd rollup equals the sum of its TPS's contributions, each TPS recomputed from raw rows. */
-async function assertRollupsAddUp(): Promise<void> {
-  const expected = new Map<string, Contribution>();
-  for (const tps of ALL_TPS) {
-    const fresh = contributionOf(await comparison.getTpsComparison(tps));
-    for (const code of ancestorsOfCode(tps)) {
-      const sum = expected.get(code) ?? zeroContribution();
-      for (const c of ROLLUP_COLUMNS) sum[c] += fresh[c];
-      expected.set(code, sum);
-    }
-  }
-  for (const [code, sum] of expected) {
-    const row = (await db.get<Contribution>('SELECT * FROM crowd_rollups WHERE code = ?', [code])) ?? zeroContribution();
-    for (const c of ROLLUP_COLUMNS) assert.equal(row[c], sum[c], `${code}.${c}`);
-  }
-}
+const assertRollupsAddUp = () => assertRollupsOf(services, ALL_TPS);
 
 test('if the comparison refresh fails, the official-wrong decision leaves no audit row, no dispute and no status change', async () => {
   const real = comparisonPortFrom(comparison);
