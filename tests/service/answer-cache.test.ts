@@ -6,7 +6,7 @@ import { createTempDatabase } from '../helpers/temp-db.ts';
 import { openDatabase, type Database } from '../../server/src/db/database.ts';
 import { createAnswerCache } from '../../server/src/http/answer-cache.ts';
 
-/** The answer micro-cache on a real SQLite file: its own and another connection's writes invalidate at once. */
+/** The answer micro-cache on a real migrated SQLite file: writes to public tables, by this or another connection, invalidate at once. */
 let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
 let other: Database;
 let clockMs = 0;
@@ -15,19 +15,26 @@ let app: express.Express;
 
 before(async () => {
   ctx = await createTempDatabase('cocok-cache-');
-  await ctx.db.exec('CREATE TABLE counter (n INTEGER); INSERT INTO counter VALUES (1);');
+  await setProvinces(ctx.db, 1);
   other = await openDatabase(ctx.db.file);
   const cache = createAnswerCache({ db: ctx.db, ttlMs: 1000, now: () => clockMs });
   app = express();
   app.get('/n/:id', cache.route(async (req) => {
     computed++;
-    return { id: req.params.id, n: (await ctx.db.get<{ n: number }>('SELECT n FROM counter'))!.n };
+    return { id: req.params.id, n: (await ctx.db.get<{ n: number }>('SELECT count(*) AS n FROM regions'))!.n };
   }));
 });
 after(async () => {
   await other.close();
   await ctx.cleanup();
 });
+
+/** A public table the region pages read: the nation plus `count - 1` provinces. */
+async function setProvinces(db: Database, count: number): Promise<void> {
+  await db.run("INSERT OR IGNORE INTO regions (code, parent_code, level, name) VALUES ('ID', NULL, 0, 'Indonesia')");
+  await db.run("DELETE FROM regions WHERE level = 1");
+  for (let i = 1; i < count; i++) await db.run('INSERT INTO regions (code, parent_code, level, name) VALUES (?, ?, 1, ?)', [String(10 + i), 'ID', `P${i}`]);
+}
 
 const get = async (path: string) => (await request(app).get(path).expect(200).expect('content-type', /json/)).body;
 
@@ -40,13 +47,25 @@ test('a repeated request is answered from the cache; other URLs are separate', a
 });
 
 test("the server's own write invalidates at once", async () => {
-  await ctx.db.run('UPDATE counter SET n = 2');
+  await setProvinces(ctx.db, 2);
   assert.deepEqual(await get('/n/a'), { id: 'a', n: 2 });
 });
 
 test("another process's write invalidates at once too", async () => {
-  await other.run('UPDATE counter SET n = 3');
+  await setProvinces(other, 3);
   assert.equal((await get('/n/a')).n, 3);
+});
+
+test('writes no public answer reads (an account, a session) leave the cached answers in place', async () => {
+  await get('/n/a');
+  const before = computed;
+  await ctx.db.run(
+    "INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'w@example.org', 'email', 'x', 'Saksi-CACHE1', '2024-02-14T00:00:00Z')",
+  );
+  await ctx.db.run("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('h', last_insert_rowid(), '2024-02-14T00:00:00Z', '2024-03-14T00:00:00Z')");
+  await ctx.db.run("UPDATE sessions SET expires_at = '2024-03-15T00:00:00Z'");
+  await get('/n/a');
+  assert.equal(computed, before);
 });
 
 test('an answer is recomputed once the TTL has passed, even without writes', async () => {
@@ -59,7 +78,7 @@ test('an answer is recomputed once the TTL has passed, even without writes', asy
 });
 
 test('simultaneous requests after a write compute the answer once', async () => {
-  await ctx.db.run('UPDATE counter SET n = 4');
+  await setProvinces(ctx.db, 4);
   const before = computed;
   const answers = await Promise.all(Array.from({ length: 5 }, () => get('/n/c')));
   assert.ok(answers.every((a) => a.n === 4));

@@ -3,13 +3,14 @@ import type { Database } from '../db/database.ts';
 
 /**
  * A micro-cache for public read answers (region and TPS pages): the serialised JSON of an answer is
- * reused while the database has not changed, for at most `ttlMs`. "Not changed" is read, before the
- * answer is computed, from SQLite in one statement: `total_changes()` of the server's connection (every
- * write the server makes moves it: a confirm, a withdrawal, an import, a moderator decision) and
- * `data_version` (moves when another connection commits, e.g. `npm run import-official`). So an answer
- * computed before or during a write is never served after it. A transaction that writes and then rolls
- * back may leave an answer that saw its rows; the TTL bounds that rare case. Concurrent misses for the same
- * answer share one computation.
+ * reused while the data public answers are made of has not changed, for at most `ttlMs`. "Not changed" is
+ * read, before the answer is computed, from SQLite in one statement: `public_data_epoch.n`, which triggers on
+ * the public tables move on every write to them (a confirm, a withdrawal, an import, a moderator decision;
+ * migration 0007), and `data_version` (moves when another connection commits, e.g. `npm run import-official`).
+ * Writes no public answer reads (sessions, reading jobs, photos) leave the cache alone. So an answer computed
+ * before or during a change is never served after it. A transaction that writes and then rolls back may leave
+ * an answer that saw its rows; the TTL bounds that rare case. Concurrent misses for the same answer share one
+ * computation.
  */
 export type AnswerCache = {
   route(compute: (req: Request) => Promise<unknown>): (req: Request, res: Response, next: NextFunction) => Promise<void>;
@@ -28,7 +29,9 @@ export function createAnswerCache({ db, ttlMs = 60_000, maxBytes = 64 * 1024 * 1
   const pending = new Map<string, Promise<Buffer>>();
 
   async function version(): Promise<string> {
-    const row = await db.get<{ n: number; d: number }>('SELECT total_changes() AS n, (SELECT data_version FROM pragma_data_version) AS d');
+    const row = await db.get<{ n: number; d: number }>(
+      'SELECT (SELECT n FROM public_data_epoch) AS n, (SELECT data_version FROM pragma_data_version) AS d',
+    );
     return `${row?.n}:${row?.d}`;
   }
 
