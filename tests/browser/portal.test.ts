@@ -106,7 +106,7 @@ test('portal: search, sorting, not found and network errors', async () => {
 
   await search.fill(TPS);
   await search.press('Enter');
-  await page.waitForURL(`${base}/tps/${TPS}`, { timeout: 5_000 });
+  await page.waitForURL(`${base}/tps/${TPS}`);
   await page.locator('[data-check="paslon_sum_vs_sah"]').waitFor();
 
   await page.goto(`${base}/`);

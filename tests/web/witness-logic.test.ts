@@ -15,7 +15,7 @@ import { parseChosenTps, placeOf } from '../../web/src/features/upload/last-tps.
 import { carryExif, findExifSegment, insertExifSegment } from '../../web/src/features/upload/exif-carry.ts';
 import { loginPathFor, safeNext } from '../../web/src/features/auth/auth-paths.ts';
 import { apiErrorText, loginProblems, registerProblems } from '../../web/src/features/auth/auth-validation.ts';
-import { NOT_READ, confirmRows, liveChecks, parseFieldInput, reviewFirst, reviewReasonText } from '../../web/src/features/submissions/confirm-logic.ts';
+import { NOT_READ, confirmRows, initialText, liveChecks, parseFieldInput, reviewFirst, reviewReasonText } from '../../web/src/features/submissions/confirm-logic.ts';
 import { checkLabel } from '../../web/src/features/tps/check-text.ts';
 
 async function translator(lng: 'id' | 'en'): Promise<Translate> {
@@ -165,6 +165,20 @@ test('reviewFirst: rows to review first, each group in form order', () => {
   const row = (f: string, review: boolean) => ({ field: f, review }) as unknown as ReturnType<typeof confirmRows>[number];
   const order = reviewFirst([row('a', false), row('b', true), row('c', false), row('d', true)]).map((r) => r.field);
   assert.deepEqual(order, ['b', 'd', 'a', 'c']);
+});
+
+test('initialText: a figure read with at least 0.5 confidence starts in the input; a guess below it and no figure start empty', () => {
+  const cases: [number | null, number | null, string][] = [
+    [427, 0.981, '427'],
+    [450, 0.758, '450'],
+    [0, 0.5, '0'],
+    [0, 0.263, ''],
+    [7, 0.49, ''],
+    [null, 0.99, ''],
+    [null, null, ''],
+    [12, null, ''],
+  ];
+  for (const [value, confidence, want] of cases) assert.equal(initialText({ value, confidence }), want, `${value} at ${confidence}`);
 });
 
 test('parseFieldInput: empty is no figure, 0..999 a figure, anything else invalid', () => {

@@ -5,7 +5,7 @@ import { postJson } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
 import { apiErrorText } from '../auth/auth-validation.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
-import { confirmRows, liveChecks, parseFieldInput, reviewFirst, type ConfirmRow } from './confirm-logic.ts';
+import { confirmRows, initialText, liveChecks, parseFieldInput, reviewFirst, type ConfirmRow } from './confirm-logic.ts';
 import { FieldRow } from './field-row.tsx';
 import { LiveChecks } from './live-checks.tsx';
 import type { SubmissionView } from './submission-types.ts';
@@ -78,9 +78,9 @@ function FieldGroup(props: { rows: ConfirmRow[]; title: (count: number) => strin
   );
 }
 
-/** What the witness typed per field (starting from the values read), which entries are invalid, and the figures. */
+/** What the witness typed per field (starting from the values read, guesses left out), which entries are invalid, and the figures. */
 function useFieldValues(rows: readonly ConfirmRow[]) {
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.field, r.value === null ? '' : String(r.value)])));
+  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.field, initialText(r)])));
   const parsed = rows.map((r) => ({ field: r.field, result: parseFieldInput(texts[r.field] ?? '') }));
   const invalid = parsed.filter((p) => !p.result.ok).map((p) => p.field);
   const values = Object.fromEntries(parsed.flatMap((p) => (p.result.ok ? [[p.field, p.result.value]] : []))) as Partial<Record<FieldName, number | null>>;

@@ -54,6 +54,18 @@ function pageOf(field: FieldName): 1 | 2 | 3 {
   return (([1, 2, 3] as const).find((p) => (PAGE_FIELDS[p] as readonly string[]).includes(field)) ?? 1);
 }
 
+/**
+ * Below this confidence the reader's figure is a guess: the input starts empty (the guess stays visible beside
+ * it as "Terbaca: ..."), so a witness types what the form says instead of confirming a guess by habit.
+ */
+export const PREFILL_MIN_CONFIDENCE = 0.5;
+
+/** The text a field's input starts with. */
+export function initialText(row: Pick<ConfirmRow, 'value' | 'confidence'>): string {
+  if (row.value === null || (row.confidence ?? 0) < PREFILL_MIN_CONFIDENCE) return '';
+  return String(row.value);
+}
+
 /** Rows the reader was unsure of come first, each group in form order. */
 export function reviewFirst(rows: readonly ConfirmRow[]): ConfirmRow[] {
   return [...rows.filter((r) => r.review), ...rows.filter((r) => !r.review)];

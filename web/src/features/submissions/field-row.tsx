@@ -2,7 +2,7 @@ import { useId } from 'react';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 import { checkLabel } from '../tps/check-text.ts';
-import { parseFieldInput, reviewReasonText, type ConfirmRow } from './confirm-logic.ts';
+import { initialText, parseFieldInput, reviewReasonText, type ConfirmRow } from './confirm-logic.ts';
 
 /** One field: the boxes cut out of the photo beside the value read, editable; review marked three ways. */
 export function FieldRow({ row, text, invalid, onChange }: { row: ConfirmRow; text: string; invalid: boolean; onChange: (text: string) => void }) {
@@ -10,7 +10,8 @@ export function FieldRow({ row, text, invalid, onChange }: { row: ConfirmRow; te
   const id = useId();
   const label = fieldLabel(t, row.field);
   const parsed = parseFieldInput(text);
-  const changed = parsed.ok && parsed.value !== row.value;
+  // A guess that started empty (initialText) is not "changed" while the witness has typed nothing.
+  const changed = parsed.ok && text !== initialText(row) && parsed.value !== row.value;
   return (
     <li className={`field-row${row.review ? ' field-row--review' : ''}${invalid ? ' field-row--invalid' : ''}`} data-field={row.field} data-review={row.review}>
       <div className="field-row__cutout">
