@@ -1,4 +1,4 @@
-import type { GrayImage, Rect } from './gray-image.ts';
+import { integral, rectSum, type GrayImage, type Rect } from './gray-image.ts';
 import type { Homography } from './homography.ts';
 import { warpRegion } from './warp.ts';
 
@@ -75,21 +75,4 @@ function borderContrast(ii: Float64Array, stride: number, x: number, y: number, 
   const inside = ring(-(BORDER + 2), BORDER - 1);
   // Values are brightness: the border is darker than both neighbours on a match.
   return (outside + inside) / 2 - border;
-}
-
-function integral(img: GrayImage): Float64Array {
-  const { width: w, height: h, data } = img;
-  const ii = new Float64Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += data[y * w + x];
-      ii[(y + 1) * (w + 1) + x + 1] = ii[y * (w + 1) + x + 1] + row;
-    }
-  }
-  return ii;
-}
-
-function rectSum(ii: Float64Array, stride: number, x: number, y: number, w: number, h: number): number {
-  return ii[(y + h) * stride + x + w] - ii[y * stride + x + w] - ii[(y + h) * stride + x] + ii[y * stride + x];
 }

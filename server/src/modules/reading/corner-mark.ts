@@ -1,4 +1,4 @@
-import type { GrayImage, Rect } from './gray-image.ts';
+import { integral, rectSum, type GrayImage, type Rect } from './gray-image.ts';
 import { applyHomography, localScale, type Homography, type Point } from './homography.ts';
 import { warpRegion } from './warp.ts';
 
@@ -32,7 +32,7 @@ function bestChecker(img: GrayImage, q: number): Peak | null {
   const { width: w, height: hgt } = img;
   if (w < 2 * q + 3 || hgt < 2 * q + 3) return null;
   const ii = integral(img);
-  const box = (x0: number, y0: number) => boxSum(ii, w + 1, x0, y0, q);
+  const box = (x0: number, y0: number) => rectSum(ii, w + 1, x0, y0, q, q);
   const resp = new Float64Array(w * hgt);
   let best = -Infinity;
   let bx = 0;
@@ -72,21 +72,4 @@ function vertex(left: number, mid: number, right: number): number {
   const den = left - 2 * mid + right;
   if (den >= 0) return 0;
   return Math.max(-0.5, Math.min(0.5, (0.5 * (left - right)) / den));
-}
-
-function integral(img: GrayImage): Float64Array {
-  const { width: w, height: h, data } = img;
-  const ii = new Float64Array((w + 1) * (h + 1));
-  for (let y = 0; y < h; y++) {
-    let row = 0;
-    for (let x = 0; x < w; x++) {
-      row += data[y * w + x];
-      ii[(y + 1) * (w + 1) + x + 1] = ii[y * (w + 1) + x + 1] + row;
-    }
-  }
-  return ii;
-}
-
-function boxSum(ii: Float64Array, stride: number, x0: number, y0: number, q: number): number {
-  return ii[(y0 + q) * stride + x0 + q] - ii[y0 * stride + x0 + q] - ii[(y0 + q) * stride + x0] + ii[y0 * stride + x0];
 }

@@ -43,3 +43,22 @@ function spans(n: number, m: number): Int32Array {
   for (let i = 1; i <= m; i++) if (b[i] <= b[i - 1]) b[i] = Math.min(n, b[i - 1] + 1);
   return b;
 }
+
+/** Summed-area table ((width + 1) x (height + 1)): any rectangle's pixel sum in four look-ups (`rectSum`). */
+export function integral(img: GrayImage): Float64Array {
+  const { width: w, height: h, data } = img;
+  const ii = new Float64Array((w + 1) * (h + 1));
+  for (let y = 0; y < h; y++) {
+    let row = 0;
+    for (let x = 0; x < w; x++) {
+      row += data[y * w + x];
+      ii[(y + 1) * (w + 1) + x + 1] = ii[y * (w + 1) + x + 1] + row;
+    }
+  }
+  return ii;
+}
+
+/** Sum of the w x h pixels at (x, y) from `integral`'s table; `stride` is the image width + 1. */
+export function rectSum(ii: Float64Array, stride: number, x: number, y: number, w: number, h: number): number {
+  return ii[(y + h) * stride + x + w] - ii[y * stride + x + w] - ii[(y + h) * stride + x] + ii[y * stride + x];
+}
