@@ -113,6 +113,26 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   assert.deepEqual(browser.pageErrors, []);
 });
 
+test('a KPU figure a moderator marks wrong is shown as such on the public TPS page', async () => {
+  const moderator = request.agent(server.app);
+  const anonymous = (await moderator.get('/api/auth/me').expect(200)).body.csrfToken as string;
+  const login = await moderator.post('/api/auth/login').set('X-CSRF-Token', anonymous).send({ contact: MODERATOR.contact, password: MODERATOR.password }).expect(200);
+  const csrf = login.body.csrfToken as string;
+  await moderator.post(`/api/moderation/tps/${TPS}/claim`).set('X-CSRF-Token', csrf).expect(200);
+  await moderator
+    .post(`/api/moderation/tps/${TPS}/decisions`)
+    .set('X-CSRF-Token', csrf)
+    .send({ kind: 'official-wrong', fields: ['suara_paslon_2'], reason: 'Foto C.HASIL menunjukkan 274, bukan 641' })
+    .expect(201);
+  const page = await browser.newPage();
+  await page.goto(`${base}/tps/${TPS}`);
+  const row = page.locator('.cmp-table tr[data-field=suara_paslon_2]');
+  await row.waitFor();
+  assert.match(await row.getByTestId('official-disputed').innerText(), /ditandai salah oleh moderator/);
+  assert.equal(await page.locator('.cmp-table tr[data-field=suara_paslon_1]').getByTestId('official-disputed').count(), 0, 'only the field marked');
+  assert.deepEqual(browser.pageErrors, []);
+});
+
 test('a witness opening the moderation pages is told they are for moderators', async () => {
   await browser.context.clearCookies(); // the moderator of the test above is signed in in this browser profile
   const page = await browser.newPage();

@@ -434,6 +434,7 @@ export const en: Messages = {
     crowd: 'Witnesses',
     difference: 'Difference',
     tpsHeading: 'Witness figures next to the official ones',
+    officialDisputed: 'marked wrong by a moderator',
     tableCaption: 'KPU’s official figures and the witnesses’ figures per field, with the difference',
     otherFieldsNote: 'Only fields with a witness figure are shown; every official figure is in the official section below.',
     photosHeading: 'Photos of the form from witnesses',

@@ -436,6 +436,7 @@ export const id = {
     crowd: 'Saksi',
     difference: 'Selisih',
     tpsHeading: 'Angka saksi dibanding data resmi',
+    officialDisputed: 'ditandai salah oleh moderator',
     tableCaption: 'Angka resmi KPU dan angka saksi per isian, dengan selisihnya',
     otherFieldsNote: 'Hanya isian yang sudah memiliki angka saksi yang ditampilkan; semua angka resmi ada di bagian data resmi di bawah.',
     photosHeading: 'Foto formulir dari saksi',

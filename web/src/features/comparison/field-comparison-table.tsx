@@ -33,6 +33,12 @@ export function FieldComparisonTable({ fields }: { fields: FieldComparison[] }) 
               <th scope="row">{fieldLabel(t, c.field)}</th>
               <td className="num" data-label={t('comparison.official')}>
                 {n(c.official)}
+                {c.disputed && (
+                  <span className="cell-note cell-note--disputed" data-testid="official-disputed">
+                    <span aria-hidden="true">⚑ </span>
+                    {t('comparison.officialDisputed')}
+                  </span>
+                )}
               </td>
               <td className="num" data-label={t('comparison.crowd')}>
                 <span className="cmp-crowd">{c.crowd === null ? '–' : n(c.crowd)}</span>
