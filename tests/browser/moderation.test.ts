@@ -10,7 +10,6 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import request from 'supertest';
 import { readingQueueOf } from '../../server/src/app.ts';
-import { REPO_ROOT } from '../../server/src/core/paths.ts';
 import { setRole, signUp } from '../helpers/api-app.ts';
 import {
   DESKTOP_VIEWPORT,
@@ -22,11 +21,11 @@ import {
   type BrowserSession,
   type PortalServer,
 } from '../helpers/browser.ts';
+import { PHOTOS_DIR as PHOTOS, PHOTO_TRUTH } from '../helpers/photo-truth.ts';
 
-const PHOTOS = path.join(REPO_ROOT, 'tests/fixtures/photos');
 const TPS = '3101011003008';
-/** What is written on the page-2 fixture photo (tests/fixtures/photos/truth.json). */
-const WRITTEN = { suara_paslon_1: 123, suara_paslon_2: 274, suara_paslon_3: 32 };
+/** What is written on the page-2 fixture photo. */
+const WRITTEN = PHOTO_TRUTH['page-2-on-screen.jpg'].fields;
 const MODERATOR = { name: 'Mira Moderator', contact: 'mira.moderator@example.org', password: 'rahasia-moderasi-1' };
 
 let server: PortalServer;

@@ -24,13 +24,12 @@ import {
   type BrowserSession,
   type PortalServer,
 } from '../helpers/browser.ts';
+import { PHOTOS_DIR as PHOTOS, PHOTO_TRUTH } from '../helpers/photo-truth.ts';
 
-const PHOTOS = path.join(REPO_ROOT, 'tests/fixtures/photos');
 /** The demo TPS (it has official figures too, so its page shows both). */
 const TPS = '3101011003008';
-/** What is written on the two fixture photos (tests/fixtures/photos/truth.json). */
-const TRUTH = JSON.parse(fs.readFileSync(path.join(PHOTOS, 'truth.json'), 'utf8')) as Record<string, { fields: Record<string, number> }>;
-const WRITTEN: Record<string, number> = { ...TRUTH['page-2-on-screen.jpg'].fields, ...TRUTH['page-3-on-screen.jpg'].fields };
+/** What is written on the two fixture photos. */
+const WRITTEN: Record<string, number> = { ...PHOTO_TRUTH['page-2-on-screen.jpg'].fields, ...PHOTO_TRUTH['page-3-on-screen.jpg'].fields };
 
 let server: PortalServer;
 let browser: BrowserSession;

@@ -9,8 +9,9 @@ import { markCorner, pageLayout, tagCorners } from '../../server/src/modules/rea
 import { locatePage, type PageLocation } from '../../server/src/modules/reading/page-locator.ts';
 import { findCornerMark } from '../../server/src/modules/reading/corner-mark.ts';
 import { blankRender, boxMisalignment } from './alignment.ts';
+import { PHOTO_TRUTH } from '../helpers/photo-truth.ts';
 
-const truth = JSON.parse(readFileSync(new URL('../fixtures/photos/truth.json', import.meta.url), 'utf8')) as Record<string, { page: number }>;
+const truth = PHOTO_TRUTH;
 
 async function decoded(path: URL): Promise<GrayImage> {
   const r = await decodePhoto(readFileSync(path));

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { PAGE_FIELDS } from '../../server/src/modules/form/form-fields.ts';
+import { PHOTO_TRUTH } from '../helpers/photo-truth.ts';
 
 /**
  * The read-form CLI as other tools run it: `npm run --silent read-form -- --json FILE...` in a child
@@ -11,7 +11,7 @@ import { PAGE_FIELDS } from '../../server/src/modules/form/form-fields.ts';
  */
 const run = promisify(execFile);
 const ROOT = new URL('../../', import.meta.url).pathname;
-const truth = JSON.parse(readFileSync(new URL('../fixtures/photos/truth.json', import.meta.url), 'utf8')) as Record<string, { page: 1 | 2 | 3 }>;
+const truth = PHOTO_TRUTH;
 const photos = Object.keys(truth).map((f) => `tests/fixtures/photos/${f}`);
 const files = [...photos, 'tests/fixtures/bad/text-renamed.jpg', 'tests/fixtures/bad/no-such-file.jpg'];
 
