@@ -1,5 +1,5 @@
 /**
- * `npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses] [--model FILE]`: how well
+ * `npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--inconsistent RATE] [--workers N] [--misses] [--model FILE]`: how well
  * and how fast the reader reads C.HASIL-PPWP photos.
  *
  * Two sets: N simulated photos (default 150, i.e. 50 TPS x 3 pages) whose handwriting comes only from
@@ -9,6 +9,8 @@
  * (one worker per core by default); every worker reads one photo first, uncounted, so the figures are
  * after start-up. `ms` is each photo's own time inside its worker (bytes in, fields out). `--model`
  * benchmarks a candidate digits.onnx (with its digits.json beside it) before it replaces the committed one.
+ * `--inconsistent RATE` makes that share of the TPS's sheets fail a check as written (one figure changed,
+ * as a KPPS arithmetic slip would): the reader must report such a sheet as written, not as it should add up.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +31,7 @@ const { values: args } = parseArgs({
     count: { type: 'string', default: '150' },
     seed: { type: 'string', default: '2025' },
     megapixels: { type: 'string', default: '12-12' },
+    inconsistent: { type: 'string', default: '0' },
     workers: { type: 'string', default: String(os.availableParallelism()) },
     misses: { type: 'boolean', default: false },
     model: { type: 'string' },
@@ -37,13 +40,14 @@ const { values: args } = parseArgs({
 const count = Number(args.count);
 const seed = Number(args.seed);
 const workers = Number(args.workers);
+const inconsistentRate = Number(args.inconsistent);
 const [mpLo, mpHi] = args.megapixels!.split('-').map(Number);
-if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(workers >= 1) || !(mpLo > 0 && mpHi >= mpLo)) {
-  console.error('usage: npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--workers N] [--misses] [--model FILE]');
+if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(workers >= 1) || !(mpLo > 0 && mpHi >= mpLo) || !(inconsistentRate >= 0 && inconsistentRate <= 1)) {
+  console.error('usage: npm run bench:read -- [--count N] [--seed S] [--megapixels 12-12] [--inconsistent 0..1] [--workers N] [--misses] [--model FILE]');
   process.exit(2);
 }
 
-type Truth = ScoredPhoto['truth'];
+type Truth = ScoredPhoto['truth'] & { inconsistent?: string };
 type PhotoFile = { file: string; truth: Truth };
 
 const simulated = await simulatedSet();
@@ -51,17 +55,24 @@ const real = realSet();
 const reader = createWorkerPoolReader({ size: workers, modelPath: args.model && path.resolve(args.model) });
 await Promise.all(Array.from({ length: reader.size }, () => reader.read(readFileSync(simulated[0].file))));
 const wallStart = performance.now();
-const [simScore, realScore] = [scoreReadings(await readAll(simulated)), scoreReadings(await readAll(real))];
+const simRead = await readAll(simulated);
+const [simScore, realScore] = [scoreReadings(simRead), scoreReadings(await readAll(real))];
 const wallSeconds = (performance.now() - wallStart) / 1000;
 await reader.close();
 
 console.log(`\nReading benchmark: ${os.cpus()[0]?.model ?? 'cpu'} x ${os.availableParallelism()}, ${reader.size} worker(s), Node ${process.versions.node}`);
 if (args.model) console.log(`digit model: ${args.model}`);
-console.log(`simulated: ${count} photos of ${mpLo === mpHi ? mpLo : `${mpLo}-${mpHi}`} MP, seed ${seed}, handwriting of unseen TPS only\n`);
+console.log(`simulated: ${count} photos of ${mpLo === mpHi ? mpLo : `${mpLo}-${mpHi}`} MP, seed ${seed}, handwriting of unseen TPS only${inconsistentRate > 0 ? `, ${inconsistentRate} of TPS with a sheet that fails a check as written` : ''}\n`);
 console.log('| set | photos | pages right | fields | fields right | auto-accepted | wrong, not flagged | ms/photo median | p95 |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 console.log(row('simulated (unseen TPS)', simScore));
 console.log(row('real photos', realScore));
+const slipped = simRead.filter((p) => (p.truth as Truth).inconsistent);
+if (slipped.length > 0) {
+  const score = scoreReadings(slipped);
+  const asWritten = slipped.filter((p) => !score.misses.some((m) => m.file === p.file && m.field === (p.truth as Truth).inconsistent)).length;
+  console.log(`\nphotos of a sheet that fails a check as written: ${slipped.length}; their fields right ${score.fieldsRight} of ${score.fields}, auto-accepted ${score.autoAccepted}, wrong and not flagged ${score.wrongNotFlagged}; the slipped figure read as written on ${asWritten} of ${slipped.length}`);
+}
 console.log(`\n${simulated.length + real.length} photos in ${wallSeconds.toFixed(1)} s wall (${((simulated.length + real.length) / wallSeconds).toFixed(2)} photos/s on ${reader.size} worker(s))`);
 for (const [name, s] of [['simulated', simScore], ['real', realScore]] as const) {
   const shown = args.misses ? s.misses : s.misses.filter((m) => !m.review);
@@ -103,7 +114,7 @@ function simulatorVersion(): string {
 async function simulatedSet(): Promise<PhotoFile[]> {
   const onlyTps = readValTps();
   if (!onlyTps) throw new Error(`${VAL_TPS_FILE} is missing: run npm run train-digits first`);
-  const dir = path.join(os.tmpdir(), 'cocok-bench-read', `seed${seed}-n${count}-mp${mpLo}-${mpHi}-${simulatorVersion()}`);
+  const dir = path.join(os.tmpdir(), 'cocok-bench-read', `seed${seed}-n${count}-mp${mpLo}-${mpHi}${inconsistentRate > 0 ? `-inc${inconsistentRate}` : ''}-${simulatorVersion()}`);
   const truthFile = path.join(dir, 'truth.json');
   if (!existsSync(truthFile)) {
     mkdirSync(dir, { recursive: true });
@@ -111,9 +122,9 @@ async function simulatedSet(): Promise<PhotoFile[]> {
     const truth: Record<string, Truth> = {};
     const started = performance.now();
     for (let i = 0; i < count; i++) {
-      const photo = await simulator.simulate(i, { seed, megapixels: [mpLo, mpHi] });
+      const photo = await simulator.simulate(i, { seed, megapixels: [mpLo, mpHi], inconsistentRate });
       writeFileSync(path.join(dir, photo.name), photo.jpeg);
-      truth[photo.name] = { page: photo.truth.page, fields: photo.truth.fields };
+      truth[photo.name] = { page: photo.truth.page, fields: photo.truth.fields, inconsistent: photo.truth.inconsistent };
       if ((i + 1) % 30 === 0) console.error(`simulated ${i + 1}/${count} photos (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
     writeFileSync(truthFile, JSON.stringify(truth));

@@ -36,6 +36,10 @@ test('--json: one JSON line per file, in the order given, with exactly the docum
         assert.equal(typeof f.review, 'boolean');
       }
       assert.equal(r.review, Object.values(r.fields).some((f) => (f as { review: boolean }).review));
+      // Every figure as written (issue 3's target for the real photos), blank fields null.
+      const written = truth[files[i].split('/').pop()!].fields as Record<string, number>;
+      const read = Object.fromEntries(Object.entries(r.fields).map(([name, f]) => [name, (f as { value: number | null }).value]));
+      assert.deepEqual(read, Object.fromEntries(Object.keys(r.fields).map((name) => [name, written[name] ?? null])), files[i]);
     } else {
       assert.equal(r.page, null);
       assert.deepEqual(r.fields, {});

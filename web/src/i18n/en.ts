@@ -154,6 +154,7 @@ export const en: Messages = {
     },
     total_vs_pengguna: { rule: 'Total votes = voters who voted', flag: 'Total votes ≠ voters who voted' },
     total_vs_surat_digunakan: { rule: 'Total votes = ballots used', flag: 'Total votes ≠ ballots used' },
+    pengguna_vs_surat_digunakan: { rule: 'Voters who voted = ballots used', flag: 'Voters who voted ≠ ballots used' },
     surat_suara_balance: {
       rule: 'Ballots received = used + damaged + unused',
       flag: 'Ballots received ≠ used + damaged + unused',
@@ -337,6 +338,7 @@ export const en: Messages = {
       'low-confidence': 'the handwriting is unclear',
       'ink-in-empty-box': 'ink in a box read as empty',
       'digit-without-ink': 'a digit read in a box that looks empty',
+      'chosen-by-checks': "value chosen to fit this page's sums; make sure it matches the form",
       check: 'part of a check: {{check}}',
       other: 'uncertain reading',
     },

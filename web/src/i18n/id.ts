@@ -156,6 +156,7 @@ export const id = {
     },
     total_vs_pengguna: { rule: 'Jumlah suara = jumlah pengguna hak pilih', flag: 'Jumlah suara ≠ jumlah pengguna hak pilih' },
     total_vs_surat_digunakan: { rule: 'Jumlah suara = surat suara digunakan', flag: 'Jumlah suara ≠ surat suara digunakan' },
+    pengguna_vs_surat_digunakan: { rule: 'Jumlah pengguna hak pilih = surat suara digunakan', flag: 'Jumlah pengguna hak pilih ≠ surat suara digunakan' },
     surat_suara_balance: {
       rule: 'Surat suara diterima = digunakan + rusak + sisa',
       flag: 'Surat suara diterima ≠ digunakan + rusak + sisa',
@@ -339,6 +340,7 @@ export const id = {
       'low-confidence': 'tulisan kurang jelas',
       'ink-in-empty-box': 'ada tinta di kotak yang terbaca kosong',
       'digit-without-ink': 'terbaca angka di kotak yang tampak kosong',
+      'chosen-by-checks': 'angka dipilih agar cocok dengan jumlah di halaman ini; pastikan sesuai formulir',
       check: 'terlibat dalam pemeriksaan: {{check}}',
       other: 'pembacaan tidak pasti',
     },

@@ -22,11 +22,16 @@ const cases: { name: string; over: Partial<FieldValues>; overseas?: boolean; fai
   { name: 'sah + tidak sah differs from total', over: { suara_tidak_sah: 3 }, failed: ['sah_plus_tidak_sah_vs_total'] },
   { name: 'L + P differs from J on the DPT row', over: { pemilih_dpt_l: 51 }, failed: ['pemilih_dpt_l_plus_p'] },
   { name: 'ballots received do not balance', over: { surat_suara_sisa: 40 }, failed: ['surat_suara_balance'] },
+  {
+    name: 'page 1 alone: voters who voted differ from ballots used',
+    over: { suara_sah: null, suara_tidak_sah: null, suara_total: null, surat_suara_digunakan: 63, surat_suara_sisa: 41 },
+    failed: ['pengguna_vs_surat_digunakan'],
+  },
   { name: 'disabled voters L + P differs from J', over: { disabilitas_j: 2 }, failed: ['disabilitas_l_plus_p'] },
   {
     name: 'more DPT users than registered voters',
     over: { pengguna_dpt_l: 60, pengguna_dpt_p: 50, pengguna_dpt_j: 110, pengguna_total_l: 61, pengguna_total_p: 51, pengguna_total_j: 112 },
-    failed: ['pengguna_dpt_vs_pemilih_dpt', 'total_vs_pengguna'],
+    failed: ['pengguna_dpt_vs_pemilih_dpt', 'total_vs_pengguna', 'pengguna_vs_surat_digunakan'],
   },
   {
     name: 'over 300 voters at a domestic TPS',

@@ -31,6 +31,8 @@ export const CHECKS: readonly CheckDefinition[] = [
   { id: 'sah_plus_tidak_sah_vs_total', kind: 'equal', left: ['suara_sah', 'suara_tidak_sah'], right: ['suara_total'] },
   { id: 'total_vs_pengguna', kind: 'equal', left: ['suara_total'], right: ['pengguna_total_j'] },
   { id: 'total_vs_surat_digunakan', kind: 'equal', left: ['suara_total'], right: ['surat_suara_digunakan'] },
+  // Follows from the two above, but holds on page 1 alone, where suara_total is not written.
+  { id: 'pengguna_vs_surat_digunakan', kind: 'equal', left: ['pengguna_total_j'], right: ['surat_suara_digunakan'] },
   { id: 'surat_suara_balance', kind: 'equal', left: ['surat_suara_diterima'], right: ['surat_suara_digunakan', 'surat_suara_rusak', 'surat_suara_sisa'] },
   lpj('pemilih_dpt'), lpj('pengguna_dpt'), lpj('pengguna_dptb'), lpj('pengguna_non_dpt'), lpj('pengguna_total'), lpj('disabilitas'),
   usersBySex('l'), usersBySex('p'), usersBySex('j'),
@@ -69,32 +71,50 @@ export function failedChecks(results: readonly CheckResult[]): CheckResult[] {
 }
 
 function runCheck(check: CheckDefinition, values: FieldValues, ctx: CheckContext): CheckResult {
-  const fields = fieldsOf(check);
-  const seen = Object.fromEntries(fields.map((f) => [f, values[f]])) as CheckResult['values'];
-  if (fields.some((f) => values[f] === null || values[f] === undefined)) {
-    return { id: check.id, status: 'skipped', values: seen };
-  }
-  const sum = (fs: FieldName[]) => fs.reduce((acc, f) => acc + (values[f] as number), 0);
+  const seen = Object.fromEntries(checkFields(check).map((f) => [f, values[f]])) as CheckResult['values'];
+  const sides = compareSides(check, (f) => values[f], ctx);
+  if (!sides) return { id: check.id, status: 'skipped', values: seen };
+  return { id: check.id, status: sides.pass ? 'pass' : 'fail', values: seen, left: sides.left, right: sides.right };
+}
+
+/**
+ * The two sides a check compares and whether it holds; null when it is skipped (a figure unknown, or a
+ * domestic-only bound at an overseas TPS). The one place the rules are applied, so the reader's
+ * page search (reading/page-decoding.logic.ts), which judges many candidate figures, reads them the same way.
+ */
+export function compareSides(
+  check: CheckDefinition,
+  value: (f: FieldName) => number | null | undefined,
+  ctx: CheckContext,
+): { left: number; right: number; pass: boolean } | null {
+  let known = true;
+  const get = (f: FieldName) => {
+    const v = value(f);
+    if (v === null || v === undefined) known = false;
+    return v ?? 0;
+  };
+  const sum = (fs: readonly FieldName[]) => fs.reduce((acc, f) => acc + get(f), 0);
   switch (check.kind) {
     case 'equal': {
       const left = sum(check.left);
       const right = sum(check.right);
-      return { id: check.id, status: left === right ? 'pass' : 'fail', values: seen, left, right };
+      return known ? { left, right, pass: left === right } : null;
     }
     case 'not-above': {
-      const left = values[check.field] as number;
+      const left = get(check.field);
       const right = sum(check.bound);
-      return { id: check.id, status: left <= right ? 'pass' : 'fail', values: seen, left, right };
+      return known ? { left, right, pass: left <= right } : null;
     }
     case 'at-most': {
-      if (check.domesticOnly && ctx.overseas) return { id: check.id, status: 'skipped', values: seen };
-      const left = values[check.field] as number;
-      return { id: check.id, status: left <= check.limit ? 'pass' : 'fail', values: seen, left, right: check.limit };
+      const left = get(check.field);
+      if (!known || (check.domesticOnly && ctx.overseas)) return null;
+      return { left, right: check.limit, pass: left <= check.limit };
     }
   }
 }
 
-function fieldsOf(check: CheckDefinition): FieldName[] {
+/** The figures a check looks at. */
+export function checkFields(check: CheckDefinition): FieldName[] {
   switch (check.kind) {
     case 'equal':
       return [...check.left, ...check.right];

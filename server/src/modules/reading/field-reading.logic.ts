@@ -2,25 +2,25 @@ import type { InkVerdict } from './box-ink.logic.ts';
 import type { DigitLabel, DigitPrediction } from './digit-classifier.logic.ts';
 
 /**
- * How three digit boxes (hundreds, tens, units) and, on page 2, three bubble columns become one field
- * value with an honest confidence. Pure: the rules are the product, so they are tested as tables.
+ * How three digit boxes (hundreds, tens, units) and, on page 2, three bubble columns read as one field,
+ * taking each box's best class: the value and why a person should look at it. Pure: the rules are the
+ * product, so they are tested as tables. How sure the value is comes from the page as a whole
+ * (page-decoding.logic.ts), which reads the same rules over every combination of the boxes' classes.
  *
  * - A field whose three boxes are all empty is `null` (never guessed as 0).
  * - Leading boxes may be empty or crossed out (X, read as 0): X X 7 is 7, X X 0 is 0.
  * - An empty box after a written one (7 _ 4, 8 4 _) is not how the form is filled: the value is still
  *   formed from the written digits, but the field always goes to review.
- * - The ink in each box (box-ink.logic.ts) is another: a box the model calls empty that holds clear ink,
- *   or a digit in a box without ink (counted as empty), goes to review; an empty box without ink is an
- *   untouched box.
- * - Bubbles (page 2) are a second, independent reading: when every column has a clear mark and they
- *   spell the same number, confidence rises; when they disagree, the field always goes to review.
+ * - The ink in each box (box-ink.logic.ts) is another reading: a box the model calls empty that holds
+ *   clear ink, or a digit in a box without ink (counted as empty), goes to review.
+ * - Bubbles (page 2) are a second, independent reading: when they spell another number than the boxes,
+ *   or a column is unclear, the field always goes to review.
  */
 export type BubbleColumn = { digit: number | null; clear: boolean };
 
 export type FieldReading = {
   value: number | null;
-  confidence: number;
-  review: boolean;
+  /** Why the field needs a look (empty when nothing in its boxes or bubbles is odd). */
   reasons: string[];
   /** The boxes as read, e.g. ['empty', '8', '4']. */
   boxes: DigitLabel[];
@@ -30,13 +30,6 @@ export type FieldReading = {
 /** Below this the witness is asked to look. Set from the calibrated validation table of digits.json. */
 export const AUTO_ACCEPT_CONFIDENCE = 0.98;
 
-/**
- * A box the model calls empty and the ink measurement finds untouched (box-ink.logic.ts): two
- * independent readings agree. The ink test misses a pen stroke about 1 time in 200 (3 of 567 simulated
- * digit boxes, each of them still seen by the model), so the pair is at least this sure.
- */
-export const UNTOUCHED_BOX_CONFIDENCE = 0.995;
-
 export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: readonly BubbleColumn[], ink?: readonly InkVerdict[]): FieldReading {
   const reasons: string[] = [];
   if (ink?.some((v, i) => v === 'ink' && predictions[i].label === 'empty')) reasons.push('ink-in-empty-box');
@@ -44,34 +37,15 @@ export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: 
   // box counts as empty (so a blank form stays blank), and the field goes to review.
   if (ink?.some((v, i) => v === 'blank' && predictions[i].label !== 'empty')) reasons.push('digit-without-ink');
   const labels = predictions.map((p, i) => (ink?.[i] === 'blank' ? 'empty' : p.label));
-  const probabilities = predictions.map((p, i) => (p.label === 'empty' && ink?.[i] === 'blank' ? Math.max(p.probability, UNTOUCHED_BOX_CONFIDENCE) : p.probability));
-  let confidence = probabilities.reduce((acc, p) => acc * p, 1);
   const firstWritten = labels.findIndex((l) => l !== 'empty');
-  if (firstWritten === -1) {
-    return withBubbles({ value: null, confidence, review: false, reasons, boxes: labels }, bubbles);
-  }
-  if (labels.slice(firstWritten).includes('empty')) reasons.push('gap-between-digits');
-  const digits = labels.filter((l) => l !== 'empty').join('');
-  const value = Number.parseInt(digits, 10);
-  const reading: FieldReading = { value, confidence, review: false, reasons, boxes: labels };
-  return withBubbles(reading, bubbles);
-}
-
-function withBubbles(reading: FieldReading, bubbles?: readonly BubbleColumn[]): FieldReading {
-  let { confidence } = reading;
-  const reasons = [...reading.reasons];
-  let bubbleDigits: (number | null)[] | undefined;
+  const value = firstWritten === -1 ? null : Number.parseInt(labels.filter((l) => l !== 'empty').join(''), 10);
+  if (firstWritten !== -1 && labels.slice(firstWritten).includes('empty')) reasons.push('gap-between-digits');
   if (bubbles) {
-    bubbleDigits = bubbles.map((b) => b.digit);
-    const verdict = compareWithBubbles(reading.value, bubbles);
+    const verdict = compareWithBubbles(value, bubbles);
     if (verdict === 'disagree') reasons.push('bubbles-disagree');
     if (verdict === 'unclear') reasons.push('bubbles-unclear');
-    // Two independent readings that agree: the chance both are wrong the same way is the product of
-    // their error rates, so the combined error is far below either alone.
-    if (verdict === 'agree') confidence = 1 - (1 - confidence) * 0.1;
   }
-  if (confidence < AUTO_ACCEPT_CONFIDENCE) reasons.push('low-confidence');
-  return { ...reading, confidence, reasons, review: reasons.length > 0, bubbles: bubbleDigits };
+  return { value, reasons, boxes: labels, bubbles: bubbles?.map((b) => b.digit) };
 }
 
 /** Bubble columns spell a number: a leading column left blank counts as 0, a blank after a mark is unclear. */

@@ -5,8 +5,9 @@ import { emptyFieldValues } from '../form/form-fields.ts';
 import { snapBoxes } from './box-snap.ts';
 import { inkContrast, inkVerdict } from './box-ink.logic.ts';
 import { boxCropRect, type DigitClassifier } from './digit-classifier.ts';
-import { combineBoxes, type FieldReading } from './field-reading.logic.ts';
+import { AUTO_ACCEPT_CONFIDENCE, combineBoxes, type FieldReading } from './field-reading.logic.ts';
 import { measureBaseline, readColumn, type BubbleBaseline } from './bubble-reading.ts';
+import { boxDistributions, decodePage, valueCandidates, type FieldCandidates } from './page-decoding.logic.ts';
 import { applyHomography, type Homography } from './homography.ts';
 import { FORM_DIR, loadFormLayout, pageLayout, type FieldLayout } from './page-layout.ts';
 import { createPageLocator } from './page-locator.ts';
@@ -23,8 +24,9 @@ export type FormReaderDeps = { classifier: DigitClassifier; decode: DecodePhoto 
 
 /**
  * The reading pipeline: decode -> find the page (tag, corner marks) -> homography to layout.json ->
- * cut each field's three boxes -> classify -> on page 2 read the bubbles -> combine per field ->
- * page checks flag (never correct) inconsistent readings.
+ * cut each field's three boxes -> classify -> on page 2 read the bubbles -> combine per field -> the
+ * page's most probable values under its checks (page-decoding.logic.ts) -> every field of a failed
+ * check, and every value chosen over its boxes' own best reading, goes to review (never a silent fix).
  */
 export async function createFormReader({ classifier, decode }: FormReaderDeps) {
   const layout = loadFormLayout();
@@ -40,13 +42,24 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
     if (!located.ok) return { page: null, fields: {}, review: true, reason: located.reason, message: located.message, ms: ms() };
 
     const page = pageLayout(located.page, layout);
-    const readings = await readFields(decoded.image, located.homography, page.fields, baselines);
-    const checks = pageChecks(readings);
+    const { readings, chosen } = await readFields(decoded.image, located.homography, page.fields, baselines);
+    // Fields of a check the boxes fail as read go to review even when the page's best reading mends it.
+    const failedAsRead = pageChecks(new Map([...readings].map(([name, r]) => [name, r.value])));
+    const checks = pageChecks(chosen.values);
     const fields: Partial<Record<FieldName, FieldResult>> = {};
     for (const [name, r] of readings) {
-      const involved = checks.filter((c) => c.fields.includes(name)).map((c) => `check:${c.id}`);
-      const reasons = [...r.reasons, ...involved];
-      fields[name] = { value: r.value, confidence: round3(r.confidence), review: reasons.length > 0, reasons };
+      const value = chosen.values.get(name) ?? null;
+      const involved = [...new Set([...failedAsRead, ...checks].filter((c) => c.fields.includes(name)).map((c) => `check:${c.id}`))];
+      // Sums that hold make a reading surer; the checks the boxes fail as read keep their fields in
+      // review whatever the page's confidence says.
+      const confidence = chosen.confidence.get(name) ?? 0;
+      const reasons = [
+        ...r.reasons,
+        ...(confidence < AUTO_ACCEPT_CONFIDENCE ? ['low-confidence'] : []),
+        ...(value !== r.value ? ['chosen-by-checks'] : []),
+        ...involved,
+      ];
+      fields[name] = { value, confidence: round3(confidence), review: reasons.length > 0, reasons };
     }
     return {
       page: located.page,
@@ -67,12 +80,15 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
     });
     const predictions = await classifier.classify(crops);
     const ink = crops.map((c) => inkVerdict(inkContrast(c)));
-    const out = new Map<FieldName, FieldReading>();
-    fields.forEach((f, i) => {
+    const readings = new Map<FieldName, FieldReading>();
+    const candidates: FieldCandidates[] = fields.map((f, i) => {
       const bubbles = f.bubbles?.map((col, c) => readColumn(image, h, col, baseline.get(f.field)![c]));
-      out.set(f.field as FieldName, combineBoxes(predictions.slice(i * 3, i * 3 + 3), bubbles, ink.slice(i * 3, i * 3 + 3)));
+      const boxes = predictions.slice(i * 3, i * 3 + 3);
+      const boxInk = ink.slice(i * 3, i * 3 + 3);
+      readings.set(f.field as FieldName, combineBoxes(boxes, bubbles, boxInk));
+      return { field: f.field as FieldName, candidates: valueCandidates(boxDistributions(boxes, boxInk, bubbles)) };
     });
-    return out;
+    return { readings, chosen: decodePage(candidates) };
   }
 
   async function page2Baselines(): Promise<Map<string, BubbleBaseline>> {
@@ -86,11 +102,11 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
   return { read };
 }
 
-/** Checks among the fields of one page; a failed one sends every field it involves to review. */
-function pageChecks(readings: Map<FieldName, FieldReading>): { id: string; fields: string[] }[] {
-  const values = emptyFieldValues();
-  for (const [name, r] of readings) values[name] = r.value;
-  return failedChecks(runChecks(values, { overseas: false })).map((r) => ({ id: r.id, fields: Object.keys(r.values) }));
+/** The checks that the figures of one page fail (checks on fields of other pages are skipped). */
+function pageChecks(values: ReadonlyMap<FieldName, number | null>): { id: string; fields: string[] }[] {
+  const figures = emptyFieldValues();
+  for (const [name, v] of values) figures[name] = v;
+  return failedChecks(runChecks(figures, { overseas: false })).map((r) => ({ id: r.id, fields: Object.keys(r.values) }));
 }
 
 /** Each field's box outline in the original photo's pixels (for cut-outs shown to witnesses). */

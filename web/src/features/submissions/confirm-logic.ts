@@ -88,6 +88,6 @@ export function liveChecks(values: Partial<Record<FieldName, number | null>>, tp
 /** Why the reader asks for a look, in words; `check:<id>` names a failed check on the page. */
 export function reviewReasonText(t: Translate, reason: string, checkName: (id: string) => string): string {
   if (reason.startsWith('check:')) return t('confirm.reasons.check', { check: checkName(reason.slice('check:'.length)) });
-  const known = ['not-read', 'gap-between-digits', 'bubbles-disagree', 'bubbles-unclear', 'low-confidence', 'ink-in-empty-box', 'digit-without-ink'];
+  const known = ['not-read', 'gap-between-digits', 'bubbles-disagree', 'bubbles-unclear', 'low-confidence', 'ink-in-empty-box', 'digit-without-ink', 'chosen-by-checks'];
   return t(`confirm.reasons.${known.includes(reason) ? reason : 'other'}`);
 }
