@@ -37,9 +37,13 @@ test('a misread the sums rule out is replaced by the runner-up that fits, and th
   assert.equal(total.value, 430);
   assert.equal(total.review, true);
   assert.ok(total.reasons?.includes('chosen-by-checks'), total.reasons?.join());
-  // The boxes as read (427 + 3 = 450) fail the check, so all three fields stay in review.
+  // The boxes as read (427 + 3 = 450) fail the check, so all three fields stay in review, told that the
+  // first reading failed it (the figures reported, 427 + 3 = 430, pass it).
   for (const name of ['suara_sah', 'suara_tidak_sah', 'suara_total'] as const) {
-    assert.ok(r.fields[name]!.reasons?.includes('check:sah_plus_tidak_sah_vs_total'), `${name}: ${r.fields[name]!.reasons?.join()}`);
+    const reasons = r.fields[name]!.reasons ?? [];
+    assert.equal(r.fields[name]!.review, true);
+    assert.ok(reasons.includes('check-as-read:sah_plus_tidak_sah_vs_total'), `${name}: ${reasons.join()}`);
+    assert.ok(!reasons.includes('check:sah_plus_tidak_sah_vs_total'), `${name}: ${reasons.join()}`);
   }
   // The values reported add up; this test sheet's 430 votes are over a domestic TPS's 300 as written.
   assert.deepEqual(r.checks, ['total_over_300']);

@@ -218,6 +218,11 @@ test('liveChecks: only checks the figures can decide, failures first, said in wo
   const named = (c: string) => checkLabel(t, c, 'flag');
   assert.equal(reviewReasonText(t, 'low-confidence', named), 'tulisan kurang jelas');
   assert.equal(reviewReasonText(t, 'check:paslon_sum_vs_sah', named), 'terlibat dalam pemeriksaan: Jumlah suara paslon ≠ suara sah');
+  assert.equal(
+    reviewReasonText(t, 'check-as-read:sah_plus_tidak_sah_vs_total', named),
+    'bacaan pertama mesin tidak lolos pemeriksaan: Suara sah + suara tidak sah ≠ jumlah suara',
+  );
+  assert.equal(reviewReasonText(t, 'chosen-by-checks', named), 'angka dipilih agar cocok dengan jumlah di halaman ini; pastikan sesuai formulir');
   assert.equal(reviewReasonText(t, 'something-new', named), 'pembacaan tidak pasti');
   assert.equal(reviewReasonText(t, 'ink-in-empty-box', named), 'ada tinta di kotak yang terbaca kosong');
   const tEn = await translator('en');

@@ -339,6 +339,7 @@ export const en: Messages = {
       'ink-in-empty-box': 'ink in a box read as empty',
       'digit-without-ink': 'a digit read in a box that looks empty',
       'chosen-by-checks': "value chosen to fit this page's sums; make sure it matches the form",
+      checkAsRead: "the machine's first reading failed a check: {{check}}",
       check: 'part of a check: {{check}}',
       other: 'uncertain reading',
     },

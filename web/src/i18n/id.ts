@@ -341,6 +341,7 @@ export const id = {
       'ink-in-empty-box': 'ada tinta di kotak yang terbaca kosong',
       'digit-without-ink': 'terbaca angka di kotak yang tampak kosong',
       'chosen-by-checks': 'angka dipilih agar cocok dengan jumlah di halaman ini; pastikan sesuai formulir',
+      checkAsRead: 'bacaan pertama mesin tidak lolos pemeriksaan: {{check}}',
       check: 'terlibat dalam pemeriksaan: {{check}}',
       other: 'pembacaan tidak pasti',
     },

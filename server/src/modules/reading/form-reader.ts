@@ -43,13 +43,18 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
 
     const page = pageLayout(located.page, layout);
     const { readings, chosen } = await readFields(decoded.image, located.homography, page.fields, baselines);
-    // Fields of a check the boxes fail as read go to review even when the page's best reading mends it.
+    // Fields of a check the boxes fail as read go to review even when the page search mends it.
     const failedAsRead = pageChecks(new Map([...readings].map(([name, r]) => [name, r.value])));
     const checks = pageChecks(chosen.values);
     const fields: Partial<Record<FieldName, FieldResult>> = {};
     for (const [name, r] of readings) {
       const value = chosen.values.get(name) ?? null;
-      const involved = [...new Set([...failedAsRead, ...checks].filter((c) => c.fields.includes(name)).map((c) => `check:${c.id}`))];
+      // A check the reported values fail, and one only the boxes' own best readings failed (the page
+      // search mended it), are told apart: the witness sees 427 + 3 = 430 and must not be told it fails.
+      const involved = [
+        ...checks.filter((c) => c.fields.includes(name)).map((c) => `check:${c.id}`),
+        ...failedAsRead.filter((c) => c.fields.includes(name) && !checks.some((x) => x.id === c.id)).map((c) => `check-as-read:${c.id}`),
+      ];
       // Sums that hold make a reading surer; the checks the boxes fail as read keep their fields in
       // review whatever the page's confidence says.
       const confidence = chosen.confidence.get(name) ?? 0;
@@ -59,7 +64,7 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
         ...(value !== r.value ? ['chosen-by-checks'] : []),
         ...involved,
       ];
-      fields[name] = { value, confidence: round3(confidence), review: reasons.length > 0, reasons };
+      fields[name] = { value, confidence: floor3(confidence), review: reasons.length > 0, reasons };
     }
     return {
       page: located.page,
@@ -129,6 +134,7 @@ function boxOutlines(fields: readonly FieldLayout[], h: Homography, scale: numbe
   return out;
 }
 
-const round3 = (v: number) => Math.round(v * 1000) / 1000;
+/** Rounded down, so a confidence under the review bar is never shown as reaching it (0.9797 is 0.979). */
+const floor3 = (v: number) => Math.floor(v * 1000) / 1000;
 
 export type FormReaderInstance = Awaited<ReturnType<typeof createFormReader>>;

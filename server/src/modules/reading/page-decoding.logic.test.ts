@@ -71,6 +71,16 @@ test('page decoding: the page confidence of a mended field says how sure the sea
   assert.ok(total > 0.9 && total < 1, `total ${total}`);
 });
 
+test('page decoding: a sure reading that breaks a sum is less sure than its boxes alone say', () => {
+  const decoded = decodePage(page3(candidates([427, 1]), candidates([3, 1]), candidates([431, 0.995], [430, 0.005])));
+  assert.equal(decoded.values.get('suara_total'), 431);
+  const total = decoded.confidence.get('suara_total')!;
+  assert.ok(total < 0.9, `total ${total}`);
+  // Whereas a sure reading that keeps the sums is as sure as its boxes.
+  const kept = decodePage(page3(candidates([428, 1]), candidates([3, 1]), candidates([431, 0.995], [430, 0.005])));
+  assert.ok(kept.confidence.get('suara_total')! > 0.99);
+});
+
 const prediction = (probabilities: Partial<Record<DigitLabel, number>>): DigitPrediction => {
   const all = Object.fromEntries(DIGIT_CLASSES.map((c) => [c, probabilities[c] ?? 0]));
   const label = DIGIT_CLASSES.reduce((a, b) => (all[b] > all[a] ? b : a));

@@ -128,7 +128,7 @@ export function decodePage(fields: readonly FieldCandidates[], checks: readonly 
       for (const cand of options[i]) {
         const values = [...s.values, cand.value];
         let score = s.score + Math.log(cand.probability);
-        for (const c of judgedAt[i]) if (compareSides(c, (name) => values[index.get(name)!], DOMESTIC)?.pass === false) score += penalty;
+        for (const c of judgedAt[i]) if (!holds(c, values, index)) score += penalty;
         next.push({ values, score });
       }
     }
@@ -143,12 +143,21 @@ export function decodePage(fields: readonly FieldCandidates[], checks: readonly 
   fields.forEach((f, i) => {
     values.set(f.field, best.values[i]);
     const agreeing = beam.reduce((acc, s, k) => acc + (s.values[i] === best.values[i] ? weights[k] : 0), 0);
-    // Values never searched (past MAX_CANDIDATES, or below the floor) still had their chance: counting
-    // them as if every one of them fitted the checks keeps the confidence from being overstated.
-    const searched = options[i].reduce((acc, c) => acc + c.probability, 0);
-    confidence.set(f.field, (agreeing / total) * Math.min(1, searched));
+    // Values never searched (past MAX_CANDIDATES, or below the floor) still had their chance, and may
+    // have mended the checks the best reading fails: bounded as if every one of them mended them all,
+    // so the confidence is never overstated.
+    const chosen = options[i].find((c) => c.value === best.values[i])!;
+    const unsearched = Math.max(0, 1 - options[i].reduce((acc, c) => acc + c.probability, 0));
+    const failing = onPage.filter((c) => checkFields(c).includes(f.field) && !holds(c, best.values, index)).length;
+    const unsearchedBound = (unsearched / chosen.probability) * CHECK_FAILURE_PRIOR ** -failing;
+    confidence.set(f.field, agreeing / (total + unsearchedBound));
   });
   return { values, confidence };
+}
+
+/** A check with an unknown (null) figure is skipped, so it holds. */
+function holds(check: CheckDefinition, values: readonly (number | null)[], index: ReadonlyMap<FieldName, number>): boolean {
+  return compareSides(check, (name) => values[index.get(name)!], DOMESTIC)?.pass !== false;
 }
 
 function normalise(dist: number[]): number[] {
