@@ -18,10 +18,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PAGE_FIELDS } from '../server/src/modules/form/form-fields.ts';
+import { PAGE_FIELDS, type FieldName } from '../server/src/modules/form/form-fields.ts';
 import { createWorkerPoolReader } from '../server/src/modules/reading/form-reader-pool.ts';
 import { createCropLibrary, readValTps, VAL_TPS_FILE } from '../server/src/modules/reading/handwriting-crops.ts';
 import { createPhotoSimulator } from '../server/src/modules/reading/photo-simulator.ts';
+import type { FormReading } from '../server/src/modules/reading/reading.types.ts';
+import { readSheet } from '../server/src/modules/reading/sheet-reading.logic.ts';
 import { scoreReadings, type ReadingScore, type ScoredPhoto } from '../server/src/modules/reading/reading-score.logic.ts';
 
 const REAL_DIR = fileURLToPath(new URL('../tests/fixtures/photos/', import.meta.url));
@@ -55,6 +57,7 @@ const real = realSet();
 const reader = createWorkerPoolReader({ size: workers, modelPath: args.model && path.resolve(args.model) });
 await Promise.all(Array.from({ length: reader.size }, () => reader.read(readFileSync(simulated[0].file))));
 const wallStart = performance.now();
+const readings = new Map<string, FormReading>();
 const simRead = await readAll(simulated);
 const [simScore, realScore] = [scoreReadings(simRead), scoreReadings(await readAll(real))];
 const wallSeconds = (performance.now() - wallStart) / 1000;
@@ -66,6 +69,9 @@ console.log(`simulated: ${count} photos of ${mpLo === mpHi ? mpLo : `${mpLo}-${m
 console.log('| set | photos | pages right | fields | fields right | auto-accepted | wrong, not flagged | ms/photo median | p95 |');
 console.log('|---|---|---|---|---|---|---|---|---|');
 console.log(row('simulated (unseen TPS)', simScore));
+// The pages of each simulated TPS read together, as a witness's three photos are (sheet-reading.logic.ts).
+const sheetScore = scoreReadings(readAsSheets(simRead));
+console.log(row('simulated, each TPS\'s 3 pages read together', sheetScore));
 console.log(row('real photos', realScore));
 const slipped = simRead.filter((p) => (p.truth as Truth).inconsistent);
 if (slipped.length > 0) {
@@ -79,6 +85,19 @@ for (const [name, s] of [['simulated', simScore], ['real', realScore]] as const)
   for (const m of shown) console.log(`${name} miss: ${path.basename(m.file)} ${m.field}: truth ${m.truth}, read ${m.read}${m.review ? ' (review)' : ' (NOT FLAGGED)'}`);
 }
 
+/** Photos come in threes (pages 1, 2, 3 of one TPS): each photo's fields become those of its TPS's sheet. */
+function readAsSheets(photos: ScoredPhoto[]): ScoredPhoto[] {
+  const byTps = new Map<number, ScoredPhoto[]>();
+  for (const p of photos) {
+    const tps = Math.floor((Number(path.basename(p.file).slice(0, 4)) - 1) / 3);
+    byTps.set(tps, [...(byTps.get(tps) ?? []), p]);
+  }
+  return [...byTps.values()].flatMap((group) => {
+    const sheet = readSheet(group.map((p) => readings.get(p.file)!));
+    return group.map((p) => ({ ...p, read: { ...p.read, fields: Object.fromEntries(Object.keys(p.read.fields).map((f) => [f, sheet[f as FieldName]])) } }));
+  });
+}
+
 function row(name: string, s: ReadingScore): string {
   const pct = (n: number) => `${((100 * n) / Math.max(1, s.fields)).toFixed(2)}%`;
   return `| ${name} | ${s.photos} | ${s.pagesRight} | ${s.fields} | ${s.fieldsRight} (${pct(s.fieldsRight)}) | ${s.autoAccepted} (${pct(s.autoAccepted)}) | ${s.wrongNotFlagged} | ${s.ms.median} | ${s.ms.p95} |`;
@@ -88,6 +107,7 @@ async function readAll(files: PhotoFile[]): Promise<ScoredPhoto[]> {
   return Promise.all(
     files.map(async ({ file, truth }) => {
       const r = await reader.read(readFileSync(file));
+      readings.set(file, r);
       return { file, truth, read: { page: r.page, fields: r.fields, review: r.review, ms: r.ms } };
     }),
   );

@@ -103,6 +103,8 @@ test('portal: search, sorting, not found and network errors', async () => {
   await page.waitForURL(`${base}/cari?q=jakarta`);
   await page.getByRole('link', { name: 'KOTA ADM. JAKARTA SELATAN' }).click();
   await page.waitForURL(`${base}/wilayah/3174`);
+  // Leaving the results page empties the box (it follows the URL); typing before that happens would be wiped.
+  await page.waitForFunction(() => (document.querySelector('form[role="search"] input') as HTMLInputElement | null)?.value === '');
 
   await search.fill(TPS);
   await search.press('Enter');

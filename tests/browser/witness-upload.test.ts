@@ -11,6 +11,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
 import { REPO_ROOT } from '../../server/src/core/paths.ts';
+import type { FieldName } from '../../server/src/modules/form/form-fields.ts';
+import { readSheet } from '../../server/src/modules/reading/sheet-reading.logic.ts';
 import type { SubmissionView } from '../../web/src/features/submissions/submission-types.ts';
 import { PHONE_EXIF } from '../helpers/images.ts';
 import {
@@ -101,16 +103,20 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
 
   // Every field of both pages, with the value read and its cut-out; review fields first.
   const view = await submissionOf(page, id);
-  const machine = Object.fromEntries(view.photos.flatMap((p) => Object.entries(p.reading?.fields ?? {})));
+  // The pages read together (the same readSheet the server stores as the machine's reading).
+  const machine = readSheet(view.photos.flatMap((p) => (p.reading ? [{ page: p.page as 1 | 2 | 3, ...p.reading }] : [])));
   const rows = page.locator('.field-row');
   const shown = await rows.evaluateAll((els) =>
     els.map((e) => ({ field: e.getAttribute('data-field')!, review: e.getAttribute('data-review') === 'true', value: e.querySelector('input')!.value })),
   );
   assert.deepEqual(shown.map((r) => r.field).sort(), Object.keys(WRITTEN).sort());
   for (const r of shown) {
-    assert.equal(r.value, String(machine[r.field].value ?? ''), `${r.field} shows the value read`);
-    assert.equal(r.review, machine[r.field].review, `${r.field} review flag`);
+    assert.equal(r.value, String(machine[r.field as FieldName]!.value ?? ''), `${r.field} shows the value read`);
+    assert.equal(r.review, machine[r.field as FieldName]!.review, `${r.field} review flag`);
   }
+  // The sheet does not add up across its pages (123 + 274 + 32 = 429, suara sah 427): the fields of that sum are marked.
+  assert.ok(machine.suara_paslon_1!.reasons?.includes('check:paslon_sum_vs_sah'), machine.suara_paslon_1!.reasons?.join());
+  assert.equal(shown.find((r) => r.field === 'suara_paslon_1')!.review, true);
   const firstOk = shown.findIndex((r) => !r.review);
   assert.ok(firstOk === -1 || shown.slice(firstOk).every((r) => !r.review), 'review fields come first');
   const cutouts = await page.locator('.field-row__cutout img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
@@ -140,7 +146,7 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   const stored = await submissionOf(page, id);
   for (const v of stored.values) {
     assert.equal(v.confirmed, WRITTEN[v.field], `${v.field} confirmed as written`);
-    assert.equal(v.machine.value, machine[v.field].value, `${v.field} machine reading kept`);
+    assert.equal(v.machine.value, machine[v.field]!.value, `${v.field} machine reading kept`);
   }
 
   await page.getByRole('link', { name: 'Lihat halaman TPS ini' }).click();

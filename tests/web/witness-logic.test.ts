@@ -137,18 +137,18 @@ test('confirmRows: every field of every page read; the more confident of two rea
   const page2a: Photo = {
     state: 'read',
     page: 2,
-    reading: { fields: { suara_paslon_1: field(123, 0.99), suara_paslon_2: field(274, 0.6, true, ['low-confidence']) }, review: true, checks: [] },
+    reading: { fields: { suara_paslon_1: field(123, 0.99), suara_paslon_2: field(274, 0.6, true, ['low-confidence']) }, review: true, checks: [], candidates: {} },
     cutoutUrls: { suara_paslon_1: cut('a', 'suara_paslon_1'), suara_paslon_2: cut('a', 'suara_paslon_2') },
   };
   const page2b: Photo = {
     state: 'read',
     page: 2,
-    reading: { fields: { suara_paslon_2: field(275, 0.9) }, review: false, checks: [] },
+    reading: { fields: { suara_paslon_2: field(275, 0.9) }, review: false, checks: [], candidates: {} },
     cutoutUrls: { suara_paslon_2: cut('b', 'suara_paslon_2') },
   };
-  const notForm: Photo = { state: 'read', page: null, reading: { fields: {}, review: true, checks: [] }, cutoutUrls: {} };
+  const notForm: Photo = { state: 'read', page: null, reading: { fields: {}, review: true, checks: [], candidates: {} }, cutoutUrls: {} };
   const failed: Photo = { state: 'failed', page: 3, reading: null, cutoutUrls: {} };
-  const rows = confirmRows([page2a, page2b, notForm, failed]);
+  const rows = confirmRows([page2a, page2b, notForm, failed], '3101011003008');
   assert.deepEqual(
     rows.map((r) => [r.field, r.value, r.review, r.cutoutUrl]),
     [
@@ -158,7 +158,7 @@ test('confirmRows: every field of every page read; the more confident of two rea
     ],
   );
   assert.deepEqual(rows[2].reasons, [NOT_READ]);
-  assert.deepEqual(confirmRows([notForm, failed]), [], 'no page read: nothing to confirm');
+  assert.deepEqual(confirmRows([notForm, failed], '3101011003008'), [], 'no page read: nothing to confirm');
 });
 
 test('reviewFirst: rows to review first, each group in form order', () => {

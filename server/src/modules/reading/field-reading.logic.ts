@@ -30,6 +30,14 @@ export type FieldReading = {
 /** Below this the witness is asked to look. Set from the calibrated validation table of digits.json. */
 export const AUTO_ACCEPT_CONFIDENCE = 0.98;
 
+/**
+ * Whether to tell the witness the writing is unclear (`low-confidence`): the value is under the bar,
+ * and not only because a check it is in fails, which its own reason says (its boxes alone were sure).
+ */
+export function writingUnclear(confidence: number, boxesAlone: number, inFailedCheck: boolean): boolean {
+  return confidence < AUTO_ACCEPT_CONFIDENCE && !(inFailedCheck && boxesAlone >= AUTO_ACCEPT_CONFIDENCE);
+}
+
 export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: readonly BubbleColumn[], ink?: readonly InkVerdict[]): FieldReading {
   const reasons: string[] = [];
   if (ink?.some((v, i) => v === 'ink' && predictions[i].label === 'empty')) reasons.push('ink-in-empty-box');

@@ -5,15 +5,16 @@ import { emptyFieldValues } from '../form/form-fields.ts';
 import { snapBoxes } from './box-snap.ts';
 import { inkContrast, inkVerdict } from './box-ink.logic.ts';
 import { boxCropRect, type DigitClassifier } from './digit-classifier.ts';
-import { AUTO_ACCEPT_CONFIDENCE, combineBoxes, type FieldReading } from './field-reading.logic.ts';
+import { combineBoxes, type FieldReading } from './field-reading.logic.ts';
 import { measureBaseline, readColumn, type BubbleBaseline } from './bubble-reading.ts';
-import { boxDistributions, decodePage, valueCandidates, type FieldCandidates } from './page-decoding.logic.ts';
+import { boxDistributions, boxesAlone, valueCandidates, type FieldCandidates } from './page-decoding.logic.ts';
+import { readSheet } from './sheet-reading.logic.ts';
 import { applyHomography, type Homography } from './homography.ts';
 import { FORM_DIR, loadFormLayout, pageLayout, type FieldLayout } from './page-layout.ts';
 import { createPageLocator } from './page-locator.ts';
 import type { GrayImage } from './gray-image.ts';
 import { warpRegion } from './warp.ts';
-import type { FieldResult, FormReading } from './reading.types.ts';
+import type { FormReading } from './reading.types.ts';
 
 /** Decoding is an adapter: photo bytes to upright grayscale, and how many working px per original px. */
 export type DecodePhoto = (bytes: Buffer) => Promise<
@@ -25,8 +26,8 @@ export type FormReaderDeps = { classifier: DigitClassifier; decode: DecodePhoto 
 /**
  * The reading pipeline: decode -> find the page (tag, corner marks) -> homography to layout.json ->
  * cut each field's three boxes -> classify -> on page 2 read the bubbles -> combine per field -> the
- * page's most probable values under its checks (page-decoding.logic.ts) -> every field of a failed
- * check, and every value chosen over its boxes' own best reading, goes to review (never a silent fix).
+ * page's most probable values under its sums (sheet-reading.logic.ts, as a sheet of one page): every
+ * field of a failed check, and every value chosen over its boxes' own best reading, goes to review.
  */
 export async function createFormReader({ classifier, decode }: FormReaderDeps) {
   const layout = loadFormLayout();
@@ -42,36 +43,21 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
     if (!located.ok) return { page: null, fields: {}, review: true, reason: located.reason, message: located.message, ms: ms() };
 
     const page = pageLayout(located.page, layout);
-    const { readings, chosen } = await readFields(decoded.image, located.homography, page.fields, baselines);
-    // Fields of a check the boxes fail as read go to review even when the page search mends it.
-    const failedAsRead = pageChecks(new Map([...readings].map(([name, r]) => [name, r.value])));
-    const checks = pageChecks(chosen.values);
-    const fields: Partial<Record<FieldName, FieldResult>> = {};
-    for (const [name, r] of readings) {
-      const value = chosen.values.get(name) ?? null;
-      // A check the reported values fail, and one only the boxes' own best readings failed (the page
-      // search mended it), are told apart: the witness sees 427 + 3 = 430 and must not be told it fails.
-      const involved = [
-        ...checks.filter((c) => c.fields.includes(name)).map((c) => `check:${c.id}`),
-        ...failedAsRead.filter((c) => c.fields.includes(name) && !checks.some((x) => x.id === c.id)).map((c) => `check-as-read:${c.id}`),
-      ];
-      // Sums that hold make a reading surer; the checks the boxes fail as read keep their fields in
-      // review whatever the page's confidence says.
-      const confidence = chosen.confidence.get(name) ?? 0;
-      const reasons = [
-        ...r.reasons,
-        ...(confidence < AUTO_ACCEPT_CONFIDENCE ? ['low-confidence'] : []),
-        ...(value !== r.value ? ['chosen-by-checks'] : []),
-        ...involved,
-      ];
-      fields[name] = { value, confidence: floor3(confidence), review: reasons.length > 0, reasons };
-    }
+    const { readings, candidates } = await readFields(decoded.image, located.homography, page.fields, baselines);
+    const kept = Object.fromEntries(candidates.map((c) => [c.field, c.candidates.filter((v) => v.probability >= 1e-6).map((v) => ({ value: v.value, probability: floor6(v.probability) }))]));
+    // The page is read as a sheet of one page: its boxes' own best readings, searched under its sums.
+    const asRead = Object.fromEntries(
+      [...readings].map(([name, r]) => [name, { value: r.value, confidence: boxesAlone(candidates, name, r.value), review: r.reasons.length > 0, reasons: r.reasons }]),
+    );
+    const fields = readSheet([{ page: located.page, fields: asRead, candidates: kept }]);
+    const checks = pageChecks(new Map(Object.entries(fields).map(([name, f]) => [name as FieldName, f!.value])));
     return {
       page: located.page,
       fields,
-      review: Object.values(fields).some((f) => f.review),
+      review: Object.values(fields).some((f) => f!.review),
       checks: checks.map((c) => c.id),
       boxesInPhoto: boxOutlines(page.fields, located.homography, decoded.scale),
+      candidates: kept,
       ms: ms(),
     };
   }
@@ -93,7 +79,7 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
       readings.set(f.field as FieldName, combineBoxes(boxes, bubbles, boxInk));
       return { field: f.field as FieldName, candidates: valueCandidates(boxDistributions(boxes, boxInk, bubbles)) };
     });
-    return { readings, chosen: decodePage(candidates) };
+    return { readings, candidates };
   }
 
   async function page2Baselines(): Promise<Map<string, BubbleBaseline>> {
@@ -134,7 +120,7 @@ function boxOutlines(fields: readonly FieldLayout[], h: Homography, scale: numbe
   return out;
 }
 
-/** Rounded down, so a confidence under the review bar is never shown as reaching it (0.9797 is 0.979). */
-const floor3 = (v: number) => Math.floor(v * 1000) / 1000;
+/** Candidates are stored with each reading: six decimals are plenty, and keep the JSON small. */
+const floor6 = (v: number) => Math.floor(v * 1e6) / 1e6;
 
 export type FormReaderInstance = Awaited<ReturnType<typeof createFormReader>>;

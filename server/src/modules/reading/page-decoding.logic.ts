@@ -101,6 +101,11 @@ export function valueCandidates(boxes: readonly number[][]): ValueCandidate[] {
     .slice(0, MAX_CANDIDATES);
 }
 
+/** The probability a field's own boxes give `value` (0 when it is not among its candidates). */
+export function boxesAlone(fields: readonly FieldCandidates[], field: FieldName, value: number | null): number {
+  return fields.find((f) => f.field === field)?.candidates.find((c) => c.value === value)?.probability ?? 0;
+}
+
 type State = { values: (number | null)[]; score: number };
 
 /** The page's most probable values under its checks (see the top of this file). */

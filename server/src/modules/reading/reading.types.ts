@@ -1,4 +1,5 @@
 import type { FieldName } from '../form/form-fields.ts';
+import type { ValueCandidate } from './page-decoding.logic.ts';
 
 /** One field as read from a photo: the CLI contract of `read-form --json`, plus why it needs review. */
 export type FieldResult = { value: number | null; confidence: number; review: boolean; reasons?: string[] };
@@ -17,6 +18,11 @@ export type FormReading = {
   checks?: string[];
   /** Where each field's three boxes sit in the photo (pixel polygons), for cut-outs on the confirm screen. */
   boxesInPhoto?: Partial<Record<FieldName, [number, number][]>>;
+  /**
+   * Each field's possible values with their probabilities from its own boxes, most probable first, so
+   * the pages of one sheet can be read together (sheet-reading.logic.ts). Not in the CLI's output.
+   */
+  candidates?: Partial<Record<FieldName, ValueCandidate[]>>;
   ms: number;
 };
 

@@ -22,7 +22,7 @@ export function photoView(row: SubmissionPhotoRow, duplicates: DuplicateRow[], c
     reason: reading?.reason ?? null,
     message: reading?.message ?? null,
     failure: row.failure,
-    reading: reading && { fields: reading.fields, review: reading.review, checks: reading.checks ?? [] },
+    reading: reading && { fields: reading.fields, review: reading.review, checks: reading.checks ?? [], candidates: reading.candidates ?? {} },
     cutoutUrls: Object.fromEntries(boxes.map((f) => [f, cutoutUrl(row.submission_id, row.sha256, f)])),
     ...photoUrls(row.sha256),
     duplicates: duplicates.map((d) => ({ tps: d.other_tps_code, exact: d.exact === 1, distance: d.distance })),

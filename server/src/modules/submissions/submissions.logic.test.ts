@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGE_FIELDS } from '../form/form-fields.ts';
 import type { FormReading } from '../reading/reading.types.ts';
-import { confirmableFields, duplicateFlags, isFormReading, machineValues, planUpload, stillReading, unexpectedFields } from './submissions.logic.ts';
+import { confirmableFields, duplicateFlags, isFormReading, planUpload, stillReading, unexpectedFields } from './submissions.logic.ts';
 
 test('upload plan: new, repeated in the same upload, and already sent for this TPS', () => {
   const plan = planUpload(['a', 'b', 'a', 'c', 'b'], new Map([['c', 7]]));
@@ -55,18 +55,6 @@ test('confirmable fields follow the pages found, in form order; null pages add n
 });
 
 const reading = (page: 1 | 2 | 3 | null, fields: FormReading['fields']): FormReading => ({ page, fields, review: false, ms: 1 });
-
-test('machine values: the more confident reading of a field wins; unrecognised photos are ignored', () => {
-  const values = machineValues([
-    reading(2, { suara_paslon_1: { value: 123, confidence: 0.6, review: true }, suara_paslon_2: { value: 274, confidence: 0.99, review: false } }),
-    reading(2, { suara_paslon_1: { value: 128, confidence: 0.9, review: false }, suara_paslon_2: { value: 214, confidence: 0.5, review: true } }),
-    reading(null, { suara_paslon_3: { value: 1, confidence: 1, review: false } }),
-  ]);
-  assert.deepEqual(values, {
-    suara_paslon_1: { value: 128, confidence: 0.9, review: false },
-    suara_paslon_2: { value: 274, confidence: 0.99, review: false },
-  });
-});
 
 test('a reader answer is checked for the FormReading shape before it is stored', () => {
   assert.equal(isFormReading(reading(1, {})), true);

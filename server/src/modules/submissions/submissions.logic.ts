@@ -1,9 +1,10 @@
 import { PAGE_FIELDS, type FieldName, type PageNumber } from '../form/form-fields.ts';
-import type { FieldResult, FormReading } from '../reading/reading.types.ts';
+import type { FormReading } from '../reading/reading.types.ts';
 
 /**
  * Pure decisions of the upload flow: what happens to each uploaded photo, which matches become
- * duplicate flags, which fields a witness may confirm, and what the machine read per field.
+ * duplicate flags and which fields a witness may confirm (what the machine read per field is the
+ * sheet reading, reading/sheet-reading.logic.ts).
  */
 export type UploadState = 'uploaded' | 'duplicate-in-upload' | 'already-uploaded';
 export type UploadEntry = { sha256: string; state: UploadState; submissionId?: number };
@@ -55,22 +56,6 @@ export function confirmableFields(pages: readonly (number | null)[]): FieldName[
 export function unexpectedFields(given: readonly string[], allowed: readonly FieldName[]): string[] {
   const ok = new Set<string>(allowed);
   return given.filter((f) => !ok.has(f));
-}
-
-/**
- * What the machine read per field. A page photographed twice has two readings of the field: the more
- * confident one counts (ties: the earlier photo).
- */
-export function machineValues(readings: readonly FormReading[]): Partial<Record<FieldName, FieldResult>> {
-  const out: Partial<Record<FieldName, FieldResult>> = {};
-  for (const reading of readings) {
-    if (reading.page === null) continue;
-    for (const [field, result] of Object.entries(reading.fields) as [FieldName, FieldResult][]) {
-      const prev = out[field];
-      if (result && (!prev || result.confidence > prev.confidence)) out[field] = result;
-    }
-  }
-  return out;
 }
 
 /** The minimal shape check of what a reader returned, before it is stored. */

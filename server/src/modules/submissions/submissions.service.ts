@@ -8,8 +8,9 @@ import type { PhotosService } from '../photos/photos.service.ts';
 import { photoErrors } from '../photos/photos.errors.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import { isTpsCode } from '../regions/regions.logic.ts';
+import { readSheet } from '../reading/sheet-reading.logic.ts';
 import { submissionErrors } from './submissions.errors.ts';
-import { confirmableFields, machineValues, stillReading, unexpectedFields } from './submissions.logic.ts';
+import { confirmableFields, stillReading, unexpectedFields } from './submissions.logic.ts';
 import { createSubmissionsRepository, type SubmissionRow, type ValueRow } from './submissions.repository.ts';
 import { flagView, parseReading, photoView, publicSubmissionView, submissionHead, valueView } from './submission-views.ts';
 
@@ -64,7 +65,7 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
     };
   }
 
-  function valueRows(sub: SubmissionRow, user: SessionUser, allowed: FieldName[], given: Partial<Record<FieldName, number | null>>, machine: ReturnType<typeof machineValues>): ValueRow[] {
+  function valueRows(sub: SubmissionRow, user: SessionUser, allowed: FieldName[], given: Partial<Record<FieldName, number | null>>, machine: ReturnType<typeof readSheet>): ValueRow[] {
     const now = clock.now().toISOString();
     return allowed.map((field) => ({
       submission_id: sub.id,
@@ -92,7 +93,8 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
       if (allowed.length === 0) throw submissionErrors.nothingToConfirm();
       const unexpected = unexpectedFields(Object.keys(given), allowed);
       if (unexpected.length > 0) throw submissionErrors.invalidFields(unexpected);
-      const machine = machineValues(rows.flatMap((r) => parseReading(r) ?? []));
+      // The pages read together, as the confirm screen showed them (the same function runs there).
+      const machine = readSheet(rows.flatMap((r) => (r.state === 'read' ? (parseReading(r) ?? []) : [])), { overseas: isOverseasTps(sub.tps_code) });
       const values = valueRows(sub, user, allowed, given as Partial<Record<FieldName, number | null>>, machine);
       const figures = { ...emptyFieldValues(), ...Object.fromEntries(values.map((v) => [v.field, v.confirmed_value])) };
       const failed = failedChecks(runChecks(figures, { overseas: isOverseasTps(sub.tps_code) }));

@@ -13,7 +13,7 @@ import type { SubmissionView } from './submission-types.ts';
 /** The confirm screen: every field read, its cut-out and an editable value; review fields first. */
 export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (view: SubmissionView) => void }) {
   const { t, lang } = useFormat();
-  const rows = useMemo(() => reviewFirst(confirmRows(view.photos)), [view.photos]);
+  const rows = useMemo(() => reviewFirst(confirmRows(view.photos, view.tps.code)), [view.photos, view.tps.code]);
   const { texts, setText, invalid, values } = useFieldValues(rows);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,6 +1,7 @@
 import { PAGE_FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '../../../../server/src/modules/form/form-fields.ts';
 import { isOverseasTps, runChecks, type CheckResult } from '../../../../server/src/modules/form/form-checks.logic.ts';
 import { confirmableFields } from '../../../../server/src/modules/submissions/submissions.logic.ts';
+import { readSheet } from '../../../../server/src/modules/reading/sheet-reading.logic.ts';
 import { orderChecks } from '../tps/check-text.ts';
 import type { Translate } from '../../lib/translate.ts';
 import type { SubmissionPhotoView } from './submission-types.ts';
@@ -25,16 +26,20 @@ type PhotoInput = Pick<SubmissionPhotoView, 'state' | 'page' | 'reading' | 'cuto
 export const NOT_READ = 'not-read';
 
 /**
- * Every field of every page read, in form order. A page photographed twice: the more confident reading
- * counts, ties the earlier photo (the rule of the server's `machineValues`), and its cut-out is shown.
+ * Every field of every page read, in form order, as the pages read together say (readSheet, the
+ * server's own function, so the screen shows what the server stores as the machine's reading). The
+ * cut-out comes from the photo that read the field more confidently (ties: the earlier photo).
  */
-export function confirmRows(photos: readonly PhotoInput[]): ConfirmRow[] {
+export function confirmRows(photos: readonly PhotoInput[], tpsCode: string): ConfirmRow[] {
   const read = photos.filter((p) => p.state === 'read' && p.reading && (p.page === 1 || p.page === 2 || p.page === 3));
+  const sheet = readSheet(
+    read.map((p) => ({ page: p.page as 1 | 2 | 3, fields: p.reading!.fields, candidates: p.reading!.candidates })),
+    { overseas: isOverseasTps(tpsCode) },
+  );
   return confirmableFields(read.map((p) => p.page)).map((field) => {
     const page = pageOf(field);
-    const best = mostConfident(read, field);
-    const result = best?.reading?.fields[field];
-    const cutoutUrl = best?.cutoutUrls[field] ?? read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ?? null;
+    const result = sheet[field];
+    const cutoutUrl = mostConfident(read, field)?.cutoutUrls[field] ?? read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ?? null;
     if (!result) return { field, page, value: null, confidence: null, review: true, reasons: [NOT_READ], cutoutUrl };
     return { field, page, value: result.value, confidence: result.confidence, review: result.review, reasons: result.reasons ?? [], cutoutUrl };
   });
