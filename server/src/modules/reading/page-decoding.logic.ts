@@ -11,7 +11,7 @@ import type { BubbleColumn } from './field-reading.logic.ts';
  * page's values are the most probable combination, where a combination that fails a check is not
  * excluded (KPPS do make arithmetic mistakes, and those must reach the portal as written) but costs
  * CHECK_FAILURE_PRIOR per failed check. kawalc1, KawalPemilu's reader, picks digits against the
- * form's sums the same way.
+ * form's sums the same way (its processprobs.py multiplies a combination failing its checksum by 0.005).
  *
  * This never hides anything: form-reader.ts still sends every field of a check the boxes failed as
  * read, and every value chosen over its boxes' own best reading, to review. Pure, tested as tables.
