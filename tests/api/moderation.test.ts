@@ -21,7 +21,7 @@ import { LOG_CSV_COLUMNS } from '../../server/src/modules/moderation/moderation.
  */
 const [A1, A2, A3] = ['3101011001001', '3101011001002', '3101011001003'];
 const C1 = '3101011003001';
-type Person = { agent: Agent; csrf: string; user: { id: number; name: string; contact: string; pseudonym: string } };
+type Person = { agent: Agent; csrf: string; user: { id: number; name: string; contact: string; pseudonym: string }; staff: string };
 
 let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
 let db: Database;
@@ -35,8 +35,8 @@ let subA1: number;
 async function person(role: 'witness' | 'moderator' | 'admin'): Promise<Person> {
   const agent = request.agent(app);
   const { user, csrf } = await signUp(agent);
-  await setRole(db, user.id, role);
-  return { agent, csrf, user };
+  const staff = await setRole(db, user.id, role);
+  return { agent, csrf, user, staff };
 }
 
 /** A read page-2 submission of the person, confirmed through the API; returns its id. */
@@ -115,10 +115,15 @@ test('an admin makes a moderator, who can then open the queue (largest impact fi
   await mod1.agent.get(`/api/admin/users?contact=${encodeURIComponent(helper.user.contact)}`).expect(403);
   const res = await admin.agent.post(`/api/admin/users/${helper.user.id}/role`).set('X-CSRF-Token', admin.csrf).send({ role: 'moderator' }).expect(200);
   assert.equal(res.body.user.role, 'moderator');
+  // A staff pseudonym of its own: nothing in it, nor in the public log, points at the witness pseudonym.
+  assert.match(res.body.user.staffPseudonym, /^Moderator-[2-9A-HJKMNP-Z]{6}$/);
+  assert.notEqual(res.body.user.staffPseudonym.slice('Moderator-'.length), helper.user.pseudonym.slice('Saksi-'.length));
   const queue = await helper.agent.get('/api/moderation/queue').expect(200);
   assert.deepEqual(queue.body.items.map((i: { tps: string; impact: number }) => [i.tps, i.impact]), [[A1, 100], [A2, 5]]);
   const log = await request(app).get('/api/moderation/log.json').expect(200);
   assert.equal(log.body.entries.at(-1).action, 'set-role');
+  assert.deepEqual(log.body.entries.at(-1).after, { user: res.body.user.staffPseudonym, role: 'moderator' });
+  assert.ok(!JSON.stringify(log.body).includes(helper.user.pseudonym), 'the role change does not name the witness pseudonym');
 });
 
 test('two moderators claiming one TPS at once: one gets it, the other learns who holds it', async () => {
@@ -129,13 +134,13 @@ test('two moderators claiming one TPS at once: one gets it, the other learns who
   assert.deepEqual([r1.status, r2.status].sort(), [200, 409]);
   const [won, lost] = r1.status === 200 ? [r1, r2] : [r2, r1];
   const holder = r1.status === 200 ? mod1 : mod2;
-  assert.equal(won.body.claim.moderator, holder.user.pseudonym);
+  assert.equal(won.body.claim.moderator, holder.staff);
   assert.equal(lost.body.error.code, 'claimed-by-other');
-  assert.equal(lost.body.error.details.holder, holder.user.pseudonym);
+  assert.equal(lost.body.error.details.holder, holder.staff);
   const rows = await db.all<{ moderator_id: number }>('SELECT moderator_id FROM moderation_claims WHERE tps_code = ?', [A1]);
   assert.deepEqual(rows, [{ moderator_id: holder.user.id }]);
   const queue = await mod1.agent.get('/api/moderation/queue').expect(200);
-  assert.equal(queue.body.items[0].claim.moderator, holder.user.pseudonym);
+  assert.equal(queue.body.items[0].claim.moderator, holder.staff);
   // Hand the TPS to mod1 for the tests below: the claim is released by expiring it.
   await db.run(`UPDATE moderation_claims SET expires_at = '2000-01-01T00:00:00.000Z' WHERE tps_code = ?`, [A1]);
   await mod1.agent.post(`/api/moderation/tps/${A1}/claim`).set('X-CSRF-Token', mod1.csrf).expect(200);
@@ -148,7 +153,7 @@ test('review data: KPU figures, the submission with photos and cut-out URLs, the
   assert.deepEqual(res.body.reasons, ['mismatch']);
   assert.equal(res.body.submissions[0].id, subA1);
   assert.ok(res.body.submissions[0].photos[0].displayUrl.startsWith('/api/photos/'));
-  assert.equal(res.body.claim.moderator, mod1.user.pseudonym);
+  assert.equal(res.body.claim.moderator, mod1.staff);
 });
 
 test('a decision without the CSRF token is refused with 403 and changes nothing', async () => {
@@ -195,8 +200,8 @@ test("a moderator's decision changes the TPS status and the rollups together, wi
   assert.equal(history.entries.length, 1);
   assert.deepEqual(
     [history.entries[0].action, history.entries[0].moderator, history.entries[0].reason, history.entries[0].after.suara_paslon_3],
-    // A moderator acts under the staff form of their pseudonym (same suffix), never as a witness "Saksi-".
-    ['set-verified', mod1.user.pseudonym.replace(/^Saksi-/, 'Moderator-'), 'Foto jelas: 30, bukan 130', 30],
+    // A moderator acts under their staff pseudonym, never under their witness one.
+    ['set-verified', mod1.staff, 'Foto jelas: 30, bukan 130', 30],
   );
   const text = JSON.stringify(history);
   assert.ok(!text.includes(mod1.user.name) && !text.includes(mod1.user.contact), 'the public sees a pseudonym only');
@@ -238,7 +243,8 @@ test('the log export: CSV and JSON, every row, pseudonyms only', async () => {
   assert.equal(lines[0], LOG_CSV_COLUMNS.join(','));
   const n = (await db.get<{ n: number }>('SELECT count(*) AS n FROM moderation_log'))!.n;
   assert.equal(lines.length, n + 1);
-  assert.ok(csv.text.includes(`,${mod1.user.pseudonym.replace(/^Saksi-/, 'Moderator-')},moderator,`), 'the moderator column names staff as moderators');
+  assert.ok(csv.text.includes(`,${mod1.staff},moderator,`), 'the moderator column names staff by their staff pseudonym');
+  assert.ok(!csv.text.includes(mod1.user.pseudonym), 'never by their witness pseudonym');
   const json = await request(app).get('/api/moderation/log.json').expect(200);
   assert.equal(json.body.entries.length, n);
   for (const p of [mod1, admin]) assert.ok(!csv.text.includes(p.user.contact) && !JSON.stringify(json.body).includes(p.user.contact));

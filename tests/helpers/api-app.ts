@@ -67,6 +67,12 @@ export async function signUp(agent: Agent, over: Partial<{ name: string; contact
   return { user: res.body.user as { id: number; name: string; contact: string; pseudonym: string }, csrf: res.body.csrfToken as string, body };
 }
 
-export async function setRole(db: Database, userId: number, role: 'witness' | 'moderator' | 'admin'): Promise<void> {
-  await db.run('UPDATE users SET role = ? WHERE id = ?', [role, userId]);
+/**
+ * Gives an account a role; staff get a staff pseudonym (`Moderator-T<id>`) if they have none, as the
+ * admin API gives one. Answers it ('' for a witness who never was staff).
+ */
+export async function setRole(db: Database, userId: number, role: 'witness' | 'moderator' | 'admin'): Promise<string> {
+  const staff = role === 'witness' ? null : `Moderator-T${userId}`;
+  await db.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [role, staff, userId]);
+  return (await db.get<{ staff_pseudonym: string | null }>('SELECT staff_pseudonym FROM users WHERE id = ?', [userId]))?.staff_pseudonym ?? '';
 }

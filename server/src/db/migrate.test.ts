@@ -49,3 +49,27 @@ test('a failing transaction leaves nothing behind', async () => {
   assert.deepEqual(await db.all('SELECT * FROM t'), []);
   await db.close();
 });
+
+test('0008 gives staff of an older database a staff pseudonym of the house alphabet, and witnesses none', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-migrate-0008-'));
+  const upTo7 = path.join(dir, 'migrations');
+  fs.mkdirSync(upTo7);
+  for (const m of listMigrations().filter((m) => m.version <= 7)) fs.writeFileSync(path.join(upTo7, m.name), m.sql);
+  const db = await openDatabase(path.join(dir, 'm.sqlite'));
+  try {
+    await migrate(db, upTo7);
+    const insert = (id: number, role: string) =>
+      db.run(`INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (?, 'x', ?, 'email', 'x', ?, ?, '2024-02-14')`, [id, `u${id}@example.org`, role, `Saksi-U${id}`]);
+    await insert(1, 'witness');
+    await insert(2, 'moderator');
+    await insert(3, 'admin');
+    assert.deepEqual(await migrate(db), [8]);
+    const rows = await db.all<{ id: number; staff_pseudonym: string | null }>('SELECT id, staff_pseudonym FROM users ORDER BY id');
+    assert.equal(rows[0].staff_pseudonym, null);
+    for (const r of rows.slice(1)) assert.match(r.staff_pseudonym ?? '', /^Moderator-[2-9A-HJKMNP-Z]{6}$/);
+    assert.notEqual(rows[1].staff_pseudonym, rows[2].staff_pseudonym);
+  } finally {
+    await db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -79,20 +79,23 @@ const MODERATOR_PREFIX = 'Moderator-';
 
 /** "Saksi-7K3QX9" from random bytes; the public sees this instead of a name. */
 export function pseudonymFromBytes(bytes: Uint8Array, length = 6): string {
-  let out = '';
-  for (let i = 0; i < length; i++) out += PSEUDONYM_ALPHABET[bytes[i % bytes.length] % PSEUDONYM_ALPHABET.length];
-  return `${WITNESS_PREFIX}${out}`;
+  return `${WITNESS_PREFIX}${suffixFromBytes(bytes, length)}`;
 }
 
 /**
- * How a staff member is named where they act as staff (the public moderation log): "Saksi-7K3QX9" becomes
- * "Moderator-7K3QX9", so readers do not take a moderator's decision for a witness's, while the suffix stays
- * the account's one stable pseudonym. Admins decide as moderators and are named the same way; their
- * `role` is published beside the name.
+ * "Moderator-4MW8RT": how staff are named where they act as staff (the moderation log, claims). Drawn
+ * from other random bytes than the witness pseudonym, so a moderator's decisions cannot be linked to
+ * the photos they sent as a witness; admins decide as moderators and are named the same way (their
+ * `role` is published beside the name).
  */
-export function moderatorPseudonym(pseudonym: string): string {
-  const suffix = pseudonym.startsWith(WITNESS_PREFIX) ? pseudonym.slice(WITNESS_PREFIX.length) : pseudonym;
-  return `${MODERATOR_PREFIX}${suffix}`;
+export function staffPseudonymFromBytes(bytes: Uint8Array, length = 6): string {
+  return `${MODERATOR_PREFIX}${suffixFromBytes(bytes, length)}`;
+}
+
+function suffixFromBytes(bytes: Uint8Array, length: number): string {
+  let out = '';
+  for (let i = 0; i < length; i++) out += PSEUDONYM_ALPHABET[bytes[i % bytes.length] % PSEUDONYM_ALPHABET.length];
+  return out;
 }
 
 export function hasRole(role: Role, allowed: readonly Role[]): boolean {

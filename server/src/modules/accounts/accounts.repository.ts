@@ -9,6 +9,8 @@ export type UserRow = {
   password_hash: string;
   role: Role;
   pseudonym: string;
+  /** Set the first time the account is given a role (migration 0008); null for witnesses. */
+  staff_pseudonym: string | null;
   created_at: string;
   banned_at: string | null;
 };
@@ -57,8 +59,14 @@ export function createAccountsRepository(db: Database) {
     async deleteExpiredSessions(nowIso: string): Promise<void> {
       await db.run('DELETE FROM sessions WHERE expires_at <= ?', [nowIso]);
     },
-    async updateRole(id: number, role: Role): Promise<boolean> {
-      return (await db.run('UPDATE users SET role = ? WHERE id = ?', [role, id])).changes === 1;
+    /** Sets the role; an account without a staff pseudonym gets `staffPseudonym`. Answers the one it has. */
+    async updateRole(id: number, role: Role, staffPseudonym: string): Promise<string | null> {
+      await db.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [role, staffPseudonym, id]);
+      const row = await db.get<{ staff_pseudonym: string }>('SELECT staff_pseudonym FROM users WHERE id = ?', [id]);
+      return row?.staff_pseudonym ?? null;
+    },
+    staffPseudonymTaken(pseudonym: string): Promise<boolean> {
+      return db.get('SELECT 1 AS x FROM users WHERE staff_pseudonym = ?', [pseudonym]).then(Boolean);
     },
     /** Sets banned_at (once) and ends every session of the user. */
     async banUser(tx: Database, id: number, nowIso: string): Promise<boolean> {

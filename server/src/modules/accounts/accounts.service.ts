@@ -4,12 +4,12 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { errors } from '../../core/errors.ts';
 import { accountErrors } from './accounts.errors.ts';
-import { expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, type Role } from './accounts.logic.ts';
+import { expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, staffPseudonymFromBytes, type Role } from './accounts.logic.ts';
 import { createAccountsRepository, type UserRow } from './accounts.repository.ts';
 import type { LoginBody, RegisterBody } from './accounts.schemas.ts';
 
 /** What the API says about a user: never the password hash, never the ban reason's internals. */
-export type PublicUser = { id: number; name: string; contact: string; role: Role; pseudonym: string; createdAt: string };
+export type PublicUser = { id: number; name: string; contact: string; role: Role; pseudonym: string; staffPseudonym: string | null; createdAt: string };
 /** The signed-in user as the rest of the server sees it. */
 export type SessionUser = { id: number; name: string; role: Role; pseudonym: string };
 export type NewSession = { token: string; expiresAt: Date };
@@ -33,6 +33,13 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
     for (;;) {
       const candidate = pseudonymFromBytes(crypto.randomBytes(8));
       if (!(await repo.pseudonymTaken(candidate))) return candidate;
+    }
+  }
+
+  async function newStaffPseudonym(): Promise<string> {
+    for (;;) {
+      const candidate = staffPseudonymFromBytes(crypto.randomBytes(8));
+      if (!(await repo.staffPseudonymTaken(candidate))) return candidate;
     }
   }
 
@@ -64,7 +71,7 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
         if (String((err as Error).message).includes('UNIQUE constraint failed: users.contact')) throw accountErrors.contactTaken();
         throw err;
       });
-      return { user: toPublicUser({ ...row, id, role: 'witness', banned_at: null }), session: await startSession(id) };
+      return { user: toPublicUser({ ...row, id, role: 'witness', staff_pseudonym: null, banned_at: null }), session: await startSession(id) };
     },
 
     async login(body: LoginBody): Promise<{ user: PublicUser; session: NewSession }> {
@@ -112,7 +119,8 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       const user = await repo.findUserByContact(contact);
       return user ? toPublicUser(user) : null;
     },
-    setRole: (id: number, role: Role) => repo.updateRole(id, role),
+    /** Gives the account `role`; its staff pseudonym (drawn the first time) is the answer, null when there is no such account. */
+    setRole: async (id: number, role: Role) => repo.updateRole(id, role, await newStaffPseudonym()),
     ban: (tx: Database, id: number, nowIso: string) => repo.banUser(tx, id, nowIso),
     /** An account made from the command line: no session is started. `contact-taken` when it exists. */
     async createAccount(body: RegisterBody, role: Role): Promise<PublicUser> {
@@ -128,8 +136,8 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
         created_at: clock.now().toISOString(),
       };
       const id = await repo.insertUser(row);
-      await repo.updateRole(id, role);
-      return toPublicUser({ ...row, id, role, banned_at: null });
+      const staff = role === 'witness' ? null : await repo.updateRole(id, role, await newStaffPseudonym());
+      return toPublicUser({ ...row, id, role, staff_pseudonym: staff, banned_at: null });
     },
 
     /** Public pseudonyms of users, for lists the public sees. */
@@ -141,7 +149,7 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
 }
 
 function toPublicUser(u: UserRow): PublicUser {
-  return { id: u.id, name: u.name, contact: u.contact, role: u.role, pseudonym: u.pseudonym, createdAt: u.created_at };
+  return { id: u.id, name: u.name, contact: u.contact, role: u.role, pseudonym: u.pseudonym, staffPseudonym: u.staff_pseudonym, createdAt: u.created_at };
 }
 
 function toSessionUser(u: UserRow): SessionUser {

@@ -16,7 +16,8 @@ export type LogRow = {
   reason: string | null;
 };
 export type NewLogRow = Omit<LogRow, 'id'>;
-export type PublicLogRow = LogRow & { actor_pseudonym: string };
+/** A log row with its actor's staff pseudonym and, for a role change, its subject's. */
+export type PublicLogRow = LogRow & { actor_pseudonym: string; subject_staff_pseudonym: string | null };
 export type ClaimRow = { tps_code: string; moderator_id: number; claimed_at: string; expires_at: string; pseudonym: string };
 export type ReportRow = { id: number; tps_code: string; reason: string; created_at: string; resolved_decision_id: number | null; outcome: string | null };
 export type DisputeRow = { tps_code: string; field: string; official_version_id: number | null; decision_id: number; decided_at: string };
@@ -35,6 +36,10 @@ const onlyTps = (column: string, scope: EvidenceScope) => {
 const CHANGES_CHUNK = 10_000;
 
 /** Parameterised SQL of moderation. The queue's evidence queries read the submission tables (read only). */
+// Staff are named by their staff pseudonym (migration 0008), never by their witness one.
+const PUBLIC_LOG_SELECT = `SELECT l.*, u.staff_pseudonym AS actor_pseudonym, s.staff_pseudonym AS subject_staff_pseudonym
+  FROM moderation_log l JOIN users u ON u.id = l.actor_id LEFT JOIN users s ON s.id = l.subject_user_id`;
+
 export function createModerationRepository(db: Database) {
   return {
     async insertLog(tx: Database, r: NewLogRow): Promise<number> {
@@ -47,16 +52,14 @@ export function createModerationRepository(db: Database) {
     },
     listLogForTps(tps: string): Promise<PublicLogRow[]> {
       return db.all(
-        `SELECT l.*, u.pseudonym AS actor_pseudonym FROM moderation_log l JOIN users u ON u.id = l.actor_id
-         WHERE l.tps_code = ? ORDER BY l.id DESC`,
+        `${PUBLIC_LOG_SELECT} WHERE l.tps_code = ? ORDER BY l.id DESC`,
         [tps],
       );
     },
     /** One page of the whole log in id order, for the streamed export. */
     listLogAfter(afterId: number, limit: number): Promise<PublicLogRow[]> {
       return db.all(
-        `SELECT l.*, u.pseudonym AS actor_pseudonym FROM moderation_log l JOIN users u ON u.id = l.actor_id
-         WHERE l.id > ? ORDER BY l.id LIMIT ?`,
+        `${PUBLIC_LOG_SELECT} WHERE l.id > ? ORDER BY l.id LIMIT ?`,
         [afterId, limit],
       );
     },
@@ -94,7 +97,7 @@ export function createModerationRepository(db: Database) {
     listClaims(codes: readonly string[]): Promise<ClaimRow[]> {
       if (codes.length === 0) return Promise.resolve([]);
       return db.all(
-        `SELECT c.*, u.pseudonym FROM moderation_claims c JOIN users u ON u.id = c.moderator_id WHERE c.tps_code IN (${marks(codes.length)})`,
+        `SELECT c.*, u.staff_pseudonym AS pseudonym FROM moderation_claims c JOIN users u ON u.id = c.moderator_id WHERE c.tps_code IN (${marks(codes.length)})`,
         codes,
       );
     },

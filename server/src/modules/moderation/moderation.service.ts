@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { moderatorPseudonym, normalizeContact, type Role } from '../accounts/accounts.logic.ts';
+import { normalizeContact, type Role } from '../accounts/accounts.logic.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { OfficialService } from '../official/official.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
@@ -18,18 +18,24 @@ import type { DecisionBody } from './moderation.schemas.ts';
 export type ModerationSettings = { claimMinutes: number; allowOwnUploads: boolean };
 type Staff = SessionUser & { role: 'moderator' | 'admin' };
 
-/** The public shape of a log row: the moderator by staff pseudonym (`Moderator-7K3QX9`), never a name, contact or account id. */
+/**
+ * The public shape of a log row: the moderator by staff pseudonym (`Moderator-4MW8RT`), never a name,
+ * contact, account id or witness pseudonym. A role change names its subject by staff pseudonym too
+ * (rows written before migration 0008 held the witness pseudonym: it is replaced here).
+ */
 export function publicLogEntry(r: PublicLogRow) {
+  const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
+  const subject = (side: Record<string, unknown> | null) => (side && r.action === 'set-role' ? { ...side, user: r.subject_staff_pseudonym } : side);
   return {
     id: r.id,
     at: r.at,
     action: r.action,
-    moderator: moderatorPseudonym(r.actor_pseudonym),
+    moderator: r.actor_pseudonym,
     role: r.actor_role,
     tps: r.tps_code,
     submissionId: r.submission_id,
-    before: r.before_json ? JSON.parse(r.before_json) : null,
-    after: r.after_json ? JSON.parse(r.after_json) : null,
+    before: subject(parse(r.before_json)),
+    after: subject(parse(r.after_json)),
     reason: r.reason,
   };
 }
@@ -195,7 +201,7 @@ export function createModerationService(deps: {
       const normalized = normalizeContact(contact);
       const user = normalized ? await accounts.findUserByContact(normalized.value) : null;
       if (!user) throw moderationErrors.contactNotFound();
-      return { user: { id: user.id, name: user.name, contact: user.contact, role: user.role, pseudonym: user.pseudonym } };
+      return { user: { id: user.id, name: user.name, contact: user.contact, role: user.role, pseudonym: user.pseudonym, staffPseudonym: user.staffPseudonym } };
     },
 
     /** Admins make moderators and admins (and take the role back); the change is an audit row too. */
@@ -205,7 +211,9 @@ export function createModerationService(deps: {
       const target = await accounts.findUser(targetId);
       if (!target) throw moderationErrors.userNotFound(targetId);
       const nowIso = clock.now().toISOString();
+      let staffPseudonym: string | null = null;
       await db.transaction(async (tx) => {
+        staffPseudonym = await accounts.setRole(targetId, role);
         await repo.insertLog(tx, {
           at: nowIso,
           actor_id: actor.id,
@@ -214,13 +222,13 @@ export function createModerationService(deps: {
           tps_code: null,
           submission_id: null,
           subject_user_id: targetId,
-          before_json: JSON.stringify({ user: target.pseudonym, role: target.role }),
-          after_json: JSON.stringify({ user: target.pseudonym, role }),
+          // The staff pseudonym, never the witness one: the public log must not link the two.
+          before_json: JSON.stringify({ user: staffPseudonym, role: target.role }),
+          after_json: JSON.stringify({ user: staffPseudonym, role }),
           reason: null,
         });
-        await accounts.setRole(targetId, role);
       });
-      return { user: { id: target.id, pseudonym: target.pseudonym, role } };
+      return { user: { id: target.id, pseudonym: target.pseudonym, staffPseudonym, role } };
     },
   };
 }

@@ -6,7 +6,7 @@ import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { RequireStaff } from './require-staff.tsx';
 
-type FoundUser = { id: number; name: string; contact: string; role: 'witness' | 'moderator' | 'admin'; pseudonym: string };
+type FoundUser = { id: number; name: string; contact: string; role: 'witness' | 'moderator' | 'admin'; pseudonym: string; staffPseudonym: string | null };
 const ROLES = ['witness', 'moderator', 'admin'] as const;
 
 /** `/moderasi/pengguna` (admins): find an account by phone number or e-mail and give it a role. */
@@ -82,6 +82,7 @@ function RoleForm() {
         <section className="panel narrow" data-testid="found-user">
           <p>
             <strong>{user.name}</strong> · {user.contact} · {user.pseudonym}
+            {user.staffPseudonym && ` · ${user.staffPseudonym}`}
           </p>
           <p>{t('moderation.currentRole', { role: t(`moderation.roles.${user.role}`) })}</p>
           <div className="button-row">
