@@ -68,6 +68,7 @@ const STAFF_ROUTES: [method: 'get' | 'post', path: string, body?: object][] = [
   ['get', '/api/moderation/dashboard'],
   ['get', `/api/moderation/tps/${A1}`],
   ['post', `/api/moderation/tps/${A1}/claim`],
+  ['post', `/api/moderation/tps/${A1}/claim/release`],
   ['post', `/api/moderation/tps/${A1}/decisions`, { kind: 'escalate', reason: 'tolong dicek' }],
   ['post', `/api/moderation/tps/${A1}/decisions`, { kind: 'set-verified', figures: { suara_paslon_3: 30 }, reason: 'foto jelas' }],
   ['post', '/api/admin/users/1/role', { role: 'admin' }],
@@ -126,7 +127,7 @@ test('an admin makes a moderator, who can then open the queue (largest impact fi
   assert.ok(!JSON.stringify(log.body).includes(helper.user.pseudonym), 'the role change does not name the witness pseudonym');
 });
 
-test('two moderators claiming one TPS at once: one gets it, the other learns who holds it', async () => {
+test('two moderators claiming one TPS at once: one gets it, the other learns who holds it; the holder can give it back', async () => {
   const [r1, r2] = await Promise.all([
     mod1.agent.post(`/api/moderation/tps/${A1}/claim`).set('X-CSRF-Token', mod1.csrf),
     mod2.agent.post(`/api/moderation/tps/${A1}/claim`).set('X-CSRF-Token', mod2.csrf),
@@ -141,9 +142,16 @@ test('two moderators claiming one TPS at once: one gets it, the other learns who
   assert.deepEqual(rows, [{ moderator_id: holder.user.id }]);
   const queue = await mod1.agent.get('/api/moderation/queue').expect(200);
   assert.equal(queue.body.items[0].claim.moderator, holder.staff);
-  // Hand the TPS to mod1 for the tests below: the claim is released by expiring it.
-  await db.run(`UPDATE moderation_claims SET expires_at = '2000-01-01T00:00:00.000Z' WHERE tps_code = ?`, [A1]);
+  // The other cannot give the holder's claim back; the holder can, at once, and then the other takes it.
+  const other = holder === mod1 ? mod2 : mod1;
+  const refused = await other.agent.post(`/api/moderation/tps/${A1}/claim/release`).set('X-CSRF-Token', other.csrf).expect(409);
+  assert.equal(refused.body.error.details.holder, holder.staff);
+  const released = await holder.agent.post(`/api/moderation/tps/${A1}/claim/release`).set('X-CSRF-Token', holder.csrf).expect(200);
+  assert.deepEqual(released.body, { tps: A1, claim: null });
+  await holder.agent.post(`/api/moderation/tps/${A1}/claim/release`).set('X-CSRF-Token', holder.csrf).expect(200); // nothing held: no-op
+  // Hand the TPS to mod1 for the tests below.
   await mod1.agent.post(`/api/moderation/tps/${A1}/claim`).set('X-CSRF-Token', mod1.csrf).expect(200);
+  assert.deepEqual(await db.all('SELECT moderator_id FROM moderation_claims WHERE tps_code = ?', [A1]), [{ moderator_id: mod1.user.id }]);
 });
 
 test('review data: KPU figures, the submission with photos and cut-out URLs, the comparison, the claim', async () => {

@@ -97,6 +97,10 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   await outcome.waitFor();
   assert.match(await outcome.innerText(), /Keputusan tersimpan: Tetapkan angka terverifikasi/);
   await page.getByText('Tidak ada yang perlu diputuskan').waitFor();
+  // Done with it: the TPS is given back at once instead of staying held for the rest of the claim.
+  await page.getByTestId('release-claim').click();
+  await page.waitForURL(`${base}/moderasi`);
+  assert.deepEqual(await server.db.all('SELECT tps_code FROM moderation_claims WHERE tps_code = ?', [TPS]), []);
 
   await page.goto(`${base}/tps/${TPS}`);
   const verified = page.getByTestId('verified-result');

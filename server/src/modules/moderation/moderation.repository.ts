@@ -94,6 +94,10 @@ export function createModerationRepository(db: Database) {
       );
       return changes === 1;
     },
+    /** Drops the moderator's own claim on the TPS (another's is left alone); true when there was one. */
+    async releaseClaim(tps: string, moderatorId: number): Promise<boolean> {
+      return (await db.run('DELETE FROM moderation_claims WHERE tps_code = ? AND moderator_id = ?', [tps, moderatorId])).changes === 1;
+    },
     listClaims(codes: readonly string[]): Promise<ClaimRow[]> {
       if (codes.length === 0) return Promise.resolve([]);
       return db.all(

@@ -85,6 +85,9 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
   router.post('/moderation/tps/:code/claim', staffOnly, async (req, res) => {
     res.json(await moderation.claim(codeOf(req), staff(req)));
   });
+  router.post('/moderation/tps/:code/claim/release', staffOnly, async (req, res) => {
+    res.json(await moderation.release(codeOf(req), staff(req)));
+  });
   router.get('/moderation/tps/:code', staffOnly, async (req, res) => {
     res.set('Cache-Control', 'no-store').json(await moderation.review(codeOf(req), staff(req)));
   });

@@ -109,6 +109,19 @@ export function createModerationService(deps: {
       return { tps: code, claim };
     },
 
+    /**
+     * Gives the TPS back before the claim runs out (the moderator is done, or cannot settle it), so the
+     * next moderator need not wait. Releasing a TPS one does not hold is a no-op; another's claim is 409.
+     */
+    async release(code: string, actor: Staff) {
+      await tpsOrThrow(code);
+      const nowIso = clock.now().toISOString();
+      const claim = claimView(await currentClaim(code), nowIso);
+      if (claim && claim.moderatorId !== actor.id) throw moderationErrors.claimedByOther(claim.moderator, claim.expiresAt);
+      await repo.releaseClaim(code, actor.id);
+      return { tps: code, claim: null };
+    },
+
     /** Everything a moderator needs to settle a TPS. */
     async review(code: string, viewer: Staff) {
       await tpsOrThrow(code);

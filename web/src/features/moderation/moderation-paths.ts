@@ -16,6 +16,7 @@ export const apiPaths = {
   },
   review: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}`,
   claim: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}/claim`,
+  releaseClaim: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}/claim/release`,
   decisions: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}/decisions`,
   history: (code: string) => `/api/tps/${encodeURIComponent(code)}/moderation`,
   reports: (code: string) => `/api/tps/${encodeURIComponent(code)}/reports`,

@@ -80,6 +80,12 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
     navigate(item ? reviewPath(item.tps) : QUEUE_PATH);
   }
 
+  /** Gives the TPS back before the claim runs out, so another moderator can take it now; back to the queue. */
+  async function release() {
+    await postJson(apiPaths.releaseClaim(data.tps.code));
+    navigate(QUEUE_PATH);
+  }
+
   useShortcuts((key) => {
     const actions: Record<string, () => void> = {
       '+': () => viewer.current?.zoomIn(),
@@ -108,6 +114,14 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
       </PageHeader>
       <p data-testid="claim-status" className={claim && !claim.ok ? 'notice notice--warning' : 'muted'} role={claim && !claim.ok ? 'alert' : undefined}>
         {claim === null ? t('moderation.claiming') : claim.ok ? t('moderation.claimedUntil', { at: instant(claim.answer.claim?.expiresAt ?? '') }) : claim.message}
+        {claim?.ok && (
+          <>
+            {' '}
+            <button type="button" className="link-button" data-testid="release-claim" onClick={() => void release()}>
+              {t('moderation.releaseClaim')}
+            </button>
+          </>
+        )}
       </p>
       <p>
         {data.reasons.length === 0 ? <span className="tag tag--current">{t('moderation.nothingOpen')}</span> : data.reasons.map((r) => <span key={r} className="tag">{t(`moderation.reasons.${r}`)}</span>)}
