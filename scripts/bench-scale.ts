@@ -10,10 +10,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import autocannon from 'autocannon';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { loadTable, measureLoad, type LoadRow } from './bench-support/measure-load.ts';
 import { residentBytes, startBenchServer } from './bench-support/start-bench-server.ts';
 
 const arg = (name: string) => {
@@ -48,35 +48,9 @@ const tpsPages = [
 let server = await startBenchServer(dbFile, { cache: true });
 let base = server.base;
 
-type Row = { name: string; target: number | null; rps: number; p50: number; p95: number; p99: number; pages: number };
-/** Each page once before the clock runs, so every run starts from the same warm disk cache. */
-async function warm(paths: string[]): Promise<void> {
-  for (const p of new Set(paths)) await (await fetch(base + p)).arrayBuffer();
-}
+const measure = (name: string, paths: string[], target: number | null) => measureLoad(base, name, paths, target, { connections: CONNECTIONS, seconds: SECONDS });
 
-async function measure(name: string, paths: string[], target: number | null): Promise<Row> {
-  await warm(paths);
-  let i = 0;
-  const times: number[] = [];
-  let finish!: (r: autocannon.Result) => void;
-  let fail!: (e: unknown) => void;
-  const done = new Promise<autocannon.Result>((resolve, reject) => ((finish = resolve), (fail = reject)));
-  const options = {
-    url: base,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [{ method: 'GET' as const, setupRequest: (req: autocannon.Request) => ({ ...req, path: paths[i++ % paths.length] }) }],
-  };
-  const instance = autocannon(options, (err, res) => (err ? fail(err) : finish(res)));
-  instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
-  const result = await done;
-  if (result.non2xx > 0 || result.errors > 0) throw new Error(`${name}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-  times.sort((a, b) => a - b);
-  const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))];
-  return { name, target, rps: Math.round(result.requests.average), p50: pct(0.5), p95: pct(0.95), p99: pct(0.99), pages: new Set(paths).size };
-}
-
-const rows: Row[] = [];
+const rows: LoadRow[] = [];
 rows.push(await measure('national page `/api/regions`', ['/api/regions'], 20));
 rows.push(await measure('region pages `/api/regions/:code` (province ... village)', regionPages, 50));
 rows.push(await measure('TPS pages `/api/tps/:code`', tpsPages, 50));
@@ -108,9 +82,5 @@ await server.stop();
 await db.close();
 
 console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; data: ${counts?.tps.toLocaleString('en')} TPS, ${counts?.subs.toLocaleString('en')} submissions`);
-console.log(`\n| route (${CONNECTIONS} connections, ${SECONDS} s, pages sampled) | pages | req/s | p50 ms | p95 ms | p99 ms | target p95 |\n|---|---|---|---|---|---|---|`);
-for (const r of rows) {
-  const verdict = r.target === null ? '-' : `${r.p95 <= r.target ? 'met' : 'MISSED'} (<= ${r.target} ms)`;
-  console.log(`| ${r.name} | ${r.pages} | ${r.rps} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${verdict} |`);
-}
+console.log(`\n${loadTable(`route (${CONNECTIONS} connections, ${SECONDS} s, pages sampled)`, rows)}`);
 console.log(`\nWhole-country open data \`/api/regions/ID/tps.csv\`: ${(lines - 1).toLocaleString('en')} TPS rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; the server's resident memory during the download grew by ${Math.round((peakRss - rssBefore) / 1e6)} MB`);
