@@ -17,19 +17,14 @@ import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
 import { silentLogger } from '../server/src/core/logger.ts';
 import { createApp } from '../server/src/app.ts';
+import { copyForBench, moderatorSession } from './bench-support/bench-data.ts';
 
 const arg = (name: string) => {
   const i = process.argv.indexOf(name);
   return i > 0 ? process.argv[i + 1] : undefined;
 };
 const source = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
-if (!fs.existsSync(source)) throw new Error(`${source} is missing: run \`npm run seed:scale\` first (or pass --db FILE)`);
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-bench-moderation-'));
-const file = path.join(dir, 'cocok.sqlite');
-const src = await openDatabase(source);
-await src.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`); // a consistent copy even with a WAL beside the seed
-await src.close();
+const { dir, file } = await copyForBench(source, 'cocok-bench-moderation-');
 const db = await openDatabase(file);
 await migrate(db);
 
@@ -48,22 +43,7 @@ const server = app.listen(0, '127.0.0.1');
 await new Promise((r) => server.once('listening', r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-/** Signs a moderator up over HTTP and returns the cookie and CSRF token for later requests. */
-async function moderatorSession(): Promise<{ cookie: string; csrf: string }> {
-  const me = await fetch(`${base}/api/auth/me`);
-  const anon = me.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anon },
-    body: JSON.stringify({ name: 'Bench Moderator', contact: `bench-${Date.now()}@example.org`, password: 'rahasia-bench-1' }),
-  });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { user: { id: number }; csrfToken: string };
-  await db.run(`UPDATE users SET role = 'moderator' WHERE id = ?`, [body.user.id]);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
-}
-const session = await moderatorSession();
+const session = await moderatorSession(base, db);
 
 const rows: string[] = [];
 /** Times one request (median of `runs`), checking its status. */

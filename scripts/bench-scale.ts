@@ -13,6 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { sampleRegionPages } from './bench-support/bench-data.ts';
 import { loadTable, measureLoad, type LoadRow } from './bench-support/measure-load.ts';
 import { residentBytes, startBenchServer } from './bench-support/start-bench-server.ts';
 
@@ -34,12 +35,7 @@ await migrate(db);
 const sample = async (sql: string, params: unknown[] = []) => (await db.all<{ code: string }>(sql, params)).map((r) => r.code);
 const counts = await db.get<{ tps: number; subs: number }>('SELECT (SELECT count(*) FROM tps) AS tps, (SELECT count(*) FROM submissions) AS subs');
 // Pages spread over the country: every province, and random regencies, districts, villages and TPS.
-const regionPages = [
-  ...(await sample('SELECT code FROM regions WHERE level = 1')),
-  ...(await sample('SELECT code FROM regions WHERE level = 2 ORDER BY random() LIMIT 100')),
-  ...(await sample('SELECT code FROM regions WHERE level = 3 ORDER BY random() LIMIT 200')),
-  ...(await sample('SELECT code FROM regions WHERE level = 4 ORDER BY random() LIMIT 400')),
-].map((c) => `/api/regions/${c}`);
+const regionPages = await sampleRegionPages(db);
 const tpsPages = [
   ...(await sample('SELECT code FROM tps ORDER BY random() LIMIT 700')),
   ...(await sample(`SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 300`)),

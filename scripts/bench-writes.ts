@@ -16,6 +16,7 @@ import path from 'node:path';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { copyForBench, moderatorSession, sampleRegionPages } from './bench-support/bench-data.ts';
 import { loadTable, measureLoad, type LoadRow } from './bench-support/measure-load.ts';
 import { startBenchServer } from './bench-support/start-bench-server.ts';
 
@@ -27,44 +28,18 @@ const CONNECTIONS = 50;
 const SECONDS = Number(arg('--seconds') ?? 10);
 const PER_SECOND = Number(arg('--per-second') ?? 5);
 const source = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
-if (!fs.existsSync(source)) throw new Error(`${source} is missing: run \`npm run seed:scale\` first (or pass --db FILE)`);
-
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-bench-writes-'));
-const file = path.join(dir, 'cocok.sqlite');
-const src = await openDatabase(source);
-await src.exec(`VACUUM INTO '${file.replace(/'/g, "''")}'`); // a consistent copy even with a WAL beside the seed
-await src.close();
+const { dir, file } = await copyForBench(source, 'cocok-bench-writes-');
 const db = await openDatabase(file);
 await migrate(db);
 const sample = async (sql: string) => (await db.all<{ code: string }>(sql)).map((r) => r.code);
-const regionPages = [
-  ...(await sample('SELECT code FROM regions WHERE level = 1')),
-  ...(await sample('SELECT code FROM regions WHERE level = 2 ORDER BY random() LIMIT 100')),
-  ...(await sample('SELECT code FROM regions WHERE level = 3 ORDER BY random() LIMIT 200')),
-  ...(await sample('SELECT code FROM regions WHERE level = 4 ORDER BY random() LIMIT 400')),
-].map((c) => `/api/regions/${c}`);
+const regionPages = await sampleRegionPages(db);
 const tpsPages = (await sample('SELECT code FROM tps ORDER BY random() LIMIT 1000')).map((c) => `/api/tps/${c}`);
 const writeTargets = await sample(`SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 5000`);
 
 const server = await startBenchServer(file, { cache: true });
 const { base } = server;
 
-/** A moderator signed up over HTTP (role and staff pseudonym given in SQL, as `npm run create-admin` would). */
-async function moderatorSession(): Promise<{ cookie: string; csrf: string }> {
-  const me = await fetch(`${base}/api/auth/me`);
-  const anon = me.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const { csrfToken } = (await me.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/register`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken, cookie: anon },
-    body: JSON.stringify({ name: 'Bench Moderator', contact: `bench-writes-${Date.now()}@example.org`, password: 'rahasia-bench-1' }),
-  });
-  if (res.status !== 201) throw new Error(`register: ${res.status} ${await res.text()}`);
-  const body = (await res.json()) as { user: { id: number }; csrfToken: string };
-  await db.run(`UPDATE users SET role = 'moderator', staff_pseudonym = 'Moderator-BENCH' WHERE id = ?`, [body.user.id]);
-  return { cookie: res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; '), csrf: body.csrfToken };
-}
-const session = await moderatorSession();
+const session = await moderatorSession(base, db);
 
 let writes = 0;
 let writeErrors = 0;

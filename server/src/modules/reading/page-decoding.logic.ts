@@ -13,8 +13,9 @@ import type { BubbleColumn } from './field-reading.logic.ts';
  * CHECK_FAILURE_PRIOR per failed check. kawalc1, KawalPemilu's reader, picks digits against the
  * form's sums the same way (its processprobs.py multiplies a combination failing its checksum by 0.005).
  *
- * This never hides anything: form-reader.ts still sends every field of a check the boxes failed as
- * read, and every value chosen over its boxes' own best reading, to review. Pure, tested as tables.
+ * This never hides anything: sheet-reading.logic.ts (which form-reader.ts reads each photo with) still
+ * sends every field of a check the boxes failed as read, and every value chosen over its boxes' own best
+ * reading, to review. Pure, tested as tables.
  */
 
 /**
@@ -30,15 +31,15 @@ export const CHECK_FAILURE_PRIOR = 0.01;
 const DIGIT_WITHOUT_INK = 0.005;
 /** An empty box after a written one (7 _ 4) is not how the form is filled. */
 const GAP_PRIOR = 0.05;
-/** Bubbles are a second reading of each digit; taken as wrong 1 time in 10 (as field-reading.logic.ts does). */
+/** Bubbles are a second, independent reading of each digit; taken as wrong 1 time in 10 (chosen, not fitted). */
 const BUBBLE_ERROR = 0.1;
 const MAX_CANDIDATES = 8;
 /** Partial combinations kept while the page is searched (fields in layout order). */
 const BEAM_WIDTH = 256;
 
 const EMPTY = DIGIT_CLASSES.indexOf('empty');
-/** A photo does not say whether its TPS is overseas; the reader judges the 300-voter bound as for a domestic one. */
-const DOMESTIC = { overseas: false };
+/** Only sums steer the search (see decodePage), and they hold alike at domestic and overseas TPS. */
+const SUMS_ONLY = { overseas: false };
 
 export type ValueCandidate = { value: number | null; probability: number };
 export type FieldCandidates = { field: FieldName; candidates: ValueCandidate[] };
@@ -162,7 +163,7 @@ export function decodePage(fields: readonly FieldCandidates[], checks: readonly 
 
 /** A check with an unknown (null) figure is skipped, so it holds. */
 function holds(check: CheckDefinition, values: readonly (number | null)[], index: ReadonlyMap<FieldName, number>): boolean {
-  return compareSides(check, (name) => values[index.get(name)!], DOMESTIC)?.pass !== false;
+  return compareSides(check, (name) => values[index.get(name)!], SUMS_ONLY)?.pass !== false;
 }
 
 function normalise(dist: number[]): number[] {
