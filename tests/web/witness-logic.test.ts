@@ -161,6 +161,39 @@ test('confirmRows: every field of every page read; the more confident of two rea
   assert.deepEqual(confirmRows([notForm, failed], '3101011003008'), [], 'no page read: nothing to confirm');
 });
 
+test('confirmRows: the pages are read together, so a sum across pages picks the value the boxes allow and says why', () => {
+  // Page 2's first candidate: the boxes read 836 (0.5) or 36 (0.45); page 3 says suara sah 135 = 36 + 41 + 58.
+  const sure = (value: number) => ({ field: field(value, 0.999), candidates: [{ value, probability: 0.999 }] });
+  const page2: Photo = {
+    state: 'read',
+    page: 2,
+    reading: {
+      fields: { suara_paslon_1: field(836, 0.5, true, ['low-confidence']), suara_paslon_2: sure(41).field, suara_paslon_3: sure(58).field },
+      review: true,
+      checks: [],
+      candidates: { suara_paslon_1: [{ value: 836, probability: 0.5 }, { value: 36, probability: 0.45 }], suara_paslon_2: sure(41).candidates, suara_paslon_3: sure(58).candidates },
+    },
+    cutoutUrls: {},
+  };
+  const page3: Photo = {
+    state: 'read',
+    page: 3,
+    reading: {
+      fields: { suara_sah: sure(135).field, suara_tidak_sah: sure(2).field, suara_total: sure(137).field },
+      review: false,
+      checks: [],
+      candidates: { suara_sah: sure(135).candidates, suara_tidak_sah: sure(2).candidates, suara_total: sure(137).candidates },
+    },
+    cutoutUrls: {},
+  };
+  const rows = confirmRows([page2, page3], '3101011003008');
+  const paslon1 = rows.find((r) => r.field === 'suara_paslon_1')!;
+  assert.equal(paslon1.value, 36);
+  assert.equal(paslon1.review, true);
+  assert.ok(paslon1.reasons.includes('chosen-by-checks'), paslon1.reasons.join());
+  assert.equal(rows.find((r) => r.field === 'suara_total')!.review, false);
+});
+
 test('reviewFirst: rows to review first, each group in form order', () => {
   const row = (f: string, review: boolean) => ({ field: f, review }) as unknown as ReturnType<typeof confirmRows>[number];
   const order = reviewFirst([row('a', false), row('b', true), row('c', false), row('d', true)]).map((r) => r.field);
