@@ -1,14 +1,12 @@
 import sharp from 'sharp';
 import type { FieldName } from '../form/form-fields.ts';
-import { failedChecks, runChecks } from '../form/form-checks.logic.ts';
-import { emptyFieldValues } from '../form/form-fields.ts';
 import { snapBoxes } from './box-snap.ts';
 import { inkContrast, inkVerdict } from './box-ink.logic.ts';
 import { boxCropRect, type DigitClassifier } from './digit-classifier.ts';
 import { combineBoxes, type FieldReading } from './field-reading.logic.ts';
 import { measureBaseline, readColumn, type BubbleBaseline } from './bubble-reading.ts';
 import { boxDistributions, boxesAlone, valueCandidates, type FieldCandidates } from './page-decoding.logic.ts';
-import { readSheet } from './sheet-reading.logic.ts';
+import { failedIn, readSheet } from './sheet-reading.logic.ts';
 import { applyHomography, type Homography } from './homography.ts';
 import { FORM_DIR, loadFormLayout, pageLayout, type FieldLayout } from './page-layout.ts';
 import { createPageLocator } from './page-locator.ts';
@@ -50,12 +48,12 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
       [...readings].map(([name, r]) => [name, { value: r.value, confidence: boxesAlone(candidates, name, r.value), review: r.reasons.length > 0, reasons: r.reasons }]),
     );
     const fields = readSheet([{ page: located.page, fields: asRead, candidates: kept }]);
-    const checks = pageChecks(new Map(Object.entries(fields).map(([name, f]) => [name as FieldName, f!.value])));
+    const checks = failedIn(new Map(Object.entries(fields).map(([name, f]) => [name as FieldName, f!.value])), { overseas: false });
     return {
       page: located.page,
       fields,
       review: Object.values(fields).some((f) => f!.review),
-      checks: checks.map((c) => c.id),
+      checks: [...checks],
       boxesInPhoto: boxOutlines(page.fields, located.homography, decoded.scale),
       candidates: kept,
       ms: ms(),
@@ -91,13 +89,6 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
   }
 
   return { read };
-}
-
-/** The checks that the figures of one page fail (checks on fields of other pages are skipped). */
-function pageChecks(values: ReadonlyMap<FieldName, number | null>): { id: string; fields: string[] }[] {
-  const figures = emptyFieldValues();
-  for (const [name, v] of values) figures[name] = v;
-  return failedChecks(runChecks(figures, { overseas: false })).map((r) => ({ id: r.id, fields: Object.keys(r.values) }));
 }
 
 /** Each field's box outline in the original photo's pixels (for cut-outs shown to witnesses). */

@@ -19,15 +19,26 @@ import type { FieldResult, FormReading } from './reading.types.ts';
  */
 export type PageReading = Pick<FormReading, 'page' | 'fields' | 'candidates'>;
 
-export function readSheet(readings: readonly PageReading[], ctx: CheckContext = { overseas: false }): Partial<Record<FieldName, FieldResult>> {
-  const best = new Map<FieldName, { result: FieldResult; reading: PageReading }>();
-  for (const reading of readings) {
-    if (reading.page === null) continue;
+/**
+ * For each field, the reading (an index into `readings`) that read it most confidently, ties the earlier
+ * one: what the sheet takes the field from, and the photo whose cut-out the confirm screen shows.
+ */
+export function mostConfidentReadings(readings: readonly PageReading[]): Map<FieldName, number> {
+  const best = new Map<FieldName, number>();
+  readings.forEach((reading, i) => {
+    if (reading.page === null) return;
     for (const [field, result] of Object.entries(reading.fields) as [FieldName, FieldResult][]) {
       const prev = best.get(field);
-      if (result && (!prev || result.confidence > prev.result.confidence)) best.set(field, { result, reading });
+      if (result && (prev === undefined || result.confidence > readings[prev].fields[field]!.confidence)) best.set(field, i);
     }
-  }
+  });
+  return best;
+}
+
+export function readSheet(readings: readonly PageReading[], ctx: CheckContext = { overseas: false }): Partial<Record<FieldName, FieldResult>> {
+  const best = new Map(
+    [...mostConfidentReadings(readings)].map(([field, i]) => [field, { result: readings[i].fields[field]!, reading: readings[i] }]),
+  );
   const fields = [...best.keys()];
   const candidates: FieldCandidates[] = fields.map((field) => {
     const { result, reading } = best.get(field)!;
@@ -62,7 +73,8 @@ export function readSheet(readings: readonly PageReading[], ctx: CheckContext = 
   return out;
 }
 
-function failedIn(values: ReadonlyMap<FieldName, number | null>, ctx: CheckContext): Set<string> {
+/** The ids of the checks that figures (the rest unknown) fail. */
+export function failedIn(values: ReadonlyMap<FieldName, number | null>, ctx: CheckContext): Set<string> {
   const figures = emptyFieldValues();
   for (const [f, v] of values) figures[f] = v;
   return new Set(failedChecks(runChecks(figures, ctx)).map((r) => r.id));

@@ -1,7 +1,7 @@
 import { PAGE_FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '../../../../server/src/modules/form/form-fields.ts';
 import { isOverseasTps, runChecks, type CheckResult } from '../../../../server/src/modules/form/form-checks.logic.ts';
 import { confirmableFields } from '../../../../server/src/modules/submissions/submissions.logic.ts';
-import { readSheet } from '../../../../server/src/modules/reading/sheet-reading.logic.ts';
+import { mostConfidentReadings, readSheet } from '../../../../server/src/modules/reading/sheet-reading.logic.ts';
 import { orderChecks } from '../tps/check-text.ts';
 import type { Translate } from '../../lib/translate.ts';
 import type { SubmissionPhotoView } from './submission-types.ts';
@@ -32,27 +32,17 @@ export const NOT_READ = 'not-read';
  */
 export function confirmRows(photos: readonly PhotoInput[], tpsCode: string): ConfirmRow[] {
   const read = photos.filter((p) => p.state === 'read' && p.reading && (p.page === 1 || p.page === 2 || p.page === 3));
-  const sheet = readSheet(
-    read.map((p) => ({ page: p.page as 1 | 2 | 3, fields: p.reading!.fields, candidates: p.reading!.candidates })),
-    { overseas: isOverseasTps(tpsCode) },
-  );
+  const readings = read.map((p) => ({ page: p.page as 1 | 2 | 3, fields: p.reading!.fields, candidates: p.reading!.candidates }));
+  const sheet = readSheet(readings, { overseas: isOverseasTps(tpsCode) });
+  const source = mostConfidentReadings(readings);
   return confirmableFields(read.map((p) => p.page)).map((field) => {
     const page = pageOf(field);
     const result = sheet[field];
-    const cutoutUrl = mostConfident(read, field)?.cutoutUrls[field] ?? read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ?? null;
+    const from = source.get(field);
+    const cutoutUrl = (from !== undefined ? read[from].cutoutUrls[field] : undefined) ?? read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ?? null;
     if (!result) return { field, page, value: null, confidence: null, review: true, reasons: [NOT_READ], cutoutUrl };
     return { field, page, value: result.value, confidence: result.confidence, review: result.review, reasons: result.reasons ?? [], cutoutUrl };
   });
-}
-
-function mostConfident(photos: readonly PhotoInput[], field: FieldName): PhotoInput | undefined {
-  let best: PhotoInput | undefined;
-  for (const photo of photos) {
-    const r = photo.reading?.fields[field];
-    const bestConfidence = best?.reading?.fields[field]?.confidence ?? -1;
-    if (r && r.confidence > bestConfidence) best = photo;
-  }
-  return best;
 }
 
 function pageOf(field: FieldName): 1 | 2 | 3 {
