@@ -187,7 +187,7 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   assert.deepEqual(browser.pageErrors.splice(0), []);
 });
 
-test('witness: a refused file is named, HEIC goes as it is, a stalled send is cancelled, an offline send keeps the photos, sending again works; withdraw', async () => {
+test('witness: a refused file is named, HEIC goes as it is, a stalled send is cancelled, an offline send keeps the photos, an ended session is renewed on the page, sending again works; withdraw', async () => {
   await browser.context.clearCookies(); // signed out, whatever the test before left behind
   const page = await browser.newPage();
   await signUpVia(page, 'Budi Saksi');
@@ -231,7 +231,21 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   assert.match(await page.getByTestId('upload-failure').innerText(), /tidak tersambung ke internet/);
   assert.equal(await page.getByTestId('photo-item').count(), 3, 'the photos are still there');
   await browser.context.setOffline(false);
+
+  // The session ends before the photos go out (expired, or ended on another device): the witness logs in
+  // again on this page, the photos and the TPS stay, and they are sent at once.
+  await server.db.run('DELETE FROM sessions');
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
+  const relogin = page.getByTestId('relogin-form');
+  await relogin.waitFor();
+  assert.match(await page.getByTestId('upload-failure').innerText(), /Sesi Anda sudah berakhir/);
+  assert.equal(await relogin.getByLabel('Nomor HP atau e-mail').inputValue(), '+6281234567002', 'the contact is filled in');
+  await relogin.getByLabel('Kata sandi').fill('salah-sandi-1');
+  await relogin.getByRole('button', { name: 'Masuk dan kirim ulang' }).click();
+  await relogin.getByRole('alert').waitFor();
+  assert.equal(await page.getByTestId('photo-item').count(), 3, 'a wrong password keeps the photos too');
+  await relogin.getByLabel('Kata sandi').fill('rahasia-tps-008');
+  await relogin.getByRole('button', { name: 'Masuk dan kirim ulang' }).click();
   await page.waitForURL(/\/kiriman\/\d+$/);
   await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
   const id = page.url().split('/').at(-1)!;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router-dom';
+import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
 import { ApiError, getJson } from '../../lib/api-client.ts';
@@ -8,12 +8,13 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import type { Translate } from '../../lib/translate.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { RequireLogin } from '../auth/require-login.tsx';
-import { LOGIN_PATH, UPLOAD_PATH, loginPathFor, submissionPath } from '../auth/auth-paths.ts';
+import { submissionPath } from '../auth/auth-paths.ts';
 import { loadLastTps, placeOf, saveLastTps, type ChosenTps } from './last-tps.ts';
 import { TpsPicker } from './tps-picker.tsx';
 import { PhotoStep } from './photo-step.tsx';
 import { usePhotoQueue, type PhotoItem } from './use-photo-queue.ts';
 import { describeUploadFailure, type UploadFailure } from './upload-errors.ts';
+import { ReloginForm } from './relogin-form.tsx';
 
 /** `/unggah` (login required): choose the TPS, add photos of the form, send them. `?tps=` preselects. */
 export function UploadPage() {
@@ -81,7 +82,7 @@ function SendStep(props: SendStepProps) {
   return (
     <section className="panel step" aria-labelledby="step-send">
       <h2 id="step-send">{t('upload.stepSend')}</h2>
-      {failure && <FailureNotice failure={failure} />}
+      {failure && <FailureNotice failure={failure} onSignedIn={props.onSend} />}
       {!tps && <p className="muted">{t('upload.needTps')}</p>}
       {tps && ready === 0 && <p className="muted">{t('upload.needPhotos')}</p>}
       <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={props.onSend}>
@@ -98,7 +99,7 @@ function SendStep(props: SendStepProps) {
   );
 }
 
-function FailureNotice({ failure }: { failure: UploadFailure }) {
+function FailureNotice({ failure, onSignedIn }: { failure: UploadFailure; onSignedIn: () => void }) {
   const { t } = useTranslation();
   return (
     <div className="notice notice--error" role="alert" data-testid="upload-failure">
@@ -106,11 +107,7 @@ function FailureNotice({ failure }: { failure: UploadFailure }) {
       <p>{failure.text}</p>
       {failure.action === 'retry' && <p className="small">{t('upload.retryHint')}</p>}
       {failure.action === 'replace' && <p className="small">{t('upload.replaceHint')}</p>}
-      {failure.action === 'login' && (
-        <p>
-          <Link to={loginPathFor(UPLOAD_PATH, LOGIN_PATH)}>{t('auth.loginLink')}</Link>
-        </p>
-      )}
+      {failure.action === 'login' && <ReloginForm onSignedIn={onSignedIn} />}
     </div>
   );
 }
