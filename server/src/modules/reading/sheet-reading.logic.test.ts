@@ -77,4 +77,6 @@ test('sheet: a page photographed twice gives each field from the more confident 
     suara_paslon_2: { value: 274, confidence: 0.99, review: false, reasons: [] },
   });
   assert.deepEqual(readSheet([]), {});
+  // A stored reading with an empty candidate list is read like one without (never an empty search).
+  assert.deepEqual(readSheet([{ ...a, candidates: { suara_paslon_1: [] } }]).suara_paslon_1, { value: 123, confidence: 0.6, review: true, reasons: [] });
 });

@@ -1,7 +1,7 @@
 import { CHECKS, checkFields, failedChecks, runChecks, type CheckContext } from '../form/form-checks.logic.ts';
 import { emptyFieldValues, type FieldName } from '../form/form-fields.ts';
 import { writingUnclear } from './field-reading.logic.ts';
-import { boxesAlone, decodePage, type FieldCandidates } from './page-decoding.logic.ts';
+import { boxesAlone, decodePage, type FieldCandidates, type ValueCandidate } from './page-decoding.logic.ts';
 import type { FieldResult, FormReading } from './reading.types.ts';
 
 /**
@@ -42,7 +42,7 @@ export function readSheet(readings: readonly PageReading[], ctx: CheckContext = 
   const fields = [...best.keys()];
   const candidates: FieldCandidates[] = fields.map((field) => {
     const { result, reading } = best.get(field)!;
-    return { field, candidates: reading.candidates?.[field] ?? [{ value: result.value, probability: 1 }] };
+    return { field, candidates: searchedCandidates(reading, field) ?? [{ value: result.value, probability: 1 }] };
   });
   const chosen = decodePage(candidates);
   const pageValues = new Map(fields.map((f) => [f, best.get(f)!.result.value]));
@@ -54,7 +54,7 @@ export function readSheet(readings: readonly PageReading[], ctx: CheckContext = 
     const { result: page, reading } = best.get(field)!;
     const value = chosen.values.get(field) ?? null;
     // A reading stored without candidates keeps its own confidence and reasons.
-    const searched = reading.candidates?.[field] !== undefined;
+    const searched = searchedCandidates(reading, field) !== undefined;
     const confidence = searched ? (chosen.confidence.get(field) ?? 0) : page.confidence;
     const reasons = new Set<string>();
     for (const r of page.reasons ?? []) {
@@ -71,6 +71,12 @@ export function readSheet(readings: readonly PageReading[], ctx: CheckContext = 
     out[field] = { value, confidence: Math.floor(confidence * 1000) / 1000, review: reasons.size > 0 || (!searched && page.review), reasons: [...reasons] };
   }
   return out;
+}
+
+/** A field's stored candidates, when there are any to search (an empty list is as good as none). */
+function searchedCandidates(reading: PageReading, field: FieldName): ValueCandidate[] | undefined {
+  const list = reading.candidates?.[field];
+  return list && list.length > 0 ? list : undefined;
 }
 
 /** The ids of the checks that figures (the rest unknown) fail. */
