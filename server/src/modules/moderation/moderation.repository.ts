@@ -35,11 +35,11 @@ const onlyTps = (column: string, scope: EvidenceScope) => {
 /** Codes per statement of latestChanges (each code is bound twice; SQLite allows 32,766 variables). */
 const CHANGES_CHUNK = 10_000;
 
-/** Parameterised SQL of moderation. The queue's evidence queries read the submission tables (read only). */
-// Staff are named by their staff pseudonym (migration 0008), never by their witness one.
+/** The public log's rows: staff are named by their staff pseudonym (migration 0008), never by their witness one. */
 const PUBLIC_LOG_SELECT = `SELECT l.*, u.staff_pseudonym AS actor_pseudonym, s.staff_pseudonym AS subject_staff_pseudonym
   FROM moderation_log l JOIN users u ON u.id = l.actor_id LEFT JOIN users s ON s.id = l.subject_user_id`;
 
+/** Parameterised SQL of moderation. The queue's evidence queries read the submission tables (read only). */
 export function createModerationRepository(db: Database) {
   return {
     async insertLog(tx: Database, r: NewLogRow): Promise<number> {

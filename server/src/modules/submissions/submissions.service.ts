@@ -93,11 +93,12 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
       if (allowed.length === 0) throw submissionErrors.nothingToConfirm();
       const unexpected = unexpectedFields(Object.keys(given), allowed);
       if (unexpected.length > 0) throw submissionErrors.invalidFields(unexpected);
+      const ctx = { overseas: isOverseasTps(sub.tps_code) };
       // The pages read together, as the confirm screen showed them (the same function runs there).
-      const machine = readSheet(rows.flatMap((r) => (r.state === 'read' ? (parseReading(r) ?? []) : [])), { overseas: isOverseasTps(sub.tps_code) });
+      const machine = readSheet(rows.flatMap((r) => (r.state === 'read' ? (parseReading(r) ?? []) : [])), ctx);
       const values = valueRows(sub, user, allowed, given as Partial<Record<FieldName, number | null>>, machine);
       const figures = { ...emptyFieldValues(), ...Object.fromEntries(values.map((v) => [v.field, v.confirmed_value])) };
-      const failed = failedChecks(runChecks(figures, { overseas: isOverseasTps(sub.tps_code) }));
+      const failed = failedChecks(runChecks(figures, ctx));
       await db.transaction(async (tx) => {
         if (!(await repo.markConfirmed(tx, sub.id, values[0].confirmed_at))) throw submissionErrors.alreadyConfirmed();
         await repo.insertValues(tx, values);
