@@ -5,11 +5,10 @@ import type { Database } from '../db/database.ts';
  * A micro-cache for public read answers (region and TPS pages): the serialised JSON of an answer is
  * reused while the data public answers are made of has not changed, for at most `ttlMs`. "Not changed" is
  * read, before the answer is computed, from SQLite in one statement: `public_data_epoch.n`, which triggers on
- * the public tables move on every write to them (a confirm, a withdrawal, an import, a moderator decision;
- * migration 0007), and `data_version` (moves when another connection commits, e.g. `npm run import-official`).
- * Writes no public answer reads (sessions, reading jobs, photos) leave the cache alone. So an answer computed
- * before or during a change is never served after it. A transaction that writes and then rolls back may leave
- * an answer that saw its rows; the TTL bounds that rare case. Concurrent misses for the same answer share one
+ * the public tables move on every committed write to them (a confirm, a withdrawal, an import, a moderator
+ * decision; migration 0007), whichever process makes it (`npm run import-official` too). Writes no public answer
+ * reads (sessions, reading jobs, photos) leave the cache alone. Reads see committed rows only, so an answer
+ * computed before or during a change is never served after it. Concurrent misses for the same answer share one
  * computation.
  */
 export type AnswerCache = {
@@ -29,10 +28,9 @@ export function createAnswerCache({ db, ttlMs = 60_000, maxBytes = 64 * 1024 * 1
   const pending = new Map<string, Promise<Buffer>>();
 
   async function version(): Promise<string> {
-    const row = await db.get<{ n: number; d: number }>(
-      'SELECT (SELECT n FROM public_data_epoch) AS n, (SELECT data_version FROM pragma_data_version) AS d',
-    );
-    return `${row?.n}:${row?.d}`;
+    // Not `PRAGMA data_version`: it is per connection, and reads come from a pool of connections.
+    const row = await db.get<{ n: number }>('SELECT n FROM public_data_epoch');
+    return String(row?.n);
   }
 
   let bytes = 0;

@@ -32,8 +32,9 @@ export function createAccountsRepository(db: Database) {
     pseudonymTaken(pseudonym: string): Promise<boolean> {
       return db.get('SELECT 1 AS x FROM users WHERE pseudonym = ?', [pseudonym]).then(Boolean);
     },
-    async insertUser(u: NewUser): Promise<number> {
-      const { lastID } = await db.run(
+    /** `on`: the transaction the account is made in, when more than this row must commit with it. */
+    async insertUser(u: NewUser, on: Database = db): Promise<number> {
+      const { lastID } = await on.run(
         'INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [u.name, u.contact, u.contact_kind, u.password_hash, u.pseudonym, u.created_at],
       );
@@ -60,9 +61,9 @@ export function createAccountsRepository(db: Database) {
       await db.run('DELETE FROM sessions WHERE expires_at <= ?', [nowIso]);
     },
     /** Sets the role; an account without a staff pseudonym gets `staffPseudonym`. Answers the one it has. */
-    async updateRole(id: number, role: Role, staffPseudonym: string): Promise<string | null> {
-      await db.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [role, staffPseudonym, id]);
-      const row = await db.get<{ staff_pseudonym: string }>('SELECT staff_pseudonym FROM users WHERE id = ?', [id]);
+    async updateRole(tx: Database, id: number, role: Role, staffPseudonym: string): Promise<string | null> {
+      await tx.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [role, staffPseudonym, id]);
+      const row = await tx.get<{ staff_pseudonym: string }>('SELECT staff_pseudonym FROM users WHERE id = ?', [id]);
       return row?.staff_pseudonym ?? null;
     },
     staffPseudonymTaken(pseudonym: string): Promise<boolean> {

@@ -120,7 +120,7 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       return user ? toPublicUser(user) : null;
     },
     /** Gives the account `role`; its staff pseudonym (drawn the first time) is the answer, null when there is no such account. */
-    setRole: async (id: number, role: Role) => repo.updateRole(id, role, await newStaffPseudonym()),
+    setRole: async (tx: Database, id: number, role: Role) => repo.updateRole(tx, id, role, await newStaffPseudonym()),
     ban: (tx: Database, id: number, nowIso: string) => repo.banUser(tx, id, nowIso),
     /** An account made from the command line: no session is started. `contact-taken` when it exists. */
     async createAccount(body: RegisterBody, role: Role): Promise<PublicUser> {
@@ -135,8 +135,12 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
         pseudonym: await newPseudonym(),
         created_at: clock.now().toISOString(),
       };
-      const id = await repo.insertUser(row);
-      const staff = role === 'witness' ? null : await repo.updateRole(id, role, await newStaffPseudonym());
+      const staffCandidate = role === 'witness' ? null : await newStaffPseudonym();
+      // The account and its role commit together: no half-made admin is left by a crash in between.
+      const { id, staff } = await db.transaction(async (tx) => {
+        const id = await repo.insertUser(row, tx);
+        return { id, staff: staffCandidate ? await repo.updateRole(tx, id, role, staffCandidate) : null };
+      });
       return toPublicUser({ ...row, id, role, staff_pseudonym: staff, banned_at: null });
     },
 

@@ -226,7 +226,7 @@ export function createModerationService(deps: {
       const nowIso = clock.now().toISOString();
       let staffPseudonym: string | null = null;
       await db.transaction(async (tx) => {
-        staffPseudonym = await accounts.setRole(targetId, role);
+        staffPseudonym = await accounts.setRole(tx, targetId, role);
         await repo.insertLog(tx, {
           at: nowIso,
           actor_id: actor.id,
