@@ -14,6 +14,7 @@ import { officialRoutes } from './modules/official/official.routes.ts';
 import { createComparisonService } from './modules/comparison/comparison.service.ts';
 import { comparisonRoutes } from './modules/comparison/comparison.routes.ts';
 import { createAnswerCache } from './http/answer-cache.ts';
+import { privateByDefault } from './http/cache-policy.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAccountsService, createArgon2Hasher, type PasswordHasher } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
@@ -58,7 +59,7 @@ export type AppDeps = {
   images?: ImageProcessor;
   hasher?: PasswordHasher;
   settings?: AppSettingsOverrides;
-  /** false: compute every region, TPS and mismatch-list answer afresh (the benchmark compares both). */
+  /** false: compute every region, TPS and mismatch-list answer afresh, still with ETags (the benchmark compares both). */
   answerCache?: boolean;
 };
 
@@ -111,13 +112,14 @@ export function createApp(deps: AppDeps): express.Express {
   });
 
   const api = express.Router();
+  api.use(privateByDefault);
   api.use(sessionMiddleware(accounts, settings.auth));
   api.use(csrfGuard());
   api.use(healthRoutes({ db, clock }));
   api.use(accountsRoutes(accounts, settings.auth));
   api.use(photosRoutes(photos));
   api.use(submissionsRoutes(submissions, uploads, settings.uploads));
-  const answers = deps.answerCache === false ? undefined : createAnswerCache({ db });
+  const answers = createAnswerCache({ db, memo: deps.answerCache !== false });
   api.use(comparisonRoutes(comparison, answers));
   api.use(moderationRoutes(moderation, settings.moderation));
   api.use(regionsRoutes(regions, answers));

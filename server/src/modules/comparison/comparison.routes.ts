@@ -1,21 +1,23 @@
-import { Router, type Response } from 'express';
-import { jsonRoute } from '../../http/async-route.ts';
+import { Router, type Request, type Response } from 'express';
+import { NATION_CODE } from '../regions/regions.logic.ts';
+import { publicAnswer } from '../../http/cache-policy.ts';
 import { parseWith } from '../../http/validate.ts';
 import { mismatchQuery } from './comparison.schemas.ts';
 import type { ComparisonService, ExportRecord } from './comparison.service.ts';
 import { CSV_HEADER, csvLine, jsonRecord } from './comparison-export.ts';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 
-/** With `cache`, mismatch lists are served from the answer micro-cache; exports always stream afresh. */
-export function comparisonRoutes(comparison: ComparisonService, cache?: AnswerCache): Router {
+/** Mismatch lists are public answers about their region (http/answer-cache.ts); exports stream afresh. */
+export function comparisonRoutes(comparison: ComparisonService, answers: AnswerCache): Router {
   const router = Router();
-  router.get('/mismatches', (cache ? cache.route : jsonRoute)((req) => comparison.listMismatches(parseWith(mismatchQuery, req.query))));
-  router.get('/regions/:code/tps.csv', async (req, res) => {
+  const regionOf = (req: Request) => (typeof req.query.region === 'string' ? req.query.region : NATION_CODE);
+  router.get('/mismatches', answers.route(regionOf, (req) => comparison.listMismatches(parseWith(mismatchQuery, req.query))));
+  router.get('/regions/:code/tps.csv', publicAnswer, async (req, res) => {
     const { region, chunks } = await comparison.exportTps(String(req.params.code));
     res.type('text/csv; charset=utf-8').attachment(`cocok-tps-${region.code}.csv`);
     await writeStreamed(res, chunks, { open: `${CSV_HEADER}\n`, line: (r) => `${csvLine(r)}\n`, between: '', close: '' });
   });
-  router.get('/regions/:code/tps.json', async (req, res) => {
+  router.get('/regions/:code/tps.json', publicAnswer, async (req, res) => {
     const { region, chunks } = await comparison.exportTps(String(req.params.code));
     res.type('application/json; charset=utf-8').attachment(`cocok-tps-${region.code}.json`);
     const open = `{"region":${JSON.stringify(region)},"tps":[\n`;

@@ -1,6 +1,7 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { parseWith } from '../../http/validate.ts';
+import { publicAnswer } from '../../http/cache-policy.ts';
 import { currentUser, requireRole } from '../accounts/accounts.middleware.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import { csvLine } from './moderation.logic.ts';
@@ -70,7 +71,7 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
   });
 
   router.get('/admin/users', adminOnly, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await moderation.findUser(parseWith(userLookupQuery, req.query).contact));
+    res.json(await moderation.findUser(parseWith(userLookupQuery, req.query).contact));
   });
   router.post('/admin/users/:id/role', adminOnly, async (req, res) => {
     const { role } = parseWith(roleBody, req.body ?? {});
@@ -89,24 +90,24 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
     res.json(await moderation.release(codeOf(req), staff(req)));
   });
   router.get('/moderation/tps/:code', staffOnly, async (req, res) => {
-    res.set('Cache-Control', 'no-store').json(await moderation.review(codeOf(req), staff(req)));
+    res.json(await moderation.review(codeOf(req), staff(req)));
   });
   router.post('/moderation/tps/:code/decisions', staffOnly, async (req, res) => {
     res.status(201).json(await moderation.decide(codeOf(req), staff(req), parseWith(decisionBody, req.body ?? {})));
   });
 
-  router.get('/tps/:code/moderation', async (req, res) => {
+  router.get('/tps/:code/moderation', publicAnswer, async (req, res) => {
     res.json(await moderation.historyOf(codeOf(req)));
   });
   router.post('/tps/:code/reports', reportLimit, async (req, res) => {
     const { reason } = parseWith(reportBody, req.body ?? {});
     res.status(201).json(await moderation.report(codeOf(req), reason));
   });
-  router.get('/moderation/log.csv', async (_req, res) => {
+  router.get('/moderation/log.csv', publicAnswer, async (_req, res) => {
     res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="cocok-moderation-log.csv"');
     await streamLines(res, csvLine(LOG_CSV_COLUMNS), csvRows(moderation.exportLog()), '');
   });
-  router.get('/moderation/log.json', async (_req, res) => {
+  router.get('/moderation/log.json', publicAnswer, async (_req, res) => {
     res.type('application/json; charset=utf-8');
     await streamLines(res, '{"entries":[', jsonItems(moderation.exportLog()), ']}');
   });

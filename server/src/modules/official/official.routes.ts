@@ -1,11 +1,11 @@
-import { Router } from 'express';
-import { jsonRoute } from '../../http/async-route.ts';
+import { Router, type Request } from 'express';
 import type { OfficialService } from './official.service.ts';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 
-/** With `cache`, TPS pages are served from the answer micro-cache (see http/answer-cache.ts). */
-export function officialRoutes(official: OfficialService, cache?: AnswerCache): Router {
+/** TPS pages are public answers (http/answer-cache.ts), each about its own TPS. */
+export function officialRoutes(official: OfficialService, answers: AnswerCache): Router {
   const router = Router();
-  router.get('/tps/:code', (cache ? cache.route : jsonRoute)((req) => official.getTps(String(req.params.code))));
+  const codeOf = (req: Request) => String(req.params.code);
+  router.get('/tps/:code', answers.route(codeOf, (req) => official.getTps(codeOf(req))));
   return router;
 }

@@ -3,6 +3,7 @@ import multer from 'multer';
 import type { UploadSettings } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
 import { parseWith } from '../../http/validate.ts';
+import { publicAnswer } from '../../http/cache-policy.ts';
 import { currentUser, requireUser } from '../accounts/accounts.middleware.ts';
 import { submissionErrors } from './submissions.errors.ts';
 import { confirmBody, submissionIdParam, uploadFields } from './submissions.schemas.ts';
@@ -72,7 +73,7 @@ export function submissionsRoutes(
     const image = await submissions.cutout(idOf(req), currentUser(req), String(req.params.sha256), String(req.params.field));
     res.set('Cache-Control', 'private, max-age=3600').type('jpeg').send(image);
   });
-  router.get('/tps/:code/submissions', async (req, res) => {
+  router.get('/tps/:code/submissions', publicAnswer, async (req, res) => {
     res.json(await submissions.listForTps(String(req.params.code)));
   });
   return router;
