@@ -63,7 +63,7 @@ test('0008 gives staff of an older database a staff pseudonym of the house alpha
     await insert(1, 'witness');
     await insert(2, 'moderator');
     await insert(3, 'admin');
-    assert.deepEqual(await migrate(db), [8]);
+    assert.equal((await migrate(db))[0], 8, '0008 applies first (later migrations follow)');
     const rows = await db.all<{ id: number; staff_pseudonym: string | null }>('SELECT id, staff_pseudonym FROM users ORDER BY id');
     assert.equal(rows[0].staff_pseudonym, null);
     for (const r of rows.slice(1)) assert.match(r.staff_pseudonym ?? '', /^Moderator-[2-9A-HJKMNP-Z]{6}$/);
