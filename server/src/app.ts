@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cookieParser from 'cookie-parser';
-import { defaultConfig, type AuthSettings, type Config, type ModerationConfig, type UploadSettings } from './config.ts';
+import { defaultConfig, type AuthSettings, type Config, type ModerationConfig, type SweeperConfig, type UploadSettings } from './config.ts';
 import type { Database } from './db/database.ts';
 import { errors, toEnvelope } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
@@ -22,6 +22,8 @@ import { csrfGuard, sessionMiddleware } from './modules/accounts/accounts.middle
 import { createFileStore, type FileStore } from './modules/photos/file-store.ts';
 import { createSharpImageProcessor, type ImageProcessor } from './modules/photos/image-processor.ts';
 import { createPhotosService } from './modules/photos/photos.service.ts';
+import type { CachePurger } from './modules/photos/cache-purger.ts';
+import { createFileSweeper, type FileSweeper } from './modules/photos/file-sweeper.ts';
 import { photosRoutes } from './modules/photos/photos.routes.ts';
 import { createSubmissionsService } from './modules/submissions/submissions.service.ts';
 import { createSubmissionUploadService } from './modules/submissions/submission-upload.service.ts';
@@ -33,12 +35,13 @@ import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { comparisonPortFrom } from './modules/moderation/comparison-port.ts';
 
 /** The configuration createApp needs; tests override parts, the rest takes the documented defaults. */
-export type AppSettings = Pick<Config, 'uploadsDir' | 'trustProxy' | 'jsonLimitBytes' | 'readerConcurrency'> & {
+export type AppSettings = Pick<Config, 'uploadsDir' | 'trustProxy' | 'jsonLimitBytes' | 'readerConcurrency' | 'sweeper'> & {
   auth: AuthSettings;
   uploads: UploadSettings;
   moderation: ModerationConfig;
 };
-export type AppSettingsOverrides = Partial<Omit<AppSettings, 'auth' | 'uploads' | 'moderation'>> & {
+export type AppSettingsOverrides = Partial<Omit<AppSettings, 'auth' | 'uploads' | 'moderation' | 'sweeper'>> & {
+  sweeper?: Partial<SweeperConfig>;
   auth?: Partial<AuthSettings>;
   uploads?: Partial<UploadSettings>;
   moderation?: Partial<ModerationConfig>;
@@ -57,6 +60,8 @@ export type AppDeps = {
   /** Where originals and their copies are stored (default: a FileStore on `settings.uploadsDir`). */
   files?: FileStore;
   images?: ImageProcessor;
+  /** Told the public photo URLs a takedown removed (default: no CDN, nothing to tell). */
+  cachePurger?: CachePurger;
   hasher?: PasswordHasher;
   settings?: AppSettingsOverrides;
   /** false: compute every region, TPS and mismatch-list answer afresh, still with ETags (the benchmark compares both). */
@@ -70,6 +75,7 @@ export function resolveSettings(overrides: AppSettingsOverrides = {}): AppSettin
     trustProxy: overrides.trustProxy ?? d.trustProxy,
     jsonLimitBytes: overrides.jsonLimitBytes ?? d.jsonLimitBytes,
     readerConcurrency: overrides.readerConcurrency ?? d.readerConcurrency,
+    sweeper: { ...d.sweeper, ...overrides.sweeper },
     auth: { ...d.auth, ...overrides.auth },
     uploads: { ...d.uploads, ...overrides.uploads },
     moderation: { ...d.moderation, ...overrides.moderation },
@@ -79,6 +85,11 @@ export function resolveSettings(overrides: AppSettingsOverrides = {}): AppSettin
 /** The reading queue createApp built for its `reader` (main.ts starts it; tests wait on it). */
 export function readingQueueOf(app: express.Express): ReadingQueue | undefined {
   return app.locals.readingQueue as ReadingQueue | undefined;
+}
+
+/** The orphan file sweeper createApp built (main.ts starts it; tests run its job directly). */
+export function fileSweeperOf(app: express.Express): FileSweeper {
+  return app.locals.fileSweeper as FileSweeper;
 }
 
 /** Builds the express app from its dependencies; no `listen`, so tests drive it with supertest. */
@@ -99,7 +110,8 @@ export function createApp(deps: AppDeps): express.Express {
   const accounts = createAccountsService({ db, clock, hasher, sessionDays: settings.auth.sessionDays });
   const files = deps.files ?? createFileStore(settings.uploadsDir);
   const images = deps.images ?? createSharpImageProcessor({ maxPixels: settings.uploads.maxPixels });
-  const photos = createPhotosService({ db, files, images, clock });
+  const photos = createPhotosService({ db, files, images, clock, purger: deps.cachePurger });
+  app.locals.fileSweeper = createFileSweeper({ db, files, clock, logger, settings: settings.sweeper });
   const queue = reader ? createReadingQueue({ db, photos, reader, clock, logger, concurrency: settings.readerConcurrency }) : undefined;
   app.locals.readingQueue = queue;
   const submissions = createSubmissionsService({
@@ -108,7 +120,7 @@ export function createApp(deps: AppDeps): express.Express {
   const uploads = createSubmissionUploadService({ db, photos, regions, clock, limits: settings.uploads, onQueued: () => queue?.wake() });
 
   const moderation = createModerationService({
-    db, clock, accounts, submissions, official, regions, comparison: comparisonPortFrom(comparison), settings: settings.moderation,
+    db, clock, accounts, submissions, official, regions, photos, comparison: comparisonPortFrom(comparison), settings: settings.moderation,
   });
 
   const api = express.Router();

@@ -34,6 +34,9 @@ import { z } from 'zod';
  * | MODERATORS_REVIEW_OWN_UPLOADS | false         | moderators may claim and decide TPS they uploaded to         |
  * | MODERATION_CLAIM_MINUTES   | 10               | how long claiming a TPS keeps other moderators off it        |
  * | REPORTS_PER_IP_PER_HOUR    | 10               | public reports ("Lapor") one IP may send per hour            |
+ * | ORPHAN_FILE_GRACE_MINUTES  | 60               | photo files no row points at are deleted once this old (an   |
+ * |                            |                  | upload still in flight keeps its files)                      |
+ * | ORPHAN_SWEEP_MINUTES       | 60               | how often the server looks for such files (also at start)    |
  */
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -66,6 +69,8 @@ const schema = z.object({
   MODERATORS_REVIEW_OWN_UPLOADS: booleanString.default(false),
   MODERATION_CLAIM_MINUTES: positiveInt.max(24 * 60).default(10),
   REPORTS_PER_IP_PER_HOUR: positiveInt.default(10),
+  ORPHAN_FILE_GRACE_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
+  ORPHAN_SWEEP_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
 });
 
 export type AuthSettings = {
@@ -92,6 +97,8 @@ export type ModerationConfig = {
   reportsPerIpPerHour: number;
 };
 
+export type SweeperConfig = { graceMinutes: number; intervalMinutes: number };
+
 export type Config = {
   port: number;
   host: string;
@@ -107,6 +114,7 @@ export type Config = {
   auth: AuthSettings;
   uploads: UploadSettings;
   moderation: ModerationConfig;
+  sweeper: SweeperConfig;
 };
 
 export class ConfigError extends Error {}
@@ -164,6 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       claimMinutes: c.MODERATION_CLAIM_MINUTES,
       reportsPerIpPerHour: c.REPORTS_PER_IP_PER_HOUR,
     },
+    sweeper: { graceMinutes: c.ORPHAN_FILE_GRACE_MINUTES, intervalMinutes: c.ORPHAN_SWEEP_MINUTES },
   };
 }
 

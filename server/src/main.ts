@@ -2,7 +2,7 @@ import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './core/logger.ts';
 import { WEB_DIST_DIR, REPO_ROOT } from './core/paths.ts';
 import { prepareDatabase } from './bootstrap.ts';
-import { createApp, readingQueueOf } from './app.ts';
+import { createApp, fileSweeperOf, readingQueueOf } from './app.ts';
 import { createWorkerPoolReader } from './modules/reading/form-reader-pool.ts';
 import path from 'node:path';
 import type { RequestHandler } from 'express';
@@ -19,6 +19,7 @@ async function main(): Promise<void> {
   const app = createApp({ db, logger, webDist: WEB_DIST_DIR, webMiddleware, reader, settings: config });
   const queue = readingQueueOf(app);
   await queue?.start();
+  fileSweeperOf(app).start(); // deletes photo files a killed upload left behind, now and every ORPHAN_SWEEP_MINUTES
   const server = app.listen(config.port, config.host, () => {
     logger.info('Cocok portal listening', { url: `http://localhost:${config.port}/`, database: config.databaseFile, uploads: config.uploadsDir });
   });

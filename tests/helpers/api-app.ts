@@ -7,6 +7,7 @@ import type { Clock } from '../../server/src/core/clock.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
 import type { FormReader } from '../../server/src/modules/reading/reading.types.ts';
+import type { CachePurger } from '../../server/src/modules/photos/cache-purger.ts';
 import { createTempDatabase, writeTinyRegistry } from './temp-db.ts';
 
 /** argon2id at its minimum cost: the same code path, a few milliseconds per hash. */
@@ -20,7 +21,9 @@ export const TPS_C = '3101011003001';
 export type TestApp = { app: Express; db: Database; dir: string; uploadsDir: string; cleanup(): Promise<void> };
 
 /** A temp database with the tiny registry, uploads in the same temp dir, and the reading queue started when a reader is given. */
-export async function createTestApp(opts: { reader?: FormReader; settings?: AppSettingsOverrides; clock?: Clock } = {}): Promise<TestApp> {
+type AppOptions = { reader?: FormReader; settings?: AppSettingsOverrides; clock?: Clock; cachePurger?: CachePurger };
+
+export async function createTestApp(opts: AppOptions = {}): Promise<TestApp> {
   const ctx = await createTempDatabase('cocok-api-');
   await importRegistry(ctx.db, writeTinyRegistry(ctx.dir));
   const uploadsDir = path.join(ctx.dir, 'uploads');
@@ -39,13 +42,14 @@ export async function createTestApp(opts: { reader?: FormReader; settings?: AppS
 }
 
 /** Another app on the same database and uploads (other settings, or no reader). */
-export function appOn(db: Database, uploadsDir: string, opts: { reader?: FormReader; settings?: AppSettingsOverrides; clock?: Clock } = {}): Express {
+export function appOn(db: Database, uploadsDir: string, opts: AppOptions = {}): Express {
   const settings = opts.settings ?? {};
   return createApp({
     db,
     logger: silentLogger,
     clock: opts.clock,
     reader: opts.reader,
+    cachePurger: opts.cachePurger,
     settings: { ...settings, uploadsDir, readerConcurrency: 2, auth: { ...FAST_AUTH, ...settings.auth } },
   });
 }

@@ -29,6 +29,7 @@ export type ComparisonServices = {
   importer: ReturnType<typeof createOfficialImportService>;
   accounts: ReturnType<typeof createAccountsService>;
   submissions: ReturnType<typeof createSubmissionsService>;
+  photos: ReturnType<typeof createPhotosService>;
   cleanup(): Promise<void>;
 };
 
@@ -43,7 +44,7 @@ export async function createComparisonServices(dirPrefix: string, clock: Clock):
   const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
   const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });
   const submissions = createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]) });
-  return { db, dir: ctx.dir, comparison, regions, importer, accounts, submissions, cleanup: ctx.cleanup };
+  return { db, dir: ctx.dir, comparison, regions, importer, accounts, submissions, photos, cleanup: ctx.cleanup };
 }
 
 /** A witness's read submission of page 2, confirmed through the submissions service with the given candidate votes; returns its id. */

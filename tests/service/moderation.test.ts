@@ -56,7 +56,7 @@ before(async () => {
   submissions = createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]) });
   makeModeration = (s = {}) =>
     createModerationService({
-      db, clock, accounts, submissions, official, regions, comparison: comparisonPortFrom(comparison), settings: { claimMinutes: 10, allowOwnUploads: false, ...s },
+      db, clock, accounts, submissions, official, regions, photos, comparison: comparisonPortFrom(comparison), settings: { claimMinutes: 10, allowOwnUploads: false, ...s },
     });
   moderation = makeModeration();
   for (const u of [w1, w2, w3, mod1, mod2, admin]) {

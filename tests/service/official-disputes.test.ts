@@ -35,10 +35,10 @@ const mod = person(10, 'moderator') as Staff;
 before(async () => {
   services = await createComparisonServices('cocok-disputes-', clock);
   ({ db, comparison, submissions, importer } = services);
-  const { regions, accounts } = services;
+  const { regions, accounts, photos } = services;
   const official = createOfficialService({ db, regions, comparison });
   moderationWith = (port) =>
-    createModerationService({ db, clock, accounts, submissions, official, regions, comparison: port, settings: { claimMinutes: 10, allowOwnUploads: false } });
+    createModerationService({ db, clock, accounts, submissions, official, regions, photos, comparison: port, settings: { claimMinutes: 10, allowOwnUploads: false } });
   moderation = moderationWith(comparisonPortFrom(comparison));
   for (const u of [w1, w2, mod]) {
     await db.run(`INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (?, ?, ?, 'email', 'x', ?, ?, ?)`, [

@@ -46,6 +46,8 @@ export const moderationErrors = {
   contactNotFound: () => new AppError('not-found', 404, 'Tidak ada akun dengan nomor HP atau e-mail itu.', 'No account with that contact.'),
   userNotFound: (id: number) => new AppError('not-found', 404, `Tidak ada pengguna dengan nomor ${id}.`, `No user with id ${id}.`, { id }),
   invalidCursor: () => new AppError('invalid-cursor', 400, 'Penanda halaman tidak valid. Muat ulang antrean.', 'Invalid cursor.'),
+  alreadyTakenDown: (sha256: string) =>
+    new AppError('photo-already-taken-down', 409, 'Foto ini sudah diturunkan.', 'This photo was already taken down.', { sha256 }),
   tooManyReports: () =>
     new AppError('too-many-reports', 429, 'Terlalu banyak laporan dari alamat ini. Coba lagi nanti.', 'Too many reports from this address. Try again later.'),
 };

@@ -6,7 +6,7 @@ import { currentUser, requireRole } from '../accounts/accounts.middleware.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import { csvLine } from './moderation.logic.ts';
 import { moderationErrors } from './moderation.errors.ts';
-import { decisionBody, queueQuery, reportBody, roleBody, userIdParam, userLookupQuery } from './moderation.schemas.ts';
+import { decisionBody, queueQuery, reportBody, roleBody, takedownBody, userIdParam, userLookupQuery } from './moderation.schemas.ts';
 import type { ModerationService, publicLogEntry } from './moderation.service.ts';
 
 type LogEntry = ReturnType<typeof publicLogEntry>;
@@ -94,6 +94,10 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
   });
   router.post('/moderation/tps/:code/decisions', staffOnly, async (req, res) => {
     res.status(201).json(await moderation.decide(codeOf(req), staff(req), parseWith(decisionBody, req.body ?? {})));
+  });
+  router.post('/moderation/photos/:sha256/takedown', staffOnly, async (req, res) => {
+    const { reason } = parseWith(takedownBody, req.body ?? {});
+    res.status(201).json(await moderation.takedownPhoto(String(req.params.sha256), staff(req), reason));
   });
 
   router.get('/tps/:code/moderation', publicAnswer, async (req, res) => {

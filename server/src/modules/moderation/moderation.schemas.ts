@@ -39,6 +39,8 @@ export const decisionBody = z.discriminatedUnion('kind', [
 ]);
 export type DecisionBody = z.infer<typeof decisionBody>;
 
+export const takedownBody = z.object({ reason });
+
 export const reportBody = z.object({ reason: z.string().trim().min(3).max(300) });
 
 export const roleBody = z.object({ role: z.enum(['witness', 'moderator', 'admin']) });

@@ -4,12 +4,14 @@ import { THINGS, errors } from '../../core/errors.ts';
 import { normalizeContact, type Role } from '../accounts/accounts.logic.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { OfficialService } from '../official/official.service.ts';
+import type { PhotosService } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import { isTpsCode } from '../regions/regions.logic.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ComparisonPort } from './comparison-port.ts';
 import { createDecisionHandlers } from './moderation-decisions.ts';
 import { createModerationQueue, type QueueFilter } from './moderation-queue.ts';
+import { createPhotoTakedown } from './photo-takedown.ts';
 import { activeClaim, mayChangeRole, mayDecide, openReasons, reportGroupKey } from './moderation.logic.ts';
 import { moderationErrors } from './moderation.errors.ts';
 import { createModerationRepository, type ClaimRow, type PublicLogRow } from './moderation.repository.ts';
@@ -53,10 +55,11 @@ export function createModerationService(deps: {
   submissions: SubmissionsService;
   official: OfficialService;
   regions: RegionsService;
+  photos: PhotosService;
   comparison: ComparisonPort;
   settings: ModerationSettings;
 }) {
-  const { db, clock, accounts, submissions, official, regions, comparison, settings } = deps;
+  const { db, clock, accounts, submissions, official, regions, photos, comparison, settings } = deps;
   const repo = createModerationRepository(db);
   const queue = createModerationQueue({ repo, regions, comparison, clock });
   const decisions = createDecisionHandlers({ repo, submissions, accounts, official, regions });
@@ -184,6 +187,9 @@ export function createModerationService(deps: {
       });
       return { decisionId: effect.decisionId, kind: body.kind, tps: code, affected: effect.affected, reasons: await queue.reasonsOf(code) };
     },
+
+    /** Removes a photo's public copies for everyone, with an audit row (photo-takedown.ts). */
+    takedownPhoto: createPhotoTakedown({ db, repo, photos, clock }),
 
     /** A public report ("Lapor"); it enters the queue until a resolve-report decision. */
     async report(code: string, reason: string) {

@@ -6,7 +6,7 @@ import path from 'node:path';
  * Where uploaded bytes live: a folder of immutable, content-addressed files (paths from photos.logic).
  * `put` writes a temporary file in the target folder, fsyncs it, renames it into place and fsyncs the
  * folder, so a crash leaves either the whole file or none (at worst a stray `.tmp-` file that nothing
- * refers to). Callers commit database rows only after `put` resolved.
+ * refers to, which the orphan sweeper removes). Callers commit database rows only after `put` resolved.
  */
 export type FileStore = {
   /** Stores the bytes unless the file exists already (same path = same content); true when it wrote. */
@@ -15,8 +15,16 @@ export type FileStore = {
   exists(relPath: string): Promise<boolean>;
   /** The absolute path, for streaming a file to a response. */
   absolute(relPath: string): string;
+  /** Deletes a file; false when it was not there. */
+  remove(relPath: string): Promise<boolean>;
+  /** When the file was last written, or null when it is not there (the sweeper's grace period). */
+  modifiedAt(relPath: string): Promise<Date | null>;
+  /** Every file under the two fanned-out folders (originals/xx/, derived/xx/), temporary ones included. */
+  list(): Promise<string[]>;
   readonly root: string;
 };
+
+const TOP_FOLDERS = ['originals', 'derived'];
 
 export function createFileStore(root: string): FileStore {
   const absolute = (relPath: string) => {
@@ -35,6 +43,26 @@ export function createFileStore(root: string): FileStore {
     absolute,
     exists,
     read: (relPath) => fs.readFile(absolute(relPath)),
+    async remove(relPath) {
+      try {
+        await fs.unlink(absolute(relPath));
+        return true;
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+        throw err;
+      }
+    },
+    modifiedAt: (relPath) => fs.stat(absolute(relPath)).then((s) => s.mtime, () => null),
+    async list() {
+      const out: string[] = [];
+      for (const top of TOP_FOLDERS) {
+        for (const fan of await entries(path.join(root, top))) {
+          if (!fan.isDirectory()) continue;
+          for (const file of await entries(path.join(root, top, fan.name))) if (file.isFile()) out.push(`${top}/${fan.name}/${file.name}`);
+        }
+      }
+      return out;
+    },
     async put(relPath, bytes) {
       const target = absolute(relPath);
       if (await exists(relPath)) return false;
@@ -52,6 +80,14 @@ export function createFileStore(root: string): FileStore {
       return true;
     },
   };
+}
+
+/** A folder's entries; none when it does not exist (a store nobody uploaded to yet). */
+async function entries(dir: string) {
+  return fs.readdir(dir, { withFileTypes: true }).catch((err: NodeJS.ErrnoException) => {
+    if (err.code === 'ENOENT') return [];
+    throw err;
+  });
 }
 
 async function writeSynced(file: string, bytes: Buffer): Promise<void> {

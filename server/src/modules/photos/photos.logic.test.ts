@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  PHOTO_CACHE,
   bandWithNeighbours,
   cutoutRect,
   derivedPath,
@@ -10,7 +11,15 @@ import {
   hammingDistance,
   isSha256,
   originalPath,
+  parseStoredPath,
+  photoAccess,
   sniffImageType,
+  sweepVerdict,
+  type PhotoAccess,
+  type PhotoReference,
+  type PhotoViewer,
+  type StoredFile,
+  type SweepFacts,
 } from './photos.logic.ts';
 
 const bytes = (...parts: (number[] | string)[]) =>
@@ -92,4 +101,86 @@ const times: [unknown, unknown, string | null][] = [
 ];
 for (const [raw, offset, expected] of times) {
   test(`EXIF time ${String(raw)} ${String(offset)} -> ${expected}`, () => assert.equal(exifTimeToIso(raw, offset), expected));
+}
+
+const ref = (over: Partial<PhotoReference> = {}): PhotoReference => ({ status: 'pending', ownerId: 7, ownerBanned: false, verified: false, ...over });
+const [anon, owner, other, moderator, admin]: PhotoViewer[] = [null, { id: 7, role: 'witness' }, { id: 8, role: 'witness' }, { id: 9, role: 'moderator' }, { id: 10, role: 'admin' }];
+const pub = (cacheControl: string): PhotoAccess => ({ serve: true, cacheControl });
+const hidden: PhotoAccess = { serve: false, status: 404 };
+const gone: PhotoAccess = { serve: false, status: 410 };
+const restricted = pub(PHOTO_CACHE.restricted);
+
+const accessCases: [string, boolean, PhotoReference[], PhotoViewer, PhotoAccess][] = [
+  ['pending, anonymous: public, one minute', false, [ref()], anon, pub('public, max-age=60')],
+  ['confirmed by the witness, not verified: still one minute', false, [ref({ status: 'confirmed' })], anon, pub('public, max-age=60')],
+  ['a moderator verified the TPS from it: a day', false, [ref({ status: 'confirmed', verified: true })], anon, pub('public, max-age=86400')],
+  ['withdrawn (or rejected), anonymous: 404', false, [ref({ status: 'withdrawn' })], anon, hidden],
+  ['withdrawn, another witness: 404', false, [ref({ status: 'withdrawn' })], other, hidden],
+  ['withdrawn, its own witness: private', false, [ref({ status: 'withdrawn' })], owner, restricted],
+  ['withdrawn, a moderator: private', false, [ref({ status: 'withdrawn' })], moderator, restricted],
+  ['witness banned (submission still pending), anonymous: 404', false, [ref({ ownerBanned: true })], anon, hidden],
+  ['witness banned, an admin: private', false, [ref({ ownerBanned: true })], admin, restricted],
+  ['same bytes: one rejected, one live elsewhere: public', false, [ref({ status: 'withdrawn' }), ref({ ownerId: 8 })], anon, pub('public, max-age=60')],
+  ['same bytes: the verified one is banned, a pending one live: one minute', false, [ref({ verified: true, ownerBanned: true }), ref({ ownerId: 8 })], anon, pub('public, max-age=60')],
+  ['taken down, anonymous: 410', true, [ref({ status: 'confirmed', verified: true })], anon, gone],
+  ['taken down, a moderator: 410 too (the copies are gone)', true, [ref()], moderator, gone],
+  ['no submission at all, a moderator: 404', false, [], moderator, hidden],
+];
+for (const [name, takenDown, refs, viewer, expected] of accessCases) {
+  test(`photo access: ${name}`, () => assert.deepEqual(photoAccess(takenDown, refs, viewer), expected));
+}
+
+test('photo cache: nothing public is immutable or cached longer than a day; refusals and private answers are not stored', () => {
+  for (const value of Object.values(PHOTO_CACHE)) assert.doesNotMatch(value, /immutable/);
+  for (const value of [PHOTO_CACHE.unverified, PHOTO_CACHE.verified]) assert.ok(Number(/max-age=(\d+)/.exec(value)?.[1]) <= 86400, value);
+  assert.match(PHOTO_CACHE.restricted, /^private, no-store$/);
+  assert.equal(PHOTO_CACHE.refused, 'no-store');
+});
+
+const SHA = 'ab'.padEnd(64, '0');
+const storedPaths: [string, StoredFile | null][] = [
+  [`originals/ab/${SHA}.jpg`, { kind: 'original', sha256: SHA }],
+  [`originals/ab/${SHA}.heic`, { kind: 'original', sha256: SHA }],
+  [`derived/ab/${SHA}.display.jpg`, { kind: 'display', sha256: SHA }],
+  [`derived/ab/${SHA}.thumb.jpg`, { kind: 'thumb', sha256: SHA }],
+  [`derived/ab/${SHA}.readable.jpg`, { kind: 'readable', sha256: SHA }],
+  ['originals/ab/.tmp-0123abcd', { kind: 'temp' }],
+  ['derived/ff/.tmp-99', { kind: 'temp' }],
+  [`originals/cd/${SHA}.jpg`, null], // in the wrong fan-out folder: not ours to judge
+  [`originals/ab/${SHA}.gif`, null],
+  [`originals/ab/${SHA}.display.jpg`, null],
+  [`derived/ab/${SHA}.original.jpg`, null],
+  [`derived/ab/${SHA}.jpg`, null],
+  [`originals/ab/${SHA.toUpperCase()}.jpg`, null],
+  ['originals/ab/catatan.txt', null],
+  ['.gitkeep', null],
+  [`originals/${SHA}.jpg`, null],
+  [`originals/ab/x/${SHA}.jpg`, null],
+  [`../originals/ab/${SHA}.jpg`, null],
+];
+for (const [relPath, expected] of storedPaths) {
+  test(`stored path: ${relPath} -> ${expected ? expected.kind : 'not a store file'}`, () => assert.deepEqual(parseStoredPath(relPath), expected));
+}
+
+test('stored path: the inverse of originalPath and derivedPath', () => {
+  assert.deepEqual(parseStoredPath(originalPath(SHA, 'webp')), { kind: 'original', sha256: SHA });
+  for (const kind of ['display', 'thumb', 'readable'] as const) assert.deepEqual(parseStoredPath(derivedPath(SHA, kind)), { kind, sha256: SHA });
+});
+
+const facts = (over: Partial<SweepFacts> = {}): SweepFacts => ({ referenced: false, takenDown: false, old: false, ...over });
+const original: StoredFile = { kind: 'original', sha256: SHA };
+const display: StoredFile = { kind: 'display', sha256: SHA };
+const readable: StoredFile = { kind: 'readable', sha256: SHA };
+const sweeps: [string, StoredFile, SweepFacts, 'remove' | 'keep'][] = [
+  ['an orphan older than the grace period', original, facts({ old: true }), 'remove'],
+  ['an orphan still within the grace period (an upload in flight)', original, facts(), 'keep'],
+  ['a referenced original, however old', original, facts({ referenced: true, old: true }), 'keep'],
+  ['an old temporary file', { kind: 'temp' }, facts({ old: true }), 'remove'],
+  ['a young temporary file (a write in progress)', { kind: 'temp' }, facts(), 'keep'],
+  ['a public copy of a taken-down photo, young', display, facts({ referenced: true, takenDown: true }), 'remove'],
+  ['the original of a taken-down photo (evidence)', original, facts({ referenced: true, takenDown: true, old: true }), 'keep'],
+  ['the readable copy of a taken-down photo (reader, cut-outs)', readable, facts({ referenced: true, takenDown: true, old: true }), 'keep'],
+];
+for (const [name, file, f, expected] of sweeps) {
+  test(`sweep: ${name} -> ${expected}`, () => assert.equal(sweepVerdict(file, f), expected));
 }

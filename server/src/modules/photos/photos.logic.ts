@@ -112,3 +112,80 @@ export function exifTimeToIso(raw: unknown, offset?: unknown): string | null {
   const zone = typeof offset === 'string' && /^[+-]\d{2}:\d{2}$/.test(offset) ? offset : '';
   return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`;
 }
+
+/** The two copies anyone may be shown; originals (with EXIF) and readable copies have no URL. */
+export type PublicKind = 'display' | 'thumb';
+export const PUBLIC_KINDS: readonly PublicKind[] = ['display', 'thumb'];
+
+/** The URL of a public copy (photos.routes.ts serves it under /api); the cache purger is told these. */
+export function publicCopyUrl(sha256: string, kind: PublicKind): string {
+  return `/api/photos/${sha256}/${kind}.jpg`;
+}
+
+/**
+ * Cache-Control of the public copies. Content addressing would allow `immutable` for a year, but what
+ * changes is not the bytes, it is whether they may be shown at all: a rejection, a ban or a takedown has to
+ * reach browsers and shared caches. So a photo nobody has checked is cached for a minute; a photo whose
+ * submission a moderator verified the TPS from is cached for a day (a takedown after that is rare, and the
+ * CachePurger hook clears a CDN at once; browsers catch up within the day). Never `immutable`.
+ */
+export const PHOTO_CACHE = {
+  unverified: 'public, max-age=60',
+  verified: 'public, max-age=86400',
+  /** Shown only to staff or the owner, who see photos the public does not: no copy kept anywhere. */
+  restricted: 'private, no-store',
+  /** 404 and 410 answers: a photo hidden now may be shown again (a moved submission) or is gone for good. */
+  refused: 'no-store',
+} as const;
+
+/** A submission a photo belongs to, as far as showing the photo goes. */
+export type PhotoReference = { status: 'pending' | 'confirmed' | 'withdrawn'; ownerId: number; ownerBanned: boolean; verified: boolean };
+export type PhotoViewer = { id: number; role: 'witness' | 'moderator' | 'admin' } | null;
+export type PhotoAccess = { serve: true; cacheControl: string } | { serve: false; status: 404 | 410 };
+
+/**
+ * Who may see a photo's public copies. The same bytes can belong to several submissions (content
+ * addressing), so a photo is public while at least one of them is: not withdrawn (a witness withdrawing or
+ * a moderator rejecting both set that status) and its witness not banned. Otherwise only staff and the
+ * photo's own witness see it, privately. A takedown removes the copies for everyone: 410.
+ */
+export function photoAccess(takenDown: boolean, refs: readonly PhotoReference[], viewer: PhotoViewer): PhotoAccess {
+  if (takenDown) return { serve: false, status: 410 };
+  const shown = refs.filter((r) => r.status !== 'withdrawn' && !r.ownerBanned);
+  if (shown.length > 0) return { serve: true, cacheControl: shown.some((r) => r.verified) ? PHOTO_CACHE.verified : PHOTO_CACHE.unverified };
+  const privileged = viewer !== null && (viewer.role !== 'witness' || refs.some((r) => r.ownerId === viewer.id));
+  return privileged && refs.length > 0 ? { serve: true, cacheControl: PHOTO_CACHE.restricted } : { serve: false, status: 404 };
+}
+
+/** A file of the store as the sweeper sees it: one of a photo's files, or a temporary file of an unfinished write. */
+export type StoredFile = { kind: 'original' | DerivedKind; sha256: string } | { kind: 'temp' };
+
+const EXTENSIONS = new Set(Object.values(EXTENSION));
+const DERIVED_KINDS = new Set<string>(['display', 'thumb', 'readable']);
+
+/** What a path under the store is (the inverse of originalPath/derivedPath); null for anything else, which is left alone. */
+export function parseStoredPath(relPath: string): StoredFile | null {
+  const m = /^(originals|derived)\/([0-9a-f]{2})\/([^/]+)$/.exec(relPath);
+  if (!m) return null;
+  const [, top, fan, name] = m;
+  if (/^\.tmp-[0-9a-f]+$/.test(name)) return { kind: 'temp' };
+  const file = top === 'originals' ? /^([0-9a-f]{64})\.([a-z]+)$/.exec(name) : /^([0-9a-f]{64})\.([a-z]+)\.jpg$/.exec(name);
+  if (!file || file[1].slice(0, 2) !== fan) return null;
+  if (top === 'originals') return EXTENSIONS.has(file[2]) ? { kind: 'original', sha256: file[1] } : null;
+  return DERIVED_KINDS.has(file[2]) ? { kind: file[2] as DerivedKind, sha256: file[1] } : null;
+}
+
+/** What the database says about a stored file's photo, and whether the file is older than the grace period. */
+export type SweepFacts = { referenced: boolean; takenDown: boolean; old: boolean };
+
+/**
+ * Whether the sweeper deletes a file. Files no photo row points at go once they are older than the grace
+ * period (a younger one may belong to an upload still in flight); temporary files of an interrupted write
+ * likewise. Public copies of a taken-down photo go whatever their age. Anything else stays.
+ */
+export function sweepVerdict(file: StoredFile, facts: SweepFacts): 'remove' | 'keep' {
+  if (file.kind === 'temp') return facts.old ? 'remove' : 'keep';
+  if (facts.takenDown && (file.kind === 'display' || file.kind === 'thumb')) return 'remove';
+  if (facts.referenced) return 'keep';
+  return facts.old ? 'remove' : 'keep';
+}

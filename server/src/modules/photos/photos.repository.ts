@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import type { ImageType } from './photos.logic.ts';
+import type { ImageType, PhotoReference } from './photos.logic.ts';
 
 export type PhotoRow = {
   sha256: string;
@@ -16,6 +16,15 @@ export type PhotoRow = {
   created_at: string;
 };
 
+export type ReferenceRow = { submission_id: number; tps_code: string; status: PhotoReference['status']; user_id: number; owner_banned: number; verified: number };
+
+const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
+
+/**
+ * Parameterised SQL of photos. `listReferences` reads the submission, user and moderation tables (read
+ * only, as the moderation queue's evidence queries read the submission tables): whether a photo may be
+ * shown depends on them.
+ */
 export function createPhotosRepository(db: Database) {
   return {
     getPhoto(sha256: string): Promise<PhotoRow | undefined> {
@@ -39,6 +48,36 @@ export function createPhotosRepository(db: Database) {
     findByBands(variants: readonly (readonly number[])[]): Promise<{ sha256: string; dhash: string }[]> {
       const where = variants.map((v, i) => `dhash_b${i} IN (${v.map(() => '?').join(',')})`).join(' OR ');
       return db.all(`SELECT sha256, dhash FROM photos WHERE ${where} LIMIT 5000`, variants.flat());
+    },
+
+    /** Which of these hashes have a photo row, read on the caller's connection (inside its transaction). */
+    async listExisting(tx: Database, shas: readonly string[]): Promise<Set<string>> {
+      if (shas.length === 0) return new Set();
+      const rows = await tx.all<{ sha256: string }>(`SELECT sha256 FROM photos WHERE sha256 IN (${marks(shas.length)})`, shas);
+      return new Set(rows.map((r) => r.sha256));
+    },
+    async listTakenDown(tx: Database, shas: readonly string[]): Promise<Set<string>> {
+      if (shas.length === 0) return new Set();
+      const rows = await tx.all<{ sha256: string }>(`SELECT sha256 FROM photo_takedowns WHERE sha256 IN (${marks(shas.length)})`, shas);
+      return new Set(rows.map((r) => r.sha256));
+    },
+    async insertTakedown(tx: Database, sha256: string, decisionId: number, nowIso: string): Promise<void> {
+      await tx.run('INSERT INTO photo_takedowns (sha256, decision_id, at) VALUES (?, ?, ?)', [sha256, decisionId, nowIso]);
+    },
+    /**
+     * The submissions holding a photo, with what decides whether it is shown: status, whether the witness is
+     * banned, and whether the TPS's verified figures currently come from the submission (the newest
+     * set-verified or clear-verified decision of its TPS is a set-verified from it).
+     */
+    listReferences(tx: Database, sha256: string): Promise<ReferenceRow[]> {
+      return tx.all(
+        `SELECT s.id AS submission_id, s.tps_code, s.status, s.user_id, u.banned_at IS NOT NULL AS owner_banned,
+           coalesce((SELECT l.action = 'set-verified' AND l.submission_id = s.id FROM moderation_log l
+                     WHERE l.tps_code = s.tps_code AND l.action IN ('set-verified', 'clear-verified') ORDER BY l.id DESC LIMIT 1), 0) AS verified
+         FROM submission_photos p JOIN submissions s ON s.id = p.submission_id JOIN users u ON u.id = s.user_id
+         WHERE p.sha256 = ? ORDER BY s.id`,
+        [sha256],
+      );
     },
   };
 }

@@ -1,14 +1,19 @@
 import { Router } from 'express';
+import { PHOTO_CACHE } from './photos.logic.ts';
 import type { PhotosService } from './photos.service.ts';
 
-/** Public copies of uploaded photos. Content-addressed, so they never change: cached for a year. Originals are never served. */
+/**
+ * Public copies of uploaded photos (display and thumb: re-encoded, no EXIF). Whether and how long they may
+ * be cached depends on their submissions (photos.logic photoAccess / PHOTO_CACHE). Originals are never served.
+ */
 export function photosRoutes(photos: PhotosService): Router {
   const router = Router();
   for (const kind of ['display', 'thumb'] as const) {
     router.get(`/photos/:sha256/${kind}.jpg`, async (req, res) => {
-      const file = await photos.publicCopyPath(String(req.params.sha256), kind);
-      res.set('Cache-Control', 'public, max-age=31536000, immutable');
-      res.type('jpeg').sendFile(file);
+      res.set('Cache-Control', PHOTO_CACHE.refused); // kept on a 404/410: no cache may remember the refusal either
+      const copy = await photos.publicCopy(String(req.params.sha256), kind, req.auth?.user ?? null);
+      res.set('Cache-Control', copy.cacheControl);
+      res.type('jpeg').sendFile(copy.file);
     });
   }
   return router;

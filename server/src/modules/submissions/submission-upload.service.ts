@@ -3,7 +3,7 @@ import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
 import type { UploadSettings } from '../../config.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
-import type { IncomingPhoto, PhotosService } from '../photos/photos.service.ts';
+import type { IncomingPhoto, PhotosService, WrittenFiles } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import { isTpsCode } from '../regions/regions.logic.ts';
 import { submissionErrors } from './submissions.errors.ts';
@@ -22,7 +22,9 @@ const HOUR_MS = 60 * 60 * 1000;
 /**
  * The upload flow. Cheap checks first (type from the bytes, hashes, limits), then decoding; files are
  * written durably before the rows that point at them are committed, and limits are checked again
- * inside that transaction so two uploads at once cannot both slip under them.
+ * inside that transaction so two uploads at once cannot both slip under them. When the transaction
+ * refuses (or anything fails after the first file was written), the files this upload wrote that no
+ * committed row points at are deleted again; what a crash leaves behind, the orphan sweeper removes.
  */
 export function createSubmissionUploadService(deps: {
   db: Database;
@@ -56,19 +58,31 @@ export function createSubmissionUploadService(deps: {
     return duplicateFlags(photo.sha256, tps, matches);
   }
 
-  async function insertAll(user: SessionUser, tps: string, fresh: Fresh[]): Promise<number> {
+  async function insertAll(user: SessionUser, tps: string, fresh: Fresh[], written: WrittenFiles): Promise<number> {
     return db.transaction(async (tx) => {
       await checkLimits(tx, user, tps);
       const now = clock.now().toISOString();
       const id = await repo.insertSubmission(tx, tps, user.id, now);
       for (const [position, f] of fresh.entries()) {
-        await photos.insertRow(tx, f.photo);
+        await photos.insertRow(tx, f.photo, written);
         const photoId = await repo.insertPhoto(tx, id, f.photo.sha256, position);
         await jobs.insertJob(tx, photoId, now);
         for (const flag of f.flags) await repo.insertDuplicate(tx, photoId, flag);
       }
       return id;
     });
+  }
+
+  async function storeAndInsert(user: SessionUser, tps: string, fresh: Fresh[]): Promise<number> {
+    const written: WrittenFiles = [];
+    try {
+      for (const f of fresh) if ((await photos.storeFiles(f.photo, written)).originalWritten === false) f.alreadyStored = true;
+      return await insertAll(user, tps, fresh, written);
+    } catch (err) {
+      // The refusal is what the witness must hear: a failed clean-up only leaves files the sweeper deletes later.
+      await photos.discardUnreferenced(written).catch(() => undefined);
+      throw err;
+    }
   }
 
   return {
@@ -92,8 +106,7 @@ export function createSubmissionUploadService(deps: {
         const photo = await photos.prepare(p);
         fresh.push({ photo, flags: await findFlags(photo, tpsCode), alreadyStored: photo.known !== null });
       }
-      for (const f of fresh) if ((await photos.storeFiles(f.photo)).originalWritten === false) f.alreadyStored = true;
-      const id = await insertAll(user, tpsCode, fresh);
+      const id = await storeAndInsert(user, tpsCode, fresh);
       deps.onQueued?.();
       return answer(id, tpsCode, true, plan, fresh);
     },

@@ -1,10 +1,11 @@
 import type { FieldName } from '../form/form-fields.ts';
 import type { FormReading } from '../reading/reading.types.ts';
 import type { PhotoCapture } from '../photos/photos.service.ts';
+import { publicCopyUrl } from '../photos/photos.logic.ts';
 import type { DuplicateRow, FlagRow, SubmissionPhotoRow, SubmissionRow, ValueRow } from './submissions.repository.ts';
 
 /** JSON shapes of submissions: the owner/moderator view and the public one (no name, contact or EXIF). */
-export const photoUrls = (sha256: string) => ({ thumbUrl: `/api/photos/${sha256}/thumb.jpg`, displayUrl: `/api/photos/${sha256}/display.jpg` });
+export const photoUrls = (sha256: string) => ({ thumbUrl: publicCopyUrl(sha256, 'thumb'), displayUrl: publicCopyUrl(sha256, 'display') });
 const cutoutUrl = (id: number, sha256: string, field: string) => `/api/submissions/${id}/photos/${sha256}/fields/${field}.jpg`;
 
 export function parseReading(row: SubmissionPhotoRow): FormReading | null {
