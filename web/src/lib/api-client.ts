@@ -23,7 +23,9 @@ export class ApiError extends Error {
 export async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, { signal, headers: { accept: 'application/json' } });
+    // 'no-cache': the browser revalidates with If-None-Match every time (a 304 costs a few bytes), so a page
+    // shown right after one's own decision or confirmation is never a stale copy; CDNs keep their short max-age.
+    res = await fetch(path, { signal, cache: 'no-cache', headers: { accept: 'application/json' } });
   } catch (err) {
     if (signal?.aborted) throw err;
     throw new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.');
