@@ -17,6 +17,7 @@ import { z } from 'zod';
  * | TRUST_PROXY                | false            | express `trust proxy`: false, true, a hop count or addresses; |
  * |                            |                  | decides the client IP (login limits) and https (cookies)     |
  * | COOKIE_SECURE              | auto             | Secure cookies: auto (when the request is https), true, false |
+ * |                            |                  | (true = https-only site: HSTS and upgrade-insecure-requests) |
  * | SESSION_DAYS               | 30               | a session ends after this many days without use (sliding)    |
  * | LOGIN_LIMIT_PER_CONTACT    | 10               | failed logins per phone/e-mail per window                    |
  * | LOGIN_LIMIT_PER_IP         | 30               | failed logins per IP per window (mobile carriers put many     |
