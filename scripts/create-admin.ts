@@ -41,8 +41,8 @@ try {
   const existing = contact ? await accounts.findUserByContact(contact.value) : null;
   if (existing) {
     if (!values.promote) fail(`An account with ${existing.contact} exists (id ${existing.id}, ${existing.role}); add --promote to make it an admin.`);
-    const staffPseudonym = await db.transaction((tx) => accounts.setRole(tx, existing.id, 'admin'));
-    console.log(`Account ${existing.id} (${existing.contact}) is now an admin; the public log names it ${staffPseudonym}.`);
+    const changed = await db.transaction((tx) => accounts.setRole(tx, existing.id, 'admin'));
+    console.log(`Account ${existing.id} (${existing.contact}) is now an admin; the public log names it ${changed?.staffPseudonym}.`);
   } else {
     const parsed = registerBody.safeParse({ name: values.name, contact: values.contact, password: values.password ?? (await readStdinLine()) });
     if (!parsed.success) fail(`Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);

@@ -19,6 +19,7 @@ import { healthRoutes } from './modules/health/health.routes.ts';
 import { createAccountsService, createArgon2Hasher, type PasswordHasher } from './modules/accounts/accounts.service.ts';
 import { accountsRoutes } from './modules/accounts/accounts.routes.ts';
 import { csrfGuard, sessionMiddleware } from './modules/accounts/accounts.middleware.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { createFileStore, type FileStore } from './modules/photos/file-store.ts';
 import { createSharpImageProcessor, type ImageProcessor } from './modules/photos/image-processor.ts';
 import { createPhotosService } from './modules/photos/photos.service.ts';
@@ -98,6 +99,8 @@ export function createApp(deps: AppDeps): express.Express {
   const settings = resolveSettings(deps.settings);
   const app = express();
   app.disable('x-powered-by');
+  // First, so every answer carries them: API, errors, assets and index.html (http/security-headers.ts).
+  app.use(securityHeaders({ dev: webMiddleware !== undefined, https: settings.auth.cookieSecure === 'always' }));
   app.set('etag', false);
   app.set('trust proxy', settings.trustProxy);
   app.use(express.json({ limit: settings.jsonLimitBytes }));

@@ -31,6 +31,7 @@ test('config: upload, login and session settings have documented defaults', () =
     loginLimitPerContact: 10,
     loginLimitPerIp: 30,
     loginLimitWindowMinutes: 15,
+    signupsPerIpPerHour: 30,
     argon2MemoryKib: 19456,
     argon2TimeCost: 2,
   });
@@ -44,7 +45,9 @@ test('config: upload, login and proxy settings are read and converted', () => {
   const c = loadConfig({
     COOKIE_SECURE: 'true', UPLOAD_MAX_FILE_MB: '2.5', UPLOAD_MAX_FILES: '3', UPLOAD_MAX_MEGAPIXELS: '50', UPLOADS_PER_HOUR: '7',
     TPS_PENDING_LIMIT: '2', READER_CONCURRENCY: '1', TRUST_PROXY: '1', LOGIN_LIMIT_PER_CONTACT: '4', ARGON2_MEMORY_KIB: '2048',
+    SIGNUPS_PER_IP_PER_HOUR: '200',
   });
+  assert.equal(c.auth.signupsPerIpPerHour, 200);
   assert.equal(c.auth.cookieSecure, 'always');
   assert.equal(c.auth.loginLimitPerContact, 4);
   assert.equal(c.auth.argon2MemoryKib, 2048);
@@ -57,7 +60,7 @@ test('config: upload, login and proxy settings are read and converted', () => {
 
 const badUploads: Record<string, string>[] = [
   { COOKIE_SECURE: 'sometimes' }, { UPLOAD_MAX_FILES: '0' }, { UPLOAD_MAX_FILE_MB: 'big' }, { READER_CONCURRENCY: '-2' },
-  { ARGON2_MEMORY_KIB: '64' }, { SESSION_DAYS: '0' }, { TPS_PENDING_LIMIT: '1.5' },
+  { ARGON2_MEMORY_KIB: '64' }, { SESSION_DAYS: '0' }, { TPS_PENDING_LIMIT: '1.5' }, { SIGNUPS_PER_IP_PER_HOUR: '0' },
 ];
 for (const env of badUploads) {
   test(`config: ${JSON.stringify(env)} stops start-up naming the key`, () => {

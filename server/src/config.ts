@@ -17,11 +17,15 @@ import { z } from 'zod';
  * | TRUST_PROXY                | false            | express `trust proxy`: false, true, a hop count or addresses; |
  * |                            |                  | decides the client IP (login limits) and https (cookies)     |
  * | COOKIE_SECURE              | auto             | Secure cookies: auto (when the request is https), true, false |
+ * |                            |                  | (true = https-only site: HSTS and upgrade-insecure-requests) |
  * | SESSION_DAYS               | 30               | a session ends after this many days without use (sliding)    |
  * | LOGIN_LIMIT_PER_CONTACT    | 10               | failed logins per phone/e-mail per window                    |
- * | LOGIN_LIMIT_PER_IP         | 30               | failed logins and sign-ups per IP per window (mobile carriers |
- * |                            |                  | put many witnesses behind one address, hence above the other) |
+ * | LOGIN_LIMIT_PER_IP         | 30               | failed logins per IP per window (mobile carriers put many     |
+ * |                            |                  | witnesses behind one address, hence above the other)         |
  * | LOGIN_LIMIT_WINDOW_MINUTES | 15               | window of the two limits above                               |
+ * | SIGNUPS_PER_IP_PER_HOUR    | 30               | sign-ups (successful ones too) per IP per hour; carrier-grade |
+ * |                            |                  | NAT puts many witnesses behind one address, so not lower:    |
+ * |                            |                  | it stops one machine making accounts by the thousand         |
  * | ARGON2_MEMORY_KIB          | 19456            | argon2id memory per password hash (OWASP: 19 MiB)            |
  * | ARGON2_TIME_COST           | 2                | argon2id passes                                              |
  * | UPLOAD_MAX_FILE_MB         | 15               | largest accepted photo                                       |
@@ -57,6 +61,7 @@ const schema = z.object({
   LOGIN_LIMIT_PER_CONTACT: positiveInt.default(10),
   LOGIN_LIMIT_PER_IP: positiveInt.default(30),
   LOGIN_LIMIT_WINDOW_MINUTES: positiveInt.default(15),
+  SIGNUPS_PER_IP_PER_HOUR: positiveInt.default(30),
   ARGON2_MEMORY_KIB: z.coerce.number().int().min(1024).default(19456),
   ARGON2_TIME_COST: positiveInt.max(10).default(2),
   UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(100).default(15),
@@ -79,6 +84,7 @@ export type AuthSettings = {
   loginLimitPerContact: number;
   loginLimitPerIp: number;
   loginLimitWindowMinutes: number;
+  signupsPerIpPerHour: number;
   argon2MemoryKib: number;
   argon2TimeCost: number;
 };
@@ -157,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       loginLimitPerContact: c.LOGIN_LIMIT_PER_CONTACT,
       loginLimitPerIp: c.LOGIN_LIMIT_PER_IP,
       loginLimitWindowMinutes: c.LOGIN_LIMIT_WINDOW_MINUTES,
+      signupsPerIpPerHour: c.SIGNUPS_PER_IP_PER_HOUR,
       argon2MemoryKib: c.ARGON2_MEMORY_KIB,
       argon2TimeCost: c.ARGON2_TIME_COST,
     },

@@ -85,7 +85,10 @@ export async function startPortalServer(opts: { dirPrefix: string; realReader?: 
 
 export type BrowserSession = {
   context: BrowserContext;
-  /** Uncaught exceptions in the pages; any is a failure of the test that caused it. */
+  /**
+   * Uncaught exceptions in the pages and Content-Security-Policy violations (chromium reports those in
+   * the console, and as `securitypolicyviolation` events); any is a failure of the test that caused it.
+   */
   pageErrors: string[];
   /** A new tab that records its uncaught exceptions; with `width`, a viewport that wide and 780 px high. */
   newPage(width?: number): Promise<Page>;
@@ -114,6 +117,13 @@ export async function launchChromium(
       const page = await context.newPage();
       if (width !== undefined) await page.setViewportSize({ width, height: PHONE_VIEWPORT.height });
       page.on('pageerror', (err) => pageErrors.push(err.message));
+      page.on('console', (msg) => {
+        if (msg.type() === 'error' && msg.text().includes('Content Security Policy')) pageErrors.push(`CSP: ${msg.text()}`);
+      });
+      // A violation the console might word differently still fires this event in the page.
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
+      );
       return page;
     },
     close: () => context.close(),

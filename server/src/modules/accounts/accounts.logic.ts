@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { cleanText, type TextProblem } from '../../core/text.logic.ts';
 
 /**
  * Pure rules of accounts: how a contact is normalised, how session and CSRF tokens relate, when a
@@ -8,21 +9,42 @@ export type Role = 'witness' | 'moderator' | 'admin';
 export const ROLES: readonly Role[] = ['witness', 'moderator', 'admin'];
 
 export type Contact = { kind: 'phone' | 'email'; value: string };
+export type ContactProblem = 'not-a-contact' | 'not-ascii' | TextProblem;
+export type ContactCheck = { ok: true; contact: Contact } | { ok: false; problem: ContactProblem };
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const PRINTABLE_ASCII = /^[\x21-\x7E]+$/;
 
 /**
- * One spelling per person: e-mail trimmed and lower-cased; phone numbers as E.164 digits with '+'.
- * Indonesian numbers written the local way (0812..., 62812..., 812...) all become +62812...
- * Returns null for something that is neither.
+ * One spelling per person. The text rule first (core/text.logic.ts) with NFKC, so full-width
+ * "ａｄｍｉｎ１＠…" or "０８１２…" is the plain contact it looks like, and NUL, controls and bidi
+ * characters are refused. E-mail must then be printable ASCII (a Cyrillic "а" that looks like "a"
+ * would otherwise be a second account beside the real one; international domains are not accepted
+ * in their Unicode form), lower-cased. Phone numbers become E.164 digits with '+': Indonesian numbers
+ * written the local way (0812..., 62812..., 812...) all become +62812...
  */
-export function normalizeContact(raw: string): Contact | null {
-  const text = raw.trim();
+export function checkContact(raw: string): ContactCheck {
+  const cleaned = cleanText(raw, { compatibility: true });
+  if (!cleaned.ok) return cleaned;
+  const text = cleaned.value;
   if (text.includes('@')) {
+    if (!PRINTABLE_ASCII.test(text)) return { ok: false, problem: 'not-ascii' };
     const email = text.toLowerCase();
-    return EMAIL.test(email) && email.length <= 254 ? { kind: 'email', value: email } : null;
+    return EMAIL.test(email) && email.length <= 254 ? { ok: true, contact: { kind: 'email', value: email } } : { ok: false, problem: 'not-a-contact' };
   }
-  if (!/^\+?[\d\s().-]+$/.test(text)) return null;
+  const phone = phoneFrom(text);
+  return phone ? { ok: true, contact: { kind: 'phone', value: phone } } : { ok: false, problem: 'not-a-contact' };
+}
+
+/** The contact, or null for something that is not one (see checkContact for why). */
+export function normalizeContact(raw: string): Contact | null {
+  const checked = checkContact(raw);
+  return checked.ok ? checked.contact : null;
+}
+
+function phoneFrom(text: string): string | null {
+  // ASCII digits only (\d is [0-9] in JS): Arabic-Indic and other digits, which NFKC keeps, are refused, not read.
+  if (!/^\+?[\d ().-]+$/.test(text)) return null;
   const international = text.startsWith('+');
   let digits = text.replace(/\D/g, '');
   if (!international) {
@@ -33,7 +55,7 @@ export function normalizeContact(raw: string): Contact | null {
   if (digits.length < 9 || digits.length > 15) return null;
   // Indonesian mobile numbers: 62 8xx, 9 to 12 digits after the country code.
   if (digits.startsWith('62') && !/^628\d{8,11}$/.test(digits)) return null;
-  return { kind: 'phone', value: `+${digits}` };
+  return `+${digits}`;
 }
 
 export function sha256Hex(text: string): string {

@@ -3,6 +3,7 @@ import type { CookieOptions, NextFunction, Request, RequestHandler, Response } f
 import { rateLimit } from 'express-rate-limit';
 import { errors } from '../../core/errors.ts';
 import type { AuthSettings } from '../../config.ts';
+import { accountErrors } from './accounts.errors.ts';
 import { csrfTokenFor, hasRole, normalizeContact, tokensMatch, type Role } from './accounts.logic.ts';
 import type { AccountsService, SessionUser } from './accounts.service.ts';
 
@@ -89,9 +90,15 @@ export function currentUser(req: Request): SessionUser {
   return user;
 }
 
+/** Reads the reset time express-rate-limit puts on the request; the window when there is none. */
+function secondsUntilReset(req: Request, windowMs: number): number {
+  const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
+  return reset ? Math.ceil((reset.getTime() - Date.now()) / 1000) : windowMs / 1000;
+}
+
 /**
  * Failed logins are limited per IP and per contact (successful ones are not counted, so many witnesses
- * behind one carrier address can still log in). The per-IP limiter also guards sign-up.
+ * behind one carrier address can still log in). Sign-ups have their own limit (signupRateLimit).
  */
 export function loginRateLimits(settings: AuthSettings): { perIp: RequestHandler; perContact: RequestHandler } {
   const windowMs = settings.loginLimitWindowMinutes * 60_000;
@@ -100,10 +107,7 @@ export function loginRateLimits(settings: AuthSettings): { perIp: RequestHandler
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-7' as const,
     legacyHeaders: false,
-    handler: (req: Request, _res: Response, next: NextFunction) => {
-      const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime;
-      next(errors.tooManyAttempts(reset ? Math.ceil((reset.getTime() - Date.now()) / 1000) : windowMs / 1000));
-    },
+    handler: (req: Request, _res: Response, next: NextFunction) => next(errors.tooManyAttempts(secondsUntilReset(req, windowMs))),
   };
   return {
     perIp: rateLimit({ ...common, limit: settings.loginLimitPerIp }),
@@ -114,4 +118,20 @@ export function loginRateLimits(settings: AuthSettings): { perIp: RequestHandler
       keyGenerator: (req) => `contact:${normalizeContact(String(req.body.contact))?.value ?? String(req.body.contact).trim().toLowerCase()}`,
     }),
   };
+}
+
+/**
+ * Sign-ups per IP per hour, every attempt counted, successful ones too: a new account is what an
+ * abuser wants, so skipping successes (as the login limits do) would leave sign-up unlimited. The
+ * answer over the limit is 429 `too-many-signups` with Retry-After (set by express-rate-limit).
+ */
+export function signupRateLimit(settings: AuthSettings): RequestHandler {
+  const windowMs = 3_600_000;
+  return rateLimit({
+    windowMs,
+    limit: settings.signupsPerIpPerHour,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    handler: (req: Request, _res: Response, next: NextFunction) => next(accountErrors.tooManySignups(secondsUntilReset(req, windowMs))),
+  });
 }

@@ -32,9 +32,8 @@ export function createAccountsRepository(db: Database) {
     pseudonymTaken(pseudonym: string): Promise<boolean> {
       return db.get('SELECT 1 AS x FROM users WHERE pseudonym = ?', [pseudonym]).then(Boolean);
     },
-    /** `on`: the transaction the account is made in, when more than this row must commit with it. */
-    async insertUser(u: NewUser, on: Database = db): Promise<number> {
-      const { lastID } = await on.run(
+    async insertUser(u: NewUser): Promise<number> {
+      const { lastID } = await db.run(
         'INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES (?, ?, ?, ?, ?, ?)',
         [u.name, u.contact, u.contact_kind, u.password_hash, u.pseudonym, u.created_at],
       );
@@ -60,11 +59,30 @@ export function createAccountsRepository(db: Database) {
     async deleteExpiredSessions(nowIso: string): Promise<void> {
       await db.run('DELETE FROM sessions WHERE expires_at <= ?', [nowIso]);
     },
-    /** Sets the role; an account without a staff pseudonym gets `staffPseudonym`. Answers the one it has. */
-    async updateRole(tx: Database, id: number, role: Role, staffPseudonym: string): Promise<string | null> {
-      await tx.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [role, staffPseudonym, id]);
-      const row = await tx.get<{ staff_pseudonym: string }>('SELECT staff_pseudonym FROM users WHERE id = ?', [id]);
-      return row?.staff_pseudonym ?? null;
+    /**
+     * Sets the role; an account without a staff pseudonym gets `staffPseudonym`. Answers the pseudonym it
+     * has and the role it had; 'no-user' when there is no such account; 'last-admin' (nothing changed)
+     * when this would take the admin role from the last admin who is not banned.
+     *
+     * Run it inside a transaction. The last-admin check is a condition of the UPDATE itself, so it is
+     * decided by the same statement that writes: SQLite has one writer at a time, so of two admins
+     * demoting each other at once the second sees the first's change and is refused. On PostgreSQL
+     * (READ COMMITTED) the EXISTS would read a snapshot in which both are still admins: there, lock the
+     * admin rows first (`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`) or run SERIALIZABLE.
+     */
+    async updateRole(id: number, role: Role, staffPseudonym: string): Promise<{ staffPseudonym: string | null; previousRole: Role } | 'no-user' | 'last-admin'> {
+      const before = await db.get<{ role: Role }>('SELECT role FROM users WHERE id = ?', [id]);
+      if (!before) return 'no-user';
+      const { changes } = await db.run(
+        `UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?)
+          WHERE id = ?
+            AND (? = 'admin' OR role <> 'admin'
+                 OR EXISTS (SELECT 1 FROM users AS other WHERE other.role = 'admin' AND other.banned_at IS NULL AND other.id <> users.id))`,
+        [role, staffPseudonym, id, role],
+      );
+      if (changes === 0) return 'last-admin';
+      const row = await db.get<{ staff_pseudonym: string | null }>('SELECT staff_pseudonym FROM users WHERE id = ?', [id]);
+      return { staffPseudonym: row?.staff_pseudonym ?? null, previousRole: before.role };
     },
     staffPseudonymTaken(pseudonym: string): Promise<boolean> {
       return db.get('SELECT 1 AS x FROM users WHERE staff_pseudonym = ?', [pseudonym]).then(Boolean);

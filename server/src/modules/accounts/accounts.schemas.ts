@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import { freeText } from '../../http/text-fields.ts';
 
-/** Request bodies of the auth routes. Password length is capped so hashing cannot be used to tire the server. */
+/**
+ * Request bodies of the auth routes. Password length is capped so hashing cannot be used to tire the server.
+ * The name goes through the one text rule (http/text-fields.ts); the contact's own rule is normalizeContact's.
+ */
 export const registerBody = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: freeText({ label: { id: 'Nama', en: 'Name' }, max: 100 }),
   contact: z.string().trim().min(3).max(254),
   password: z.string().min(8).max(200),
 });

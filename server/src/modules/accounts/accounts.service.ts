@@ -4,8 +4,8 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { errors } from '../../core/errors.ts';
 import { accountErrors } from './accounts.errors.ts';
-import { expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, staffPseudonymFromBytes, type Role } from './accounts.logic.ts';
-import { createAccountsRepository, type UserRow } from './accounts.repository.ts';
+import { checkContact, expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, staffPseudonymFromBytes, type Role } from './accounts.logic.ts';
+import { createAccountsRepository, type AccountsRepository, type UserRow } from './accounts.repository.ts';
 import type { LoginBody, RegisterBody } from './accounts.schemas.ts';
 
 /** What the API says about a user: never the password hash, never the ban reason's internals. */
@@ -36,10 +36,10 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
     }
   }
 
-  async function newStaffPseudonym(): Promise<string> {
+  async function newStaffPseudonym(on: AccountsRepository = repo): Promise<string> {
     for (;;) {
       const candidate = staffPseudonymFromBytes(crypto.randomBytes(8));
-      if (!(await repo.staffPseudonymTaken(candidate))) return candidate;
+      if (!(await on.staffPseudonymTaken(candidate))) return candidate;
     }
   }
 
@@ -54,8 +54,7 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
 
   return {
     async register(body: RegisterBody): Promise<{ user: PublicUser; session: NewSession }> {
-      const contact = normalizeContact(body.contact);
-      if (!contact) throw accountErrors.invalidContact(body.contact);
+      const contact = contactOrThrow(body.contact);
       if (await repo.findUserByContact(contact.value)) throw accountErrors.contactTaken();
       const passwordHash = await hasher.hash(body.password);
       const row = {
@@ -119,13 +118,22 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       const user = await repo.findUserByContact(contact);
       return user ? toPublicUser(user) : null;
     },
-    /** Gives the account `role`; its staff pseudonym (drawn the first time) is the answer, null when there is no such account. */
-    setRole: async (tx: Database, id: number, role: Role) => repo.updateRole(tx, id, role, await newStaffPseudonym()),
+    /**
+     * Gives the account `role` inside the caller's transaction `tx`: answers its staff pseudonym (drawn
+     * the first time) and the role it had, or null when there is no such account. Taking the admin role
+     * from the last admin who can still log in is refused with `last-admin`; the check is part of the
+     * UPDATE itself (see updateRole), so two admins demoting each other at once cannot both pass.
+     */
+    async setRole(tx: Database, id: number, role: Role): Promise<{ staffPseudonym: string | null; previousRole: Role } | null> {
+      const onTx = createAccountsRepository(tx);
+      const result = await onTx.updateRole(id, role, await newStaffPseudonym(onTx));
+      if (result === 'last-admin') throw accountErrors.lastAdmin();
+      return result === 'no-user' ? null : result;
+    },
     ban: (tx: Database, id: number, nowIso: string) => repo.banUser(tx, id, nowIso),
     /** An account made from the command line: no session is started. `contact-taken` when it exists. */
     async createAccount(body: RegisterBody, role: Role): Promise<PublicUser> {
-      const contact = normalizeContact(body.contact);
-      if (!contact) throw accountErrors.invalidContact(body.contact);
+      const contact = contactOrThrow(body.contact);
       if (await repo.findUserByContact(contact.value)) throw accountErrors.contactTaken();
       const row = {
         name: body.name,
@@ -137,11 +145,16 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       };
       const staffCandidate = role === 'witness' ? null : await newStaffPseudonym();
       // The account and its role commit together: no half-made admin is left by a crash in between.
-      const { id, staff } = await db.transaction(async (tx) => {
-        const id = await repo.insertUser(row, tx);
-        return { id, staff: staffCandidate ? await repo.updateRole(tx, id, role, staffCandidate) : null };
+      const { id, staffPseudonym } = await db.transaction(async (tx) => {
+        const onTx = createAccountsRepository(tx);
+        const id = await onTx.insertUser(row);
+        if (!staffCandidate) return { id, staffPseudonym: null };
+        const changed = await onTx.updateRole(id, role, staffCandidate);
+        // A new account is made staff, nobody loses a role: neither refusal can happen here.
+        if (typeof changed === 'string') throw new Error(`giving the new account ${id} the role ${role}: ${changed}`);
+        return { id, staffPseudonym: changed.staffPseudonym };
       });
-      return toPublicUser({ ...row, id, role, staff_pseudonym: staff, banned_at: null });
+      return toPublicUser({ ...row, id, role, staff_pseudonym: staffPseudonym, banned_at: null });
     },
 
     /** Public pseudonyms of users, for lists the public sees. */
@@ -150,6 +163,12 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       return new Map(rows.map((r) => [r.id, r.pseudonym]));
     },
   };
+}
+
+function contactOrThrow(raw: string) {
+  const checked = checkContact(raw);
+  if (!checked.ok) throw accountErrors.invalidContact(raw, checked.problem);
+  return checked.contact;
 }
 
 function toPublicUser(u: UserRow): PublicUser {

@@ -22,6 +22,12 @@ export type FieldName = (typeof PAGE_FIELDS)[PageNumber][number];
 export const FIELDS: readonly FieldName[] = [...PAGE_FIELDS[1], ...PAGE_FIELDS[2], ...PAGE_FIELDS[3]];
 export const CANDIDATE_FIELDS = PAGE_FIELDS[2];
 
+const FIELD_SET: ReadonlySet<string> = new Set(FIELDS);
+/** Whether a name from outside (a URL, a body) is one of the form's fields; never `name in someObject` ("__proto__", "toString" are in every object). */
+export function isFieldName(name: string): name is FieldName {
+  return FIELD_SET.has(name);
+}
+
 /** A TPS's figures: every field, null where unknown. */
 export type FieldValues = Record<FieldName, number | null>;
 

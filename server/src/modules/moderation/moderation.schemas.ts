@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { freeText } from '../../http/text-fields.ts';
 import { FIELDS, type FieldName } from '../form/form-fields.ts';
 import { QUEUE_REASONS, REJECT_REASONS, REPORT_OUTCOMES } from './moderation.logic.ts';
 
-/** Request shapes of the moderation routes. */
+/** Request shapes of the moderation routes. Reasons, notes and reports are typed in textareas: multi-line free text under the one text rule. */
 const fieldName = z.enum(FIELDS as [FieldName, ...FieldName[]]);
-const reason = z.string().trim().min(3).max(500);
+const reason = freeText({ label: { id: 'Alasan', en: 'Reason' }, min: 3, max: 500, multiline: true });
 const submissionId = z.number().int().positive();
 const figure = z.number().int().min(0).max(99_999).nullable();
 
@@ -31,7 +32,7 @@ export const decisionBody = z.discriminatedUnion('kind', [
     .refine((d) => d.figures === undefined || Object.keys(d.figures).length > 0, { message: 'at least one field', path: ['figures'] }),
   z.object({ kind: z.literal('clear-verified'), reason }),
   z.object({ kind: z.literal('official-wrong'), fields: z.array(fieldName).min(1).max(FIELDS.length), reason }),
-  z.object({ kind: z.literal('reject-submission'), submissionId, reason: z.enum(REJECT_REASONS), note: z.string().trim().max(500).optional() }),
+  z.object({ kind: z.literal('reject-submission'), submissionId, reason: z.enum(REJECT_REASONS), note: freeText({ label: { id: 'Catatan', en: 'Note' }, min: 0, max: 500, multiline: true }).optional() }),
   z.object({ kind: z.literal('move-submission'), submissionId, toTps: z.string().regex(/^[0-9A-Z]{13}$/), reason }),
   z.object({ kind: z.literal('escalate'), reason }),
   z.object({ kind: z.literal('ban-uploader'), submissionId, reason }),
@@ -41,7 +42,7 @@ export type DecisionBody = z.infer<typeof decisionBody>;
 
 export const takedownBody = z.object({ reason });
 
-export const reportBody = z.object({ reason: z.string().trim().min(3).max(300) });
+export const reportBody = z.object({ reason: freeText({ label: { id: 'Isi laporan', en: 'Report' }, min: 3, max: 300, multiline: true }) });
 
 export const roleBody = z.object({ role: z.enum(['witness', 'moderator', 'admin']) });
 

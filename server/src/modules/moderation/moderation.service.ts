@@ -232,7 +232,10 @@ export function createModerationService(deps: {
       const nowIso = clock.now().toISOString();
       let staffPseudonym: string | null = null;
       await db.transaction(async (tx) => {
-        staffPseudonym = await accounts.setRole(tx, targetId, role);
+        // In the transaction, so the last-admin refusal and the change are one decision (accounts.setRole).
+        const changed = await accounts.setRole(tx, targetId, role);
+        if (!changed) throw moderationErrors.userNotFound(targetId);
+        staffPseudonym = changed.staffPseudonym;
         await repo.insertLog(tx, {
           at: nowIso,
           actor_id: actor.id,
@@ -242,7 +245,7 @@ export function createModerationService(deps: {
           submission_id: null,
           subject_user_id: targetId,
           // The staff pseudonym, never the witness one: the public log must not link the two.
-          before_json: JSON.stringify({ user: staffPseudonym, role: target.role }),
+          before_json: JSON.stringify({ user: staffPseudonym, role: changed.previousRole }),
           after_json: JSON.stringify({ user: staffPseudonym, role }),
           reason: null,
         });

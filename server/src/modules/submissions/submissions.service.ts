@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { emptyFieldValues, type FieldName } from '../form/form-fields.ts';
+import { emptyFieldValues, isFieldName, type FieldName } from '../form/form-fields.ts';
 import { failedChecks, isOverseasTps, runChecks } from '../form/form-checks.logic.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { PhotosService } from '../photos/photos.service.ts';
@@ -174,7 +174,11 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
       const sub = await visible(id, viewer);
       const row = (await repo.listPhotos([sub.id])).find((r) => r.sha256 === sha256);
       if (!row) throw photoErrors.notFound(sha256);
-      const polygon = parseReading(row)?.boxesInPhoto?.[field as FieldName];
+      // Only the form's own fields, and only own properties: "__proto__" or "constructor" would otherwise
+      // find Object.prototype's members (a reading is parsed JSON, where "__proto__" can even be an own key).
+      if (!isFieldName(field)) throw photoErrors.noCutout(field);
+      const boxes = parseReading(row)?.boxesInPhoto;
+      const polygon = boxes && Object.hasOwn(boxes, field) ? boxes[field] : undefined;
       const image = polygon ? await photos.cutout(sha256, polygon) : null;
       if (!image) throw photoErrors.noCutout(field);
       return image;
