@@ -55,7 +55,8 @@ export class Tally {
   }
 }
 
-export type WriteRun = { tally: Tally; offered: number; skipped: number; seconds: number; startLagMs: number[] };
+/** `spanSeconds`: from the first send to the last answer (at least the offered window; more when answers lag). */
+export type WriteRun = { tally: Tally; offered: number; skipped: number; seconds: number; spanSeconds: number; startLagMs: number[] };
 
 /**
  * `fire(k)` for k = 0 .. rate * seconds - 1, each at its time (open loop), at most `maxInFlight` outstanding.
@@ -63,7 +64,7 @@ export type WriteRun = { tally: Tally; offered: number; skipped: number; seconds
  */
 export async function openLoop(rate: number, seconds: number, maxInFlight: number, fire: (k: number) => Promise<{ status: number; good: boolean; body?: Buffer }>): Promise<WriteRun> {
   const total = Math.round(rate * seconds);
-  const run: WriteRun = { tally: new Tally(), offered: total, skipped: 0, seconds, startLagMs: [] };
+  const run: WriteRun = { tally: new Tally(), offered: total, skipped: 0, seconds, spanSeconds: seconds, startLagMs: [] };
   const t0 = performance.now();
   let started = 0;
   let inFlight = 0;
@@ -81,6 +82,7 @@ export async function openLoop(rate: number, seconds: number, maxInFlight: numbe
         .then((r) => run.tally.add(performance.now() - sent, r.status, r.good, r.body))
         .catch((err: Error) => run.tally.fail(err.message))
         .finally(() => {
+          run.spanSeconds = Math.max(run.spanSeconds, (performance.now() - t0) / 1000);
           inFlight--;
           outstanding.delete(p);
         });

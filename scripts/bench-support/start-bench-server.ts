@@ -4,7 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
 
-export type BenchServer = { base: string; pid: number; stop(): Promise<void> };
+export type LoopDelay = { p50: number; p99: number; max: number };
+/** `loopDelay()`: the server's event-loop delay (ms) since the previous call (the first call starts the count). */
+export type BenchServer = { base: string; pid: number; stop(): Promise<void>; loopDelay(): Promise<LoopDelay> };
 
 /** Starts `bench-server.ts` on the database file in a child process and resolves once it listens. */
 export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {}): Promise<BenchServer> {
@@ -19,6 +21,16 @@ export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {})
       const port = /listening (\d+)/.exec(out)?.[1];
       if (!port) return;
       child.stdout.removeAllListeners('data');
+      let waiting: ((d: LoopDelay) => void)[] = [];
+      let rest = '';
+      child.stdout.on('data', (more: Buffer) => {
+        rest += more.toString();
+        for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n')) {
+          const line = rest.slice(0, nl);
+          rest = rest.slice(nl + 1);
+          if (line.startsWith('loop ')) waiting.shift()?.(JSON.parse(line.slice(5)) as LoopDelay);
+        }
+      });
       resolve({
         base: `http://127.0.0.1:${port}`,
         pid: child.pid!,
@@ -26,6 +38,11 @@ export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {})
           child.kill('SIGTERM');
           return exited;
         },
+        loopDelay: () =>
+          new Promise((answer) => {
+            waiting = [...waiting, answer];
+            child.kill('SIGUSR2');
+          }),
       });
     });
   });
