@@ -68,7 +68,7 @@ console.log(`warmed ${regionPages.length + tpsPages.length} pages; ${baseline} T
 // Part 1: the night.
 const readers = httpClient(server.base, CLIENTS);
 const writers = httpClient(server.base, 4 * (CONFIRMS + DECISIONS));
-await server.loopDelay();
+await server.stats();
 const cpu0 = { server: cpuSeconds(server.pid), self: process.cpuUsage(), at: performance.now() };
 let writing = true;
 const reading = readPages(readers, CLIENTS, regionPages, tpsPages, () => !writing);
@@ -86,7 +86,7 @@ const wall = (performance.now() - cpu0.at) / 1000;
 const self = process.cpuUsage(cpu0.self);
 const cpu = { server: (cpuSeconds(server.pid) - cpu0.server) / wall, self: (self.user + self.system) / 1e6 / wall };
 const loadDuring = os.loadavg()[0];
-const loop = await server.loopDelay();
+const inside = await server.stats();
 readers.close();
 writers.close();
 
@@ -117,7 +117,9 @@ const afterWrite = oldestTotals(acks, ownRun.national, baseline);
 const cpus = os.cpus();
 console.log(`\nMachine: ${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}; load average ${loadDuring.toFixed(1)} at the end of part 1 (machine shared with other work)`);
 console.log(`Database: ${tpsCount.toLocaleString('en')} TPS, ${officialTps.toLocaleString('en')} with KPU figures, ${baseline.toLocaleString('en')} with crowd figures; ${submissions.length} submissions prepared (3 pages read, 28 fields each)`);
-console.log(`CPU during part 1: server process ${(cpu.server * 100).toFixed(0)} % of one core, load generator ${(cpu.self * 100).toFixed(0)} % (of ${cpus.length * 100} %); server event-loop delay p50 ${loop.p50} ms, p99 ${loop.p99} ms, max ${loop.max} ms\n`);
+console.log(`CPU during part 1: server process ${(cpu.server * 100).toFixed(0)} % of one core, load generator ${(cpu.self * 100).toFixed(0)} % (of ${cpus.length * 100} %)`);
+const q = (s: { p50: number; p99: number }) => `p50 ${s.p50.toFixed(1)} ms, p99 ${s.p99.toFixed(1)} ms`;
+console.log(`Inside the server during part 1: event-loop delay ${q(inside.loop)}; write transactions ${inside.txHold.n}, waiting for the writer ${q(inside.txWait)}, holding it ${q(inside.txHold)}, statements in one p50 ${inside.txStatements.p50} (p99 ${inside.txStatements.p99}); reads outside transactions ${inside.reads.n}, ${q(inside.reads)}\n`);
 console.log(`### 1. Election night: ${CONFIRMS} confirms/s + ${DECISIONS} decisions/s offered for ${SECONDS} s while ${CLIENTS} clients read\n`);
 console.log(writesTable(SECONDS, [
   { name: 'witness confirms (3 pages, every field)', rate: CONFIRMS, run: confirmRun },

@@ -35,7 +35,7 @@ export function pagesTable(heading: string, tallies: Record<PageKind, Tally>, se
   for (const kind of PAGE_KINDS) {
     const t = tallies[kind];
     const s = summarize(t.ms);
-    const v = t.errors > 0 ? 'MISSED (errors)' : `${verdict(s.p95, targets[kind])} (<= ${targets[kind]} ms)`;
+    const v = s.n === 0 ? 'not measured' : t.errors > 0 ? 'MISSED (errors)' : `${verdict(s.p95, targets[kind])} (<= ${targets[kind]} ms)`;
     lines.push(`| ${PAGE_NAMES[kind]} | ${s.n} | ${t.count(200)} | ${t.count(304)} | ${(s.n / seconds).toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${t.errors} | ${v} |`);
   }
   return lines.join('\n');

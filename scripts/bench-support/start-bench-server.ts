@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import type { ServerStats } from './server-probes.ts';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
 
-export type LoopDelay = { p50: number; p99: number; max: number };
-/** `loopDelay()`: the server's event-loop delay (ms) since the previous call (the first call starts the count). */
-export type BenchServer = { base: string; pid: number; stop(): Promise<void>; loopDelay(): Promise<LoopDelay> };
+/** `stats()`: what the server measured inside itself (server-probes.ts) since the previous call, or since it started. */
+export type BenchServer = { base: string; pid: number; stop(): Promise<void>; stats(): Promise<ServerStats> };
 
 /** Starts `bench-server.ts` on the database file in a child process and resolves once it listens. */
 export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {}): Promise<BenchServer> {
@@ -21,14 +21,14 @@ export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {})
       const port = /listening (\d+)/.exec(out)?.[1];
       if (!port) return;
       child.stdout.removeAllListeners('data');
-      let waiting: ((d: LoopDelay) => void)[] = [];
+      let waiting: ((s: ServerStats) => void)[] = [];
       let rest = '';
       child.stdout.on('data', (more: Buffer) => {
         rest += more.toString();
         for (let nl = rest.indexOf('\n'); nl >= 0; nl = rest.indexOf('\n')) {
           const line = rest.slice(0, nl);
           rest = rest.slice(nl + 1);
-          if (line.startsWith('loop ')) waiting.shift()?.(JSON.parse(line.slice(5)) as LoopDelay);
+          if (line.startsWith('stats ')) waiting.shift()?.(JSON.parse(line.slice(6)) as ServerStats);
         }
       });
       resolve({
@@ -38,7 +38,7 @@ export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {})
           child.kill('SIGTERM');
           return exited;
         },
-        loopDelay: () =>
+        stats: () =>
           new Promise((answer) => {
             waiting = [...waiting, answer];
             child.kill('SIGUSR2');
