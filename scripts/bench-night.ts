@@ -54,7 +54,7 @@ const prepSeconds = (performance.now() - prepStarted) / 1000;
 await db.close();
 console.log(`copied and prepared ${submissions.length} submissions in ${((performance.now() - startedAt) / 1000).toFixed(0)} s (inserts ${prepSeconds.toFixed(1)} s)`);
 
-const server = await startBenchServer(file, { cache: true });
+const server = await startBenchServer(file, { cache: true, probes: true });
 const acks: number[] = [];
 const ack = (at: number) => void acks.push(at);
 const nationalCount = async (c: HttpClient) => crowdTpsOf((await c.request('GET', '/api/regions')).body);

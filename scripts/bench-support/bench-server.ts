@@ -1,8 +1,8 @@
 /**
  * The server a benchmark measures, in a process of its own: autocannon running in the same process would share
  * the server's event loop and add its own work to every response time. Started by `startBenchServer`.
- * `node --import tsx scripts/bench-support/bench-server.ts --db FILE [--no-cache]`; prints `listening <port>`.
- * On SIGUSR2 it prints `stats {...}`: what server-probes.ts measured since the previous SIGUSR2.
+ * `node --import tsx scripts/bench-support/bench-server.ts --db FILE [--no-cache] [--probes]`; prints `listening <port>`.
+ * With `--probes`, on SIGUSR2 it prints `stats {...}`: what server-probes.ts measured since the previous SIGUSR2.
  */
 import type { AddressInfo } from 'node:net';
 import { openDatabase } from '../../server/src/db/database.ts';
@@ -15,10 +15,10 @@ const at = process.argv.indexOf('--db');
 if (at < 0 || !process.argv[at + 1]) throw new Error('bench-server: --db FILE is required');
 const db = await openDatabase(process.argv[at + 1]);
 await migrate(db);
-const probes = probedDatabase(db);
-const app = createApp({ db: probes.db, logger: silentLogger, answerCache: !process.argv.includes('--no-cache') });
+const probes = process.argv.includes('--probes') ? probedDatabase(db) : undefined;
+const app = createApp({ db: probes?.db ?? db, logger: silentLogger, answerCache: !process.argv.includes('--no-cache') });
 const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 });
-process.on('SIGUSR2', () => void process.stdout.write(`stats ${JSON.stringify(probes.take())}\n`));
+if (probes) process.on('SIGUSR2', () => void process.stdout.write(`stats ${JSON.stringify(probes.take())}\n`));
 process.on('SIGTERM', () => server.close(() => void db.close().then(() => process.exit(0))));

@@ -5,12 +5,12 @@ import type { ServerStats } from './server-probes.ts';
 
 const SERVER_SCRIPT = fileURLToPath(new URL('./bench-server.ts', import.meta.url));
 
-/** `stats()`: what the server measured inside itself (server-probes.ts) since the previous call, or since it started. */
+/** `stats()` (started with `probes`): what the server measured inside itself (server-probes.ts) since the previous call, or since it started. */
 export type BenchServer = { base: string; pid: number; stop(): Promise<void>; stats(): Promise<ServerStats> };
 
 /** Starts `bench-server.ts` on the database file in a child process and resolves once it listens. */
-export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {}): Promise<BenchServer> {
-  const args = ['--import', 'tsx', SERVER_SCRIPT, '--db', dbFile, ...(opts.cache === false ? ['--no-cache'] : [])];
+export function startBenchServer(dbFile: string, opts: { cache?: boolean; probes?: boolean } = {}): Promise<BenchServer> {
+  const args = ['--import', 'tsx', SERVER_SCRIPT, '--db', dbFile, ...(opts.cache === false ? ['--no-cache'] : []), ...(opts.probes ? ['--probes'] : [])];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {
@@ -39,7 +39,9 @@ export function startBenchServer(dbFile: string, opts: { cache?: boolean } = {})
           return exited;
         },
         stats: () =>
-          new Promise((answer) => {
+          new Promise((answer, refuse) => {
+            // Without probes the server has no SIGUSR2 handler, and the signal would end it.
+            if (!opts.probes) return refuse(new Error('the bench server was started without probes'));
             waiting = [...waiting, answer];
             child.kill('SIGUSR2');
           }),
