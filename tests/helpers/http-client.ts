@@ -62,17 +62,8 @@ export class HttpClient {
   }
 }
 
-/** A small seeded PRNG (mulberry32), so a concurrency test interleaves the same way on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the seed generator's mulberry32), so a concurrency test interleaves the same way on every run. */
+export { rng as seededRandom } from '../../scripts/seed-scale/figures.ts';
 
 /** Runs `tasks` with at most `width` at once, in order of the array. */
 export async function runWithWidth<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {
