@@ -34,7 +34,7 @@ import { z } from 'zod';
  * | UPLOADS_PER_HOUR           | 20               | uploads (submissions) one account may make per hour          |
  * | TPS_PENDING_LIMIT          | 5                | unconfirmed submissions a TPS may hold from witnesses        |
  * | JSON_BODY_LIMIT_KB         | 100              | largest JSON request body                                    |
- * | READER_CONCURRENCY         | CPU count        | photos read at the same time (worker threads)                |
+ * | READER_CONCURRENCY         | CPU count        | photos read at the same time (reader child processes)        |
  * | MODERATORS_REVIEW_OWN_UPLOADS | false         | moderators may claim and decide TPS they uploaded to         |
  * | MODERATION_CLAIM_MINUTES   | 10               | how long claiming a TPS keeps other moderators off it        |
  * | REPORTS_PER_IP_PER_HOUR    | 10               | public reports ("Lapor") one IP may send per hour            |

@@ -2,8 +2,9 @@ import { createWorkerPool } from './worker-pool.ts';
 import type { FormReader, FormReading } from './reading.types.ts';
 
 /**
- * The production FormReader: photos are read in worker threads (one per core by default) so reading
- * never blocks requests. The server and the read-form CLI share it.
+ * The production FormReader: photos are read in child processes (one per core by default), so reading
+ * never blocks requests and a native crash while reading one photo fails only that photo. The server
+ * and the read-form CLI share it.
  */
 export function createWorkerPoolReader(opts: { size?: number; timeoutMs?: number; modelPath?: string } = {}): FormReader & { close(): Promise<void>; size: number } {
   const pool = createWorkerPool<{ bytes: Uint8Array }, FormReading>(new URL('./form-reader.worker.ts', import.meta.url), {
@@ -14,12 +15,8 @@ export function createWorkerPoolReader(opts: { size?: number; timeoutMs?: number
   });
   return {
     size: pool.size,
-    read(photo: Buffer) {
-      // Copy into a buffer of its own so it can be transferred to the worker without cloning.
-      const bytes = new Uint8Array(photo.byteLength);
-      bytes.set(photo);
-      return pool.run({ bytes }, [bytes.buffer]);
-    },
+    // The bytes are copied once into the IPC message (structured clone keeps them binary).
+    read: (photo: Buffer) => pool.run({ bytes: photo }),
     close: () => pool.close(),
   };
 }
