@@ -4,69 +4,28 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createTempDatabase, writeTinyRegistry } from '../helpers/temp-db.ts';
-import { patternJpeg } from '../helpers/images.ts';
+import { createReadingQueueFixture, PAGE_2, type ReadingQueueFixture } from '../helpers/reading-queue-fixture.ts';
 import type { Database } from '../../server/src/db/database.ts';
-import { systemClock } from '../../server/src/core/clock.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { defaultConfig } from '../../server/src/config.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createSubmissionUploadService } from '../../server/src/modules/submissions/submission-upload.service.ts';
-import { createReadingQueue } from '../../server/src/modules/submissions/reading-queue.ts';
 import type { FormReader, FormReading } from '../../server/src/modules/reading/reading.types.ts';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), '../helpers/reading-queue-child.ts');
-const PAGE_2: FormReading = {
-  page: 2,
-  fields: { suara_paslon_1: { value: 123, confidence: 0.97, review: false } },
-  review: false,
-  ms: 12,
-};
-
-let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
+let fx: ReadingQueueFixture;
 let db: Database;
 let uploadsDir: string;
-let userId: number;
 let seed = 100;
 
-const photosService = () =>
-  createPhotosService({ db, files: createFileStore(uploadsDir), images: createSharpImageProcessor({ maxPixels: 1e8 }), clock: systemClock });
-const queueWith = (reader: FormReader) =>
-  createReadingQueue({ db, photos: photosService(), reader, clock: systemClock, logger: silentLogger, concurrency: 2, retryBaseMs: 0, pollMs: 20 });
-
+const queueWith = (reader: FormReader) => fx.queueWith(reader);
 /** One photo uploaded through the real upload service; returns its job and photo rows' ids. */
-async function uploadOne(): Promise<{ jobId: number; photoId: number }> {
-  const uploads = createSubmissionUploadService({
-    db, photos: photosService(), regions: createRegionsService({ db }), clock: systemClock, limits: { ...defaultConfig().uploads, perHour: 1000, pendingPerTps: 1000 },
-  });
-  const result = await uploads.upload({ id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-TEST01' }, '3101011001001', [
-    { name: 'p.jpg', bytes: await patternJpeg(seed++) },
-  ]);
-  const row = await db.get<{ jobId: number; photoId: number }>(
-    `SELECT j.id AS jobId, p.id AS photoId FROM reading_jobs j JOIN submission_photos p ON p.id = j.submission_photo_id WHERE p.submission_id = ?`,
-    [result.body.id],
-  );
-  return row!;
-}
+const uploadOne = () => fx.uploadOne(seed++);
 
 const jobOf = (id: number) => db.get<{ state: string; attempts: number; last_error: string | null }>('SELECT state, attempts, last_error FROM reading_jobs WHERE id = ?', [id]);
 const photoOf = (id: number) => db.get<{ state: string; page: number | null; reading: string | null; failure: string | null }>('SELECT * FROM submission_photos WHERE id = ?', [id]);
 
 before(async () => {
-  ctx = await createTempDatabase('cocok-queue-');
-  db = ctx.db;
-  uploadsDir = path.join(ctx.dir, 'uploads');
-  await importRegistry(db, writeTinyRegistry(ctx.dir));
-  const { lastID } = await db.run(
-    `INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'w@example.org', 'email', 'x', 'Saksi-TEST01', '2026-01-01')`,
-  );
-  userId = lastID;
+  fx = await createReadingQueueFixture('cocok-queue-');
+  ({ db, uploadsDir } = fx);
 });
-after(() => ctx.cleanup());
+after(() => fx.cleanup());
 
 test('a queued job is read by the reader and its photo becomes read with the page and reading', async () => {
   const { jobId, photoId } = await uploadOne();
