@@ -121,6 +121,14 @@ export async function openDatabase(file: string, { readers = 2 }: OpenOptions = 
 
 type Connection = Database;
 
+/**
+ * One plain sqlite3 connection under the same promise wrapper, without the writer mutex or read pool: for a
+ * file that is not the database (the instance lock). Its `transaction` is refused; `exec` runs SQL as given.
+ */
+export async function openConnection(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE): Promise<Pick<Database, 'exec' | 'close'>> {
+  return connection(await openRaw(file, mode), file);
+}
+
 function openRaw(file: string, mode: number): Promise<sqlite3.Database> {
   return new Promise((resolve, reject) => {
     const db = new sqlite3.Database(file, mode, (err) => (err ? reject(err) : resolve(db)));

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import sqlite3 from 'sqlite3';
+import { openConnection } from './database.ts';
 
 /**
  * One server per data directory. Two servers on the same database would each run a reading queue, and
@@ -35,18 +35,13 @@ export function instanceLockFile(databaseFile: string): string {
 export async function acquireInstanceLock(databaseFile: string): Promise<InstanceLock> {
   const file = instanceLockFile(databaseFile);
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const raw = await new Promise<sqlite3.Database>((resolve, reject) => {
-    const db = new sqlite3.Database(file, (err) => (err ? reject(err) : resolve(db)));
-  });
-  const exec = (sql: string) => new Promise<void>((resolve, reject) => raw.exec(sql, (err) => (err ? reject(err) : resolve())));
-  const close = () => new Promise<void>((resolve, reject) => raw.close((err) => (err ? reject(err) : resolve())));
-  // No busy wait: a held lock answers SQLITE_BUSY at once, so a second server stops instead of hanging.
-  raw.configure('busyTimeout', 0);
+  const lock = await openConnection(file);
   try {
-    // No journal file: nothing is ever written, the file only carries the lock.
-    await exec('PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
+    // No busy wait (busy_timeout 0): a held lock answers SQLITE_BUSY at once, so a second server stops
+    // instead of hanging. No journal file: nothing is ever written, the file only carries the lock.
+    await lock.exec('PRAGMA busy_timeout = 0; PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
   } catch (err) {
-    await close().catch(() => undefined);
+    await lock.close().catch(() => undefined);
     if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new InstanceLockedError(path.dirname(databaseFile), file);
     throw err;
   }
@@ -56,7 +51,7 @@ export async function acquireInstanceLock(databaseFile: string): Promise<Instanc
     async release() {
       if (released) return;
       released = true;
-      await close();
+      await lock.close();
     },
   };
 }
