@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadConfig } from './config.ts';
+import { MAX_INPUT_PIXELS } from './modules/reading/image-decode.logic.ts';
 
 test('config: defaults when nothing is set', () => {
   const c = loadConfig({});
@@ -35,7 +36,7 @@ test('config: upload, login and session settings have documented defaults', () =
     argon2MemoryKib: 19456,
     argon2TimeCost: 2,
   });
-  assert.deepEqual(c.uploads, { maxFileBytes: 15 * 1024 * 1024, maxFiles: 6, maxPixels: 120_000_000, perHour: 20, pendingPerTps: 5 });
+  assert.deepEqual(c.uploads, { maxFileBytes: 15 * 1024 * 1024, maxFiles: 6, maxPixels: 100_000_000, perHour: 20, pendingPerTps: 5 });
   assert.equal(c.readerConcurrency, os.availableParallelism());
   assert.equal(c.trustProxy, false);
   assert.equal(c.jsonLimitBytes, 100 * 1024);
@@ -61,9 +62,16 @@ test('config: upload, login and proxy settings are read and converted', () => {
 const badUploads: Record<string, string>[] = [
   { COOKIE_SECURE: 'sometimes' }, { UPLOAD_MAX_FILES: '0' }, { UPLOAD_MAX_FILE_MB: 'big' }, { READER_CONCURRENCY: '-2' },
   { ARGON2_MEMORY_KIB: '64' }, { SESSION_DAYS: '0' }, { TPS_PENDING_LIMIT: '1.5' }, { SIGNUPS_PER_IP_PER_HOUR: '0' },
+  { UPLOAD_MAX_MEGAPIXELS: '110' },
 ];
 for (const env of badUploads) {
   test(`config: ${JSON.stringify(env)} stops start-up naming the key`, () => {
     assert.throws(() => loadConfig(env), (err: unknown) => err instanceof ConfigError && err.message.includes(Object.keys(env)[0]));
   });
 }
+
+test('config: the upload pixel limit defaults to the reader\'s and may not exceed it (one limit)', () => {
+  assert.equal(loadConfig({}).uploads.maxPixels, MAX_INPUT_PIXELS);
+  assert.equal(loadConfig({ UPLOAD_MAX_MEGAPIXELS: String(MAX_INPUT_PIXELS / 1e6) }).uploads.maxPixels, MAX_INPUT_PIXELS);
+  assert.equal(loadConfig({ UPLOAD_MAX_MEGAPIXELS: '40' }).uploads.maxPixels, 40_000_000);
+});

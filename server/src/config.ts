@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { MAX_INPUT_PIXELS } from './modules/reading/image-decode.logic.ts';
 
 /**
  * The one place that reads process.env. Every key, its default and its meaning:
@@ -30,7 +31,9 @@ import { z } from 'zod';
  * | ARGON2_TIME_COST           | 2                | argon2id passes                                              |
  * | UPLOAD_MAX_FILE_MB         | 15               | largest accepted photo                                       |
  * | UPLOAD_MAX_FILES           | 6                | most photos in one upload                                    |
- * | UPLOAD_MAX_MEGAPIXELS      | 120              | largest decoded photo (guards against decompression bombs)   |
+ * | UPLOAD_MAX_MEGAPIXELS      | 100              | largest decoded photo (guards against decompression bombs);  |
+ * |                            |                  | at most the reader's limit (MAX_INPUT_PIXELS), so an upload  |
+ * |                            |                  | is never stored that the reader then refuses                 |
  * | UPLOADS_PER_HOUR           | 20               | uploads (submissions) one account may make per hour          |
  * | TPS_PENDING_LIMIT          | 5                | unconfirmed submissions a TPS may hold from witnesses        |
  * | JSON_BODY_LIMIT_KB         | 100              | largest JSON request body                                    |
@@ -46,6 +49,8 @@ const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const positiveInt = z.coerce.number().int().min(1);
+/** The reader refuses larger photos; the upload limit may be lower, never higher. */
+const READER_MAX_MEGAPIXELS = MAX_INPUT_PIXELS / 1_000_000;
 
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
@@ -66,7 +71,7 @@ const schema = z.object({
   ARGON2_TIME_COST: positiveInt.max(10).default(2),
   UPLOAD_MAX_FILE_MB: z.coerce.number().positive().max(100).default(15),
   UPLOAD_MAX_FILES: positiveInt.max(20).default(6),
-  UPLOAD_MAX_MEGAPIXELS: z.coerce.number().positive().max(1000).default(120),
+  UPLOAD_MAX_MEGAPIXELS: z.coerce.number().positive().max(READER_MAX_MEGAPIXELS).default(READER_MAX_MEGAPIXELS),
   UPLOADS_PER_HOUR: positiveInt.default(20),
   TPS_PENDING_LIMIT: positiveInt.default(5),
   JSON_BODY_LIMIT_KB: positiveInt.max(10240).default(100),

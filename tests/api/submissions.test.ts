@@ -111,6 +111,23 @@ test('a damaged JPEG -> 422 image-unreadable; too many pixels (decompression bom
   assert.match(bomb.body.error.message, /"besar\.png".*5\.2 megapiksel/);
 });
 
+test('at the default settings a 110 MP photo, more than the reader reads, is refused at upload and nothing is stored', async () => {
+  const defaults = appOn(t.db, t.uploadsDir);
+  const agent = request.agent(defaults);
+  const { user, csrf } = await signUp(agent);
+  // A real 11000 x 10000 PNG (white: it compresses to ~3 MB, under the 15 MB file limit).
+  const photo = await sharp(Buffer.alloc(11_000 * 10_000, 255), { raw: { width: 11_000, height: 10_000, channels: 1 } })
+    .png({ compressionLevel: 1, adaptiveFiltering: false })
+    .toBuffer();
+  const filesBefore = filesUnder(t.uploadsDir).length;
+  const res = await upload({ agent, csrf }, TPS_A, [{ bytes: photo, name: 'besar-110mp.png' }]).expect(422);
+  assert.equal(res.body.error.code, 'image-too-large');
+  assert.match(res.body.error.message, /"besar-110mp\.png".*110 megapiksel; paling banyak 100/);
+  assert.equal((await t.db.get<{ n: number }>('SELECT count(*) AS n FROM submissions WHERE user_id = ?', [user.id]))?.n, 0);
+  assert.equal((await t.db.get<{ n: number }>('SELECT count(*) AS n FROM photos WHERE sha256 = ?', [sha(photo)]))?.n, 0);
+  assert.equal(filesUnder(t.uploadsDir).length, filesBefore, 'no file of the refused photo is kept');
+});
+
 test('a file over the size limit -> 413 file-too-large naming it; more than 6 files -> 413 too-many-files', async () => {
   const w = await witness();
   const big = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), crypto.randomBytes(400 * 1024)]);

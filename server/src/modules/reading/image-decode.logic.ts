@@ -6,7 +6,11 @@ export type DecodeReason = 'empty' | 'not-an-image' | 'truncated' | 'too-small' 
 
 export type Rejection = { ok: false; reason: DecodeReason; message: string; messageEn: string };
 
-/** Refuse before decoding: 100 MP is 8x a 12 MP phone photo; a decompression bomb is far beyond. */
+/**
+ * Refuse before decoding: 100 MP is 8x a 12 MP phone photo; a decompression bomb is far beyond. The one
+ * pixel limit: config's UPLOAD_MAX_MEGAPIXELS defaults to it and may not exceed it, so no upload is
+ * stored and queued that the reader then refuses.
+ */
 export const MAX_INPUT_PIXELS = 100_000_000;
 /** Below this short side a form's digit boxes are a few pixels wide: nothing could be read. */
 export const MIN_SHORT_SIDE = 600;
@@ -75,8 +79,8 @@ const MESSAGES: Record<DecodeReason, [string, string]> = {
     `The photo's resolution is too low (shorter side under ${MIN_SHORT_SIDE} px). Send the camera's original photo, not a thumbnail or screenshot.`,
   ],
   'too-large': [
-    'Ukuran gambar terlalu besar (lebih dari 100 megapiksel). Kirim foto biasa dari kamera ponsel.',
-    'The image is too large (over 100 megapixels). Send an ordinary phone camera photo.',
+    `Ukuran gambar terlalu besar (lebih dari ${MAX_INPUT_PIXELS / 1e6} megapiksel). Kirim foto biasa dari kamera ponsel.`,
+    `The image is too large (over ${MAX_INPUT_PIXELS / 1e6} megapixels). Send an ordinary phone camera photo.`,
   ],
   'unsupported-heic': [
     'Foto HEIC ini tidak dapat dibaca. Kirim foto sebagai JPEG, atau ubah Pengaturan > Kamera > Format ke "Paling Kompatibel".',
