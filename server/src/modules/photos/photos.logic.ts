@@ -2,31 +2,15 @@
  * Pure rules about photos: what a file is (from its bytes, never its name), where it lives on disk,
  * perceptual hashes and their distances, EXIF capture times, and the rectangle of a field cut-out.
  */
+import { sniffFormat } from '../reading/image-decode.logic.ts';
+
 export type ImageType = 'jpeg' | 'png' | 'webp' | 'heic';
 export const EXTENSION: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', heic: 'heic' };
 
-// HEVC brands of HEIF files phones write (Apple: heic under mif1; Samsung: heic/heix). AVIF is not accepted.
-const HEVC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs']);
-
-/** The major and compatible brands of an ISO-BMFF `ftyp` box, or [] when the bytes do not start with one. */
-function ftypBrands(bytes: Uint8Array): string[] {
-  if (bytes.length < 12 || String.fromCharCode(...bytes.subarray(4, 8)) !== 'ftyp') return [];
-  const boxSize = Math.min(bytes.length, ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0, 256);
-  const brands = [String.fromCharCode(...bytes.subarray(8, 12))];
-  for (let at = 16; at + 4 <= boxSize; at += 4) brands.push(String.fromCharCode(...bytes.subarray(at, at + 4)));
-  return brands;
-}
-
-/** The image type from magic numbers, or null when the bytes are none of JPEG, PNG, WebP, HEIC. */
+/** The image type from magic numbers (the reader's sniffer), or null when the bytes are none of JPEG, PNG, WebP, HEIC. */
 export function sniffImageType(bytes: Uint8Array): ImageType | null {
-  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
-  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 8 && ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
-  if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
-  const brands = ftypBrands(bytes);
-  if (brands.some((b) => HEVC_BRANDS.has(b))) return 'heic';
-  if (brands[0] === 'mif1' && !brands.includes('avif')) return 'heic';
-  return null;
+  const format = sniffFormat(bytes);
+  return format === 'jpeg' || format === 'png' || format === 'webp' || format === 'heic' ? format : null;
 }
 
 export function isSha256(text: string): boolean {

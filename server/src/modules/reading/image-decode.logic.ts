@@ -19,28 +19,37 @@ export const WORKING_LONG_SIDE = 3000;
 
 export type SniffedFormat = 'jpeg' | 'png' | 'webp' | 'gif' | 'tiff' | 'heic' | 'avif' | 'unknown';
 
+// HEVC-coded HEIF brands phones write (Apple: heic under mif1; Samsung: heic/heix; sequences: hevc/hevx).
 const HEIC_BRANDS = new Set(['heic', 'heix', 'hevc', 'hevx', 'heim', 'heis', 'hevm', 'hevs']);
 const AVIF_BRANDS = new Set(['avif', 'avis']);
+// Structural HEIF brands (image, sequence) with no codec brand: HEIF, decoded as HEIC or refused by libheif.
+const HEIF_BRANDS = new Set(['mif1', 'msf1']);
 
-/** The container a file claims to be, from its first bytes (the name and MIME type are not evidence). */
+/**
+ * The container a file claims to be, from its first bytes (the name and MIME type are not evidence).
+ * The one sniffer: the upload (photos.logic sniffImageType) accepts what this names jpeg/png/webp/heic.
+ */
 export function sniffFormat(bytes: Uint8Array): SniffedFormat {
   const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
-  if (bytes.length >= 8 && ascii(1, 4) === 'PNG' && bytes[0] === 0x89) return 'png';
+  if (bytes.length >= 8 && ascii(0, 8) === '\x89PNG\r\n\x1a\n') return 'png';
   if (bytes.length >= 12 && ascii(0, 4) === 'RIFF' && ascii(8, 12) === 'WEBP') return 'webp';
   if (bytes.length >= 6 && ascii(0, 4) === 'GIF8') return 'gif';
   if (bytes.length >= 4 && (ascii(0, 4) === 'II*\0' || ascii(0, 4) === 'MM\0*')) return 'tiff';
-  if (bytes.length >= 12 && ascii(4, 8) === 'ftyp') return isobmffKind(bytes, ascii);
-  return 'unknown';
-}
-
-function isobmffKind(bytes: Uint8Array, ascii: (from: number, to: number) => string): SniffedFormat {
-  const boxSize = Math.min(bytes.length, Math.max(16, (bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]), 64);
-  const brands = [ascii(8, 12)];
-  for (let at = 16; at + 4 <= boxSize; at += 4) brands.push(ascii(at, at + 4));
+  const brands = ftypBrands(bytes);
   if (brands.some((b) => HEIC_BRANDS.has(b))) return 'heic';
   if (brands.some((b) => AVIF_BRANDS.has(b))) return 'avif';
-  return brands.includes('mif1') ? 'heic' : 'unknown';
+  return brands.some((b) => HEIF_BRANDS.has(b)) ? 'heic' : 'unknown';
+}
+
+/** The major and compatible brands of an ISO-BMFF `ftyp` box, or [] when the bytes do not start with one. */
+function ftypBrands(bytes: Uint8Array): string[] {
+  const ascii = (from: number, to: number) => String.fromCharCode(...bytes.subarray(from, to));
+  if (bytes.length < 12 || ascii(4, 8) !== 'ftyp') return [];
+  const boxSize = Math.min(bytes.length, ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0, 256);
+  const brands = [ascii(8, 12)];
+  for (let at = 16; at + 4 <= boxSize; at += 4) brands.push(ascii(at, at + 4));
+  return brands;
 }
 
 /** A refusal based on the header's dimensions, or null when the size is fine. */
