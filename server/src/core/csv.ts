@@ -40,3 +40,20 @@ export function parseQuotedLine(line: string): string[] {
   fields.push(field);
   return fields;
 }
+
+/**
+ * One CSV field per RFC 4180, the one writer of every CSV export. A text starting with =, +, -, @, tab
+ * or CR is prefixed with ' so a spreadsheet shows it instead of running it as a formula (OWASP "CSV
+ * injection"); numbers are written as they are, so a negative difference stays a number.
+ */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One record; `eol` is the export's line end (RFC 4180 says CRLF; the TPS open data has always used LF). */
+export function csvLine(values: readonly unknown[], eol: '\r\n' | '\n' = '\r\n'): string {
+  return `${values.map(csvField).join(',')}${eol}`;
+}

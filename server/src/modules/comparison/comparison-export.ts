@@ -1,3 +1,4 @@
+import { csvLine } from '../../core/csv.ts';
 import { FIELDS } from '../form/form-fields.ts';
 import type { ExportRecord } from './comparison.service.ts';
 
@@ -12,15 +13,10 @@ export const CSV_HEADER = [
   'crowd_photos_sha256',
 ].join(',');
 
-const cell = (v: string | number | null | undefined): string => {
-  if (v === null || v === undefined) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-
-export function csvLine(r: ExportRecord): string {
+/** One TPS as a CSV line (LF-terminated, as this export has always been), through the one CSV writer. */
+export function tpsCsvLine(r: ExportRecord): string {
   const values = FIELDS.flatMap((f) => [r.official?.[f], r.crowd[f], r.difference[f]]);
-  return [r.code, r.name, r.status, r.impact, ...values, r.photos.join(' ')].map(cell).join(',');
+  return csvLine([r.code, r.name, r.status, r.impact, ...values, r.photos.join(' ')], '\n');
 }
 
 export function jsonRecord(r: ExportRecord): string {

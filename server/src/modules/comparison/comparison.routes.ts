@@ -4,7 +4,7 @@ import { publicAnswer } from '../../http/cache-policy.ts';
 import { parseWith } from '../../http/validate.ts';
 import { mismatchQuery } from './comparison.schemas.ts';
 import type { ComparisonService, ExportRecord } from './comparison.service.ts';
-import { CSV_HEADER, csvLine, jsonRecord } from './comparison-export.ts';
+import { CSV_HEADER, jsonRecord, tpsCsvLine } from './comparison-export.ts';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 
 /** Mismatch lists are public answers about their region (http/answer-cache.ts); exports stream afresh. */
@@ -15,7 +15,7 @@ export function comparisonRoutes(comparison: ComparisonService, answers: AnswerC
   router.get('/regions/:code/tps.csv', publicAnswer, async (req, res) => {
     const { region, chunks } = await comparison.exportTps(String(req.params.code));
     res.type('text/csv; charset=utf-8').attachment(`cocok-tps-${region.code}.csv`);
-    await writeStreamed(res, chunks, { open: `${CSV_HEADER}\n`, line: (r) => `${csvLine(r)}\n`, between: '', close: '' });
+    await writeStreamed(res, chunks, { open: `${CSV_HEADER}\n`, line: tpsCsvLine, between: '', close: '' });
   });
   router.get('/regions/:code/tps.json', publicAnswer, async (req, res) => {
     const { region, chunks } = await comparison.exportTps(String(req.params.code));

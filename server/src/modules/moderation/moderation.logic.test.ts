@@ -2,7 +2,6 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   compareQueueEntries,
-  csvLine,
   decodeCursor,
   encodeCursor,
   hourlySeries,
@@ -152,15 +151,6 @@ test('reports group by text regardless of case and spacing', () => {
   assert.equal(reportGroupKey('  Angka  SALAH di foto '), reportGroupKey('angka salah di foto'));
   assert.notEqual(reportGroupKey('angka salah'), reportGroupKey('foto salah'));
 });
-
-const csvCases: [unknown[], string][] = [
-  [['a', 1, null, undefined], 'a,1,,\r\n'],
-  [['with,comma', 'with "quote"', 'line\nbreak'], '"with,comma","with ""quote""","line\nbreak"\r\n'],
-  [['=HYPERLINK("x")', '+1', '-2', '@cmd'], `"'=HYPERLINK(""x"")",'+1,'-2,'@cmd\r\n`],
-];
-for (const [values, expected] of csvCases) {
-  test(`csv line of ${JSON.stringify(values)}`, () => assert.equal(csvLine(values), expected));
-}
 
 test('decisions per hour: 24 buckets ending now, gaps are zero', () => {
   const series = hourlySeries(new Map([['2026-01-10T12', 3], ['2026-01-09T13', 1], ['2026-01-09T12', 9]]), new Date(NOW));

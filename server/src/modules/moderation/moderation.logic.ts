@@ -2,7 +2,7 @@ import type { Role } from '../accounts/accounts.logic.ts';
 
 /**
  * Pure rules of moderation: which reasons keep a TPS in the queue, how the queue is ordered, who may
- * claim a TPS and who may decide on it, who may change roles, and how log rows become CSV.
+ * claim a TPS and who may decide on it, and who may change roles (the log export is written by core/csv.ts).
  */
 export const QUEUE_REASONS = [
   'mismatch',
@@ -140,18 +140,6 @@ export function mayChangeRole(actor: { id: number; role: Role }, targetId: numbe
 /** Identical report texts (ignoring case and spacing) are one group, counted. */
 export function reportGroupKey(reason: string): string {
   return reason.trim().replace(/\s+/g, ' ').toLowerCase();
-}
-
-/** One CSV field per RFC 4180; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula. */
-export function csvField(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-export function csvLine(values: readonly unknown[]): string {
-  return `${values.map(csvField).join(',')}\r\n`;
 }
 
 /** Start of the hour an ISO time falls in ("2026-01-10T13"), the bucket of decisions per hour. */
