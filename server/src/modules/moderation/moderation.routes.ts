@@ -2,6 +2,7 @@ import { Router, type NextFunction, type Request, type Response } from 'express'
 import { rateLimit } from 'express-rate-limit';
 import { parseWith } from '../../http/validate.ts';
 import { publicAnswer } from '../../http/cache-policy.ts';
+import { streamLines } from '../../http/stream-lines.ts';
 import { currentUser, requireRole } from '../accounts/accounts.middleware.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import { csvLine } from '../../core/csv.ts';
@@ -32,26 +33,6 @@ const staffOnly = requireRole('moderator', 'admin');
 const adminOnly = requireRole('admin');
 const staff = (req: Request) => currentUser(req) as SessionUser & { role: 'moderator' | 'admin' };
 const codeOf = (req: Request) => String(req.params.code).toUpperCase();
-
-/** Waits until the client takes more (or went away, so a closed connection never leaves the loop waiting). */
-const drained = (res: Response) => new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
-
-/**
- * Streams lines; a failure after the first byte cannot become an error envelope any more, so the
- * connection is cut and the client sees a truncated download instead of a body that looks complete.
- */
-async function streamLines(res: Response, first: string, lines: AsyncIterable<string>, last: string): Promise<void> {
-  res.write(first);
-  try {
-    for await (const line of lines) {
-      if (res.destroyed) return;
-      if (!res.write(line)) await drained(res);
-    }
-    res.end(last);
-  } catch (err) {
-    res.destroy(err as Error);
-  }
-}
 
 /** Columns of the CSV export, in order. */
 export const LOG_CSV_COLUMNS = ['id', 'at', 'action', 'moderator', 'role', 'tps', 'submissionId', 'before', 'after', 'reason'] as const;
