@@ -13,6 +13,8 @@ import { createRegionsService } from '../../server/src/modules/regions/regions.s
 import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
 import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
 import { CSV_HEADER } from '../../server/src/modules/comparison/comparison-export.ts';
+import { COMPARISON_STATUSES } from '../../server/src/modules/comparison/comparison.logic.ts';
+import { LISTED_STATUSES } from '../../web/src/features/comparison/comparison-types.ts';
 
 /**
  * The comparison through HTTP: official figures imported with the comparison hook (as `npm run
@@ -137,6 +139,18 @@ test('GET /api/mismatches refuses bad input with the error envelope', async () =
   assert.equal((await request(app).get('/api/mismatches?limit=0').expect(400)).body.error.code, 'bad-request');
   assert.equal((await request(app).get('/api/mismatches?region=3-1').expect(400)).body.error.code, 'invalid-code');
   assert.equal((await request(app).get('/api/mismatches?region=32').expect(404)).body.error.code, 'not-found');
+});
+
+test('GET /api/mismatches?status=: every status the web filter offers is listed, the others are refused', async () => {
+  for (const status of LISTED_STATUSES) {
+    const res = await request(app).get(`/api/mismatches?status=${status}&limit=200`).expect(200);
+    assert.ok(res.body.items.every((i: { status: string }) => i.status === status), status);
+  }
+  const refused = COMPARISON_STATUSES.filter((s) => !(LISTED_STATUSES as readonly string[]).includes(s));
+  assert.deepEqual(refused, ['no_crowd']);
+  for (const status of [...refused, 'MATCH', 'crowd-conflict']) {
+    assert.equal((await request(app).get(`/api/mismatches?status=${status}`).expect(400)).body.error.code, 'bad-request', status);
+  }
 });
 
 test('GET /api/regions/ID/tps.csv: every TPS of the country with official, crowd, status, difference and photo hashes', async () => {

@@ -108,6 +108,12 @@ export function misreadLabel(official: number, crowd: number): MisreadLabel | nu
 
 export const COMPARISON_STATUSES = ['match', 'mismatch', 'official_inconsistent', 'crowd_conflict', 'no_official', 'no_crowd'] as const;
 export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
+/**
+ * What GET /api/mismatches?status= can list, in the order the web filter offers them: every status but
+ * no_crowd (such TPS have no comparison row). The one list: the query schema and the web filter use it.
+ */
+export const LISTED_STATUSES = ['mismatch', 'crowd_conflict', 'official_inconsistent', 'no_official', 'match'] as const satisfies readonly Exclude<ComparisonStatus, 'no_crowd'>[];
+export type ListedStatus = (typeof LISTED_STATUSES)[number];
 
 export type FieldComparison = {
   field: FieldName;

@@ -7,6 +7,5 @@ export type { ComparisonStatus, CrowdFieldState, FieldComparison, MisreadLabel, 
 export type RegionComparison = CrowdComparisonTotals;
 export type MismatchPage = Awaited<ReturnType<ComparisonService['listMismatches']>>;
 export type MismatchItem = MismatchPage['items'][number];
-/** What `GET /api/mismatches?status=` can list (every status but no_crowd), in the order the filter offers them. */
-export const LISTED_STATUSES = ['mismatch', 'crowd_conflict', 'official_inconsistent', 'no_official', 'match'] as const;
-export type ListedStatus = (typeof LISTED_STATUSES)[number];
+/** What `GET /api/mismatches?status=` can list, in the order the filter offers them: the server's own list. */
+export { LISTED_STATUSES, type ListedStatus } from '../../../../server/src/modules/comparison/comparison.logic.ts';
