@@ -1,7 +1,13 @@
 import type { Database } from '../../db/database.ts';
 
+/** The comparison statuses that need a human: the one list of the queue's findings (all and per TPS). */
+export const FINDING_STATUSES = ['mismatch', 'crowd_conflict', 'official_inconsistent'] as const;
 /** A comparison status that needs a human, as the comparison service reports it. */
-export type ComparisonFinding = { tps: string; status: 'mismatch' | 'crowd_conflict' | 'official_inconsistent'; impact: number };
+export type ComparisonFinding = { tps: string; status: (typeof FINDING_STATUSES)[number]; impact: number };
+
+export function isFindingStatus(status: unknown): status is ComparisonFinding['status'] {
+  return (FINDING_STATUSES as readonly unknown[]).includes(status);
+}
 
 /**
  * What moderation needs from the comparison module, wired in app.ts to the comparison service. Kept
@@ -30,8 +36,6 @@ type ComparisonServiceLike = {
   getTpsComparison(code: string): Promise<unknown>;
   refreshTps(tx: Database, tpsCodes: Iterable<string>): Promise<void>;
 };
-
-const FINDING_STATUSES: readonly ComparisonFinding['status'][] = ['mismatch', 'crowd_conflict', 'official_inconsistent'];
 
 export function comparisonPortFrom(service: ComparisonServiceLike): ComparisonPort {
   return {

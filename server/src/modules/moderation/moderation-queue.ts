@@ -1,6 +1,6 @@
 import type { Clock } from '../../core/clock.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import type { ComparisonFinding, ComparisonPort } from './comparison-port.ts';
+import { isFindingStatus, type ComparisonFinding, type ComparisonPort } from './comparison-port.ts';
 import {
   activeClaim,
   compareQueueEntries,
@@ -36,7 +36,7 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
   async function findingsOf(tps: string): Promise<ComparisonFinding[]> {
     const c = (await comparison.comparisonOf(tps)) as { status?: string; impact?: number } | null;
     const status = c?.status;
-    return status === 'mismatch' || status === 'crowd_conflict' || status === 'official_inconsistent' ? [{ tps, status, impact: c?.impact ?? 0 }] : [];
+    return isFindingStatus(status) ? [{ tps, status, impact: c?.impact ?? 0 }] : [];
   }
 
   /**
