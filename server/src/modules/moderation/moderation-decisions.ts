@@ -1,5 +1,4 @@
 import type { Database } from '../../db/database.ts';
-import { THINGS, errors } from '../../core/errors.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { OfficialService } from '../official/official.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
@@ -91,7 +90,7 @@ export function createDecisionHandlers({ repo, submissions, accounts, official, 
     async 'move-submission'(c, body) {
       const sub = await liveSubmissionOf(c, body.submissionId);
       if (body.toTps === c.tps) throw moderationErrors.sameTps(c.tps);
-      if (!(await regions.findTps(body.toTps))) throw errors.notFound(THINGS.tps, body.toTps);
+      await regions.requireTps(body.toTps);
       const change = { before_json: json({ tps: c.tps }), after_json: json({ tps: body.toTps }), reason: body.reason, submission_id: sub.id };
       const decisionId = await log(c, { action: body.kind, ...change });
       // The destination's history shows the arrival under its own action, which settles nothing there:

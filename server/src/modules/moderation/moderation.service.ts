@@ -1,12 +1,11 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
-import { THINGS, errors } from '../../core/errors.ts';
+import { errors } from '../../core/errors.ts';
 import { normalizeContact, type Role } from '../accounts/accounts.logic.ts';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { OfficialService } from '../official/official.service.ts';
 import type { PhotosService } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ComparisonPort } from './comparison-port.ts';
 import { createDecisionHandlers } from './moderation-decisions.ts';
@@ -64,12 +63,7 @@ export function createModerationService(deps: {
   const queue = createModerationQueue({ repo, regions, comparison, clock });
   const decisions = createDecisionHandlers({ repo, submissions, accounts, official, regions });
 
-  async function tpsOrThrow(code: string) {
-    if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
-    const tps = await regions.findTps(code);
-    if (!tps) throw errors.notFound(THINGS.tps, code);
-    return tps;
-  }
+  const tpsOrThrow = (code: string) => regions.requireTps(code);
 
   async function currentClaim(code: string) {
     const [c] = await repo.listClaims([code]);

@@ -1,8 +1,6 @@
 import type { Database } from '../../db/database.ts';
-import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldValues } from '../form/form-fields.ts';
 import { isOverseasTps, runChecks, type CheckResult } from '../form/form-checks.logic.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
 import type { RegionsService, RegionRef } from '../regions/regions.service.ts';
 import { createOfficialRepository, type OfficialVersionRow } from './official.repository.ts';
 import type { ComparisonService, TpsComparisonView } from '../comparison/comparison.service.ts';
@@ -39,9 +37,7 @@ export function createOfficialService({ db, regions, comparison }: { db: Databas
   return {
     /** A TPS with its current official figures, every check's result, and every version ever imported. */
     async getTps(code: string): Promise<TpsView> {
-      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
-      const tps = await regions.findTps(code);
-      if (!tps) throw errors.notFound(THINGS.tps, code);
+      const tps = await regions.requireTps(code);
       const [breadcrumb, versions, current, crowd] = await Promise.all([
         regions.breadcrumbOf(code),
         repo.listVersions(code),

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldName } from '../form/form-fields.ts';
-import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode } from './regions.logic.ts';
+import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode, isTpsCode } from './regions.logic.ts';
 import { createRegionsRepository, type RollupRow } from './regions.repository.ts';
 import type { ComparisonService, TpsSummary } from '../comparison/comparison.service.ts';
 import type { CrowdComparisonTotals } from '../comparison/comparison-rollups.logic.ts';
@@ -36,6 +36,17 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
 
     findTps(code: string): Promise<{ code: string; name: string } | undefined> {
       return repo.getTps(code);
+    },
+
+    /**
+     * The one guard of every request naming a TPS: 400 invalid-code when the text is not a TPS code,
+     * 404 not-found when the registry has no such TPS; the TPS otherwise.
+     */
+    async requireTps(code: string): Promise<{ code: string; name: string }> {
+      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
+      const tps = await repo.getTps(code);
+      if (!tps) throw errors.notFound(THINGS.tps, code);
+      return tps;
     },
 
     async getRegion(code: string): Promise<RegionView> {

@@ -1,11 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
-import { THINGS, errors } from '../../core/errors.ts';
 import type { UploadSettings } from '../../config.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import type { IncomingPhoto, PhotosService, WrittenFiles } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
 import { submissionErrors } from './submissions.errors.ts';
 import { duplicateFlags, planUpload, type DuplicateFlag, type UploadEntry } from './submissions.logic.ts';
 import { createSubmissionsRepository } from './submissions.repository.ts';
@@ -91,8 +89,7 @@ export function createSubmissionUploadService(deps: {
 
     async upload(user: SessionUser, tpsCode: string, files: readonly UploadFile[]): Promise<UploadResult> {
       if (files.length === 0) throw submissionErrors.noPhotos();
-      if (!isTpsCode(tpsCode)) throw errors.invalidCode(THINGS.tps, tpsCode);
-      if (!(await regions.findTps(tpsCode))) throw errors.notFound(THINGS.tps, tpsCode);
+      await regions.requireTps(tpsCode);
       const identified: IncomingPhoto[] = [];
       for (const f of files) identified.push(await photos.identify(f.name, f.bytes));
       const mine = await repo.listMineForTps(user.id, tpsCode, identified.map((p) => p.sha256));

@@ -7,7 +7,6 @@ import type { AccountsService, SessionUser } from '../accounts/accounts.service.
 import type { PhotosService } from '../photos/photos.service.ts';
 import { photoErrors } from '../photos/photos.errors.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
 import { readSheet } from '../reading/sheet-reading.logic.ts';
 import { submissionErrors } from './submissions.errors.ts';
 import { confirmableFields, stillReading, unexpectedFields } from './submissions.logic.ts';
@@ -137,8 +136,7 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
 
     /** Confirmed, not withdrawn submissions of a TPS, as the public sees them. */
     async listForTps(code: string) {
-      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
-      if (!(await regions.findTps(code))) throw errors.notFound(THINGS.tps, code);
+      await regions.requireTps(code);
       const subs = await repo.listConfirmedForTps(code);
       const ids = subs.map((s) => s.id);
       const [photoRows, values, flags, names] = await Promise.all([
