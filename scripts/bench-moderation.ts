@@ -15,14 +15,11 @@ import autocannon from 'autocannon';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { arg } from './cli-support.ts';
 import { silentLogger } from '../server/src/core/logger.ts';
 import { createApp } from '../server/src/app.ts';
 import { copyForBench, moderatorSession } from './bench-support/bench-data.ts';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const source = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
 const { dir, file } = await copyForBench(source, 'cocok-bench-moderation-');
 const db = await openDatabase(file);

@@ -17,6 +17,7 @@ import path from 'node:path';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { arg } from './cli-support.ts';
 import { copyForBench, sampleRegionPages } from './bench-support/bench-data.ts';
 import { cpuSeconds, startBenchServer } from './bench-support/start-bench-server.ts';
 import { prepareNight } from './bench-support/night-fixtures.ts';
@@ -24,19 +25,15 @@ import { afterOwnWrite, confirm, crowdTpsOf, decide, httpClient, openLoop, readP
 import { errorSamples, freshnessTable, oldestTotals, pagesTable, writesTable } from './bench-support/night-report.ts';
 import { summarize } from './bench-support/night.logic.ts';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
-};
-const SECONDS = Number(arg('--seconds', '60'));
-const CONFIRMS = Number(arg('--confirms', '100'));
-const DECISIONS = Number(arg('--decisions', '20'));
-const CLIENTS = Number(arg('--clients', '50'));
+const SECONDS = Number(arg('--seconds') ?? '60');
+const CONFIRMS = Number(arg('--confirms') ?? '100');
+const DECISIONS = Number(arg('--decisions') ?? '20');
+const CLIENTS = Number(arg('--clients') ?? '50');
 /** Rounds of "confirm, then read that TPS's pages" per client in part 2. */
 const OWN_ROUNDS = 10;
 const QUIET_PROBES = 5;
 const FRESH_MS = 5000;
-const source = path.resolve(arg('--db', path.join(REPO_ROOT, 'data/scale/cocok.sqlite')));
+const source = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
 
 const startedAt = performance.now();
 const { dir, file } = await copyForBench(source, 'cocok-bench-night-');

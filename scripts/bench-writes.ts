@@ -16,14 +16,11 @@ import path from 'node:path';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { arg } from './cli-support.ts';
 import { copyForBench, moderatorSession, sampleRegionPages } from './bench-support/bench-data.ts';
 import { loadTable, measureLoad, type LoadRow } from './bench-support/measure-load.ts';
 import { startBenchServer } from './bench-support/start-bench-server.ts';
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const CONNECTIONS = 50;
 const SECONDS = Number(arg('--seconds') ?? 10);
 const PER_SECOND = Number(arg('--per-second') ?? 5);

@@ -15,6 +15,7 @@ import crypto from 'node:crypto';
 import { openDatabase } from '../server/src/db/database.ts';
 import { migrate } from '../server/src/db/migrate.ts';
 import { REGIONS_DIR, REPO_ROOT } from '../server/src/core/paths.ts';
+import { arg } from './cli-support.ts';
 import { systemClock } from '../server/src/core/clock.ts';
 import { FIELDS, type FieldName } from '../server/src/modules/form/form-fields.ts';
 import { failedChecks, isOverseasTps, runChecks } from '../server/src/modules/form/form-checks.logic.ts';
@@ -33,10 +34,6 @@ const CROWD_FIELDS: { page: number; fields: FieldName[] }[] = [
   { page: 3, fields: ['suara_sah', 'suara_tidak_sah', 'suara_total'] },
 ];
 
-const arg = (name: string) => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1] : undefined;
-};
 const outDir = path.resolve(arg('--out') ?? path.join(REPO_ROOT, 'data/scale'));
 /** `--limit N`: figures for the first N TPS only (a quick trial run); the registry is always complete. */
 const limit = Number(arg('--limit') ?? Infinity);

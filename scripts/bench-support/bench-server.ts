@@ -9,11 +9,12 @@ import { openDatabase } from '../../server/src/db/database.ts';
 import { migrate } from '../../server/src/db/migrate.ts';
 import { silentLogger } from '../../server/src/core/logger.ts';
 import { createApp } from '../../server/src/app.ts';
+import { arg } from '../cli-support.ts';
 import { probedDatabase } from './server-probes.ts';
 
-const at = process.argv.indexOf('--db');
-if (at < 0 || !process.argv[at + 1]) throw new Error('bench-server: --db FILE is required');
-const db = await openDatabase(process.argv[at + 1]);
+const dbFile = arg('--db');
+if (!dbFile) throw new Error('bench-server: --db FILE is required');
+const db = await openDatabase(dbFile);
 await migrate(db);
 const probes = process.argv.includes('--probes') ? probedDatabase(db) : undefined;
 const app = createApp({ db: probes?.db ?? db, logger: silentLogger, answerCache: !process.argv.includes('--no-cache') });

@@ -7,12 +7,12 @@
 import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
+import { arg } from '../cli-support.ts';
 import { boxCropRect, createDigitClassifier, type BoxImage, type Rect } from '../../server/src/modules/reading/digit-classifier.ts';
 
 const FORM = fileURLToPath(new URL('../../server/assets/form/c-hasil-ppwp-2024/', import.meta.url));
 const BOXES = 70;
-const runsAt = process.argv.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 20;
+const runs = Number(arg('--runs') ?? 20);
 
 type Layout = { pages: { image: string; fields: { boxes: Rect[] }[] }[] };
 const layout: Layout = JSON.parse(readFileSync(`${FORM}layout.json`, 'utf8'));
