@@ -87,6 +87,12 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   await page.keyboard.press('+');
   await page.keyboard.press('r');
   assert.deepEqual([await photo.getAttribute('data-zoom'), await photo.getAttribute('data-rotation')], ['1.5', '90']);
+  // The crowd viewer's zoom model here too: ctrl+wheel over the photo zooms at the pointer (x1.15 per notch).
+  await page.getByTestId('photo-viewer').locator('.viewer__stage').hover({ position: { x: 100, y: 100 } });
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -100);
+  await page.keyboard.up('Control');
+  await page.waitForFunction(() => Number(document.querySelector('[data-testid=photo-viewer] img')?.getAttribute('data-zoom')) > 1.7, undefined, { timeout: 20_000 });
   await page.keyboard.press('v');
   // The form focuses its reason field a moment after the key (decision-form.tsx); typing before that loses letters.
   await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');

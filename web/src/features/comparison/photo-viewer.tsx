@@ -3,6 +3,7 @@ import { localeOf } from '../../lib/format.ts';
 import { useFormat } from '../common/use-format.ts';
 import { stepZoom, MAX_ZOOM, MIN_ZOOM } from './photo-zoom.ts';
 import { usePhotoZoom } from './use-photo-zoom.ts';
+import { PhotoStage } from './photo-stage.tsx';
 
 export type ViewerPhoto = { sha256: string; displayUrl: string; alt: string; caption: string };
 
@@ -14,7 +15,8 @@ export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: Viewe
   const { t, lang } = useFormat();
   const dialog = useRef<HTMLDialogElement>(null);
   const stage = useRef<HTMLDivElement>(null);
-  const { scale, zoomTo, gestures } = usePhotoZoom(stage, index);
+  const zoom = usePhotoZoom(stage, index);
+  const { scale, zoomTo } = zoom;
   const photo = photos[index];
 
   useEffect(() => {
@@ -46,13 +48,7 @@ export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: Viewe
         onIndex={(step) => onIndex(index + step)}
         onClose={() => dialog.current?.close()}
       />
-      <div
-        ref={stage}
-        className={`viewer__stage${scale > 1 ? ' is-zoomed' : ''}`}
-        {...gestures}
-      >
-        <img src={photo.displayUrl} alt={photo.alt} draggable={false} style={{ width: `${scale * 100}%` }} data-testid="viewer-image" />
-      </div>
+      <PhotoStage stage={stage} zoom={zoom} src={photo.displayUrl} alt={photo.alt} testId="viewer-image" />
       <p className="viewer__foot small">
         <span className="muted">{t('comparison.viewer.hint')}</span>{' '}
         <span className="code break" title="SHA-256">

@@ -1,46 +1,42 @@
-import { forwardRef, useImperativeHandle, useState } from 'react';
+import { forwardRef, useImperativeHandle, useRef, useState } from 'react';
 import { useFormat } from '../common/use-format.ts';
+import { MAX_ZOOM, MIN_ZOOM, stepZoom } from '../comparison/photo-zoom.ts';
+import { usePhotoZoom } from '../comparison/use-photo-zoom.ts';
+import { PhotoStage } from '../comparison/photo-stage.tsx';
 
 export type PhotoViewerHandle = { zoomIn(): void; zoomOut(): void; rotate(): void };
 type Photo = { sha256: string; displayUrl: string; page: number | null };
 
-const ZOOMS = [1, 1.5, 2, 3, 4];
-
-/** A witness photo with zoom and rotation (buttons, and keyboard shortcuts through the handle). */
+/**
+ * A witness photo inline in the review, with rotation; zoom is the crowd photo viewer's one model
+ * (PhotoStage: steps, ctrl+wheel, pinch, drag). Keyboard shortcuts reach it through the handle.
+ */
 export const PhotoViewer = forwardRef<PhotoViewerHandle, { photo: Photo; label: string }>(function PhotoViewer({ photo, label }, ref) {
   const { t } = useFormat();
-  const [zoom, setZoom] = useState(0);
+  const stage = useRef<HTMLDivElement>(null);
+  const zoom = usePhotoZoom(stage, photo.sha256);
   const [turns, setTurns] = useState(0);
-  const zoomIn = () => setZoom((z) => Math.min(ZOOMS.length - 1, z + 1));
-  const zoomOut = () => setZoom((z) => Math.max(0, z - 1));
+  const zoomIn = () => zoom.zoomTo(stepZoom(zoom.scale, 'in'));
+  const zoomOut = () => zoom.zoomTo(stepZoom(zoom.scale, 'out'));
   const rotate = () => setTurns((r) => (r + 1) % 4);
-  useImperativeHandle(ref, () => ({ zoomIn, zoomOut, rotate }), []);
+  useImperativeHandle(ref, () => ({ zoomIn, zoomOut, rotate }), [zoom.scale]);
   return (
     <figure className="photo-viewer" data-testid="photo-viewer">
       <div className="button-row">
-        <button type="button" className="button button--small button--secondary" onClick={zoomOut} disabled={zoom === 0}>
+        <button type="button" className="button button--small button--secondary" onClick={zoomOut} disabled={zoom.scale <= MIN_ZOOM}>
           {t('moderation.zoomOut')}
         </button>
-        <button type="button" className="button button--small button--secondary" onClick={zoomIn} disabled={zoom === ZOOMS.length - 1}>
+        <button type="button" className="button button--small button--secondary" onClick={zoomIn} disabled={zoom.scale >= MAX_ZOOM}>
           {t('moderation.zoomIn')}
         </button>
         <button type="button" className="button button--small button--secondary" onClick={rotate}>
           {t('moderation.rotate')}
         </button>
         <span className="muted small">
-          {Math.round(ZOOMS[zoom] * 100)}% · {turns * 90}°
+          {Math.round(zoom.scale * 100)}% · {turns * 90}°
         </span>
       </div>
-      <div className="photo-viewer__frame">
-        <img
-          src={photo.displayUrl}
-          alt={label}
-          data-zoom={ZOOMS[zoom]}
-          data-rotation={turns * 90}
-          // Zoom widens the image inside the scrolling frame; rotation turns it about its centre.
-          style={{ width: `${ZOOMS[zoom] * 100}%`, maxWidth: 'none', transform: `rotate(${turns * 90}deg)`, transformOrigin: 'center' }}
-        />
-      </div>
+      <PhotoStage stage={stage} zoom={zoom} src={photo.displayUrl} alt={label} rotation={turns * 90} className="photo-viewer__frame" />
     </figure>
   );
 });
