@@ -3,7 +3,7 @@
  *   1. loading the whole KPU registry (822,116 TPS) and the 1,053 demo Sirekap documents;
  *   2. read API latency under load (autocannon, loopback, 20 connections, 5 s per route), the server in a child
  *      process so that autocannon does not share its event loop.
- * Prints a Markdown table for the README. Takes about 40 s.
+ * Prints a Markdown table for docs/benchmarks.md. Takes about 40 s.
  */
 import fs from 'node:fs';
 import os from 'node:os';

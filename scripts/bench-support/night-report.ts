@@ -1,4 +1,4 @@
-/** The Markdown tables `npm run bench:night` prints (for the README's benchmark section). */
+/** The Markdown tables `npm run bench:night` prints (for docs/benchmarks.md). */
 import { stalenessMs, summarize, verdict, writesVerdict } from './night.logic.ts';
 import { PAGE_KINDS, type NationalSeen, type PageKind, type Tally, type WriteRun } from './night-load.ts';
 

@@ -4,46 +4,9 @@ import { z } from 'zod';
 import { MAX_INPUT_PIXELS } from './modules/reading/image-decode.logic.ts';
 
 /**
- * The one place that reads process.env. Every key, its default and its meaning:
- *
- * | key                        | default          | meaning                                                      |
- * |----------------------------|------------------|--------------------------------------------------------------|
- * | PORT                       | 8080             | HTTP port the portal listens on                              |
- * | HOST                       | 0.0.0.0          | interface to bind                                            |
- * | DATA_DIR                   | ./data           | folder holding the SQLite database (cocok.sqlite)            |
- * | UPLOADS_DIR                | ./uploads        | folder for uploaded photos                                   |
- * | LOAD_DEMO_DATA             | true             | on an empty database, load the registry and demo Sirekap data |
- * | LOG_LEVEL                  | info             | error, warn, info or debug                                   |
- * | DEV_WEB                    | false            | serve the web app through vite's dev server (hot reload)     |
- * | TRUST_PROXY                | false            | express `trust proxy`: false, true, a hop count or addresses; |
- * |                            |                  | decides the client IP (login limits) and https (cookies)     |
- * | COOKIE_SECURE              | auto             | Secure cookies: auto (when the request is https), true, false |
- * |                            |                  | (true = https-only site: HSTS and upgrade-insecure-requests) |
- * | SESSION_DAYS               | 30               | a session ends after this many days without use (sliding)    |
- * | LOGIN_LIMIT_PER_CONTACT    | 10               | failed logins per phone/e-mail per window                    |
- * | LOGIN_LIMIT_PER_IP         | 30               | failed logins per IP per window (mobile carriers put many     |
- * |                            |                  | witnesses behind one address, hence above the other)         |
- * | LOGIN_LIMIT_WINDOW_MINUTES | 15               | window of the two limits above                               |
- * | SIGNUPS_PER_IP_PER_HOUR    | 30               | sign-ups (successful ones too) per IP per hour; carrier-grade |
- * |                            |                  | NAT puts many witnesses behind one address, so not lower:    |
- * |                            |                  | it stops one machine making accounts by the thousand         |
- * | ARGON2_MEMORY_KIB          | 19456            | argon2id memory per password hash (OWASP: 19 MiB)            |
- * | ARGON2_TIME_COST           | 2                | argon2id passes                                              |
- * | UPLOAD_MAX_FILE_MB         | 15               | largest accepted photo                                       |
- * | UPLOAD_MAX_FILES           | 6                | most photos in one upload                                    |
- * | UPLOAD_MAX_MEGAPIXELS      | 100              | largest decoded photo (guards against decompression bombs);  |
- * |                            |                  | at most the reader's limit (MAX_INPUT_PIXELS), so an upload  |
- * |                            |                  | is never stored that the reader then refuses                 |
- * | UPLOADS_PER_HOUR           | 20               | uploads (submissions) one account may make per hour          |
- * | TPS_PENDING_LIMIT          | 5                | unconfirmed submissions a TPS may hold from witnesses        |
- * | JSON_BODY_LIMIT_KB         | 100              | largest JSON request body                                    |
- * | READER_CONCURRENCY         | CPU count        | photos read at the same time (reader child processes)        |
- * | MODERATORS_REVIEW_OWN_UPLOADS | false         | moderators may claim and decide TPS they uploaded to         |
- * | MODERATION_CLAIM_MINUTES   | 10               | how long claiming a TPS keeps other moderators off it        |
- * | REPORTS_PER_IP_PER_HOUR    | 10               | public reports ("Lapor") one IP may send per hour            |
- * | ORPHAN_FILE_GRACE_MINUTES  | 60               | photo files no row points at are deleted once this old (an   |
- * |                            |                  | upload still in flight keeps its files)                      |
- * | ORPHAN_SWEEP_MINUTES       | 60               | how often the server looks for such files (also at start)    |
+ * The one place that reads process.env. Every key is validated by `schema` and explained in `SETTING_DOCS`
+ * below; docs/configuration.md is generated from the two (`npm run docs:config`, scripts/docs-config.ts) and
+ * tests/scripts/docs-config.test.ts fails when it is out of date, so a key cannot go undocumented.
  */
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -82,6 +45,90 @@ const schema = z.object({
   ORPHAN_FILE_GRACE_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
   ORPHAN_SWEEP_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
 });
+
+type SettingDoc = {
+  /** Markdown, one sentence or two: what the key changes, and why the default is what it is when that is not obvious. */
+  meaning: string;
+  /** Only where the schema has no default of its own to print (a value computed at start-up). */
+  defaultText?: string;
+};
+
+/** The meaning of every key; `satisfies` makes a key of `schema` without an entry a type error. */
+const SETTING_DOCS = {
+  PORT: { meaning: 'HTTP port the portal (API and pages) listens on' },
+  HOST: { meaning: 'interface to bind' },
+  DATA_DIR: {
+    meaning: 'folder of the SQLite database (`cocok.sqlite`, WAL mode); one server per folder: a second one exits, see `cocok.sqlite.lock`',
+  },
+  UPLOADS_DIR: { meaning: 'folder for uploaded photos (`originals/` content-addressed, `derived/` the public copies)' },
+  LOAD_DEMO_DATA: { meaning: 'on an empty database, load the demo Sirekap documents (the region registry is loaded either way)' },
+  LOG_LEVEL: { meaning: 'JSON lines on stderr from this level up' },
+  DEV_WEB: { meaning: "serve the web app through vite's dev server with hot reload (set by `npm run dev`)" },
+  TRUST_PROXY: {
+    meaning:
+      'express `trust proxy` (`false`, `true`, a hop count such as `1`, or addresses): decides the client IP for the login, sign-up and report limits and whether a request counts as https',
+  },
+  COOKIE_SECURE: {
+    meaning:
+      '`Secure` on cookies: `auto` (when the request is https), `true`, `false`. `true` declares the site https-only: answers also carry HSTS (one year) and the CSP\'s `upgrade-insecure-requests`',
+  },
+  SESSION_DAYS: { meaning: 'a session ends after this many days without use (the expiry slides forward on use)' },
+  LOGIN_LIMIT_PER_CONTACT: { meaning: 'failed logins per phone number/e-mail per window' },
+  LOGIN_LIMIT_PER_IP: {
+    meaning: 'failed logins per IP per window (higher than per contact: mobile carriers put many witnesses behind one address)',
+  },
+  LOGIN_LIMIT_WINDOW_MINUTES: { meaning: 'window of the two login limits' },
+  SIGNUPS_PER_IP_PER_HOUR: {
+    meaning:
+      'sign-ups per IP per hour, successful ones counted too (`429 too-many-signups` with `Retry-After` beyond). Not lower because carrier-grade NAT puts many witnesses of one area behind one address; 30 still stops one machine making accounts by the thousand',
+  },
+  ARGON2_MEMORY_KIB: { meaning: "argon2id memory per password hash (OWASP's 19 MiB)" },
+  ARGON2_TIME_COST: { meaning: 'argon2id passes' },
+  UPLOAD_MAX_FILE_MB: { meaning: 'largest accepted photo file (`413 file-too-large` beyond)' },
+  UPLOAD_MAX_FILES: { meaning: 'most photos in one upload (`413 too-many-files` beyond)' },
+  UPLOAD_MAX_MEGAPIXELS: {
+    meaning:
+      'largest decoded photo, a decompression-bomb guard (`422 image-too-large` beyond); at most the reader\'s limit (`MAX_INPUT_PIXELS`), so an upload is never stored that the reader then refuses',
+  },
+  UPLOADS_PER_HOUR: { meaning: 'uploads (submissions) one account may make per hour (`429 upload-limit` beyond)' },
+  TPS_PENDING_LIMIT: {
+    meaning: 'unconfirmed submissions a TPS may hold from ordinary witnesses before new ones wait (`429 tps-busy`)',
+  },
+  JSON_BODY_LIMIT_KB: { meaning: 'largest JSON request body' },
+  READER_CONCURRENCY: {
+    meaning: 'photos read at the same time (reader child processes)',
+    defaultText: 'the CPU count (`os.availableParallelism()`)',
+  },
+  MODERATORS_REVIEW_OWN_UPLOADS: {
+    meaning: 'moderators (and admins) may claim and decide a TPS they uploaded a submission to (otherwise `403 own-upload`)',
+  },
+  MODERATION_CLAIM_MINUTES: { meaning: 'how long claiming a TPS keeps other moderators off it' },
+  REPORTS_PER_IP_PER_HOUR: { meaning: 'public reports ("Lapor") one IP may send per hour (`429 too-many-reports` beyond)' },
+  ORPHAN_FILE_GRACE_MINUTES: {
+    meaning:
+      'photo files no database row points at (left by an upload killed midway) are deleted once this old; younger ones may belong to an upload in flight',
+  },
+  ORPHAN_SWEEP_MINUTES: { meaning: 'how often the server looks for such files (also once at start)' },
+} satisfies Record<keyof typeof schema.shape, SettingDoc>;
+
+export type SettingDescription = { key: string; default: string | null; accepted: Record<string, unknown>; meaning: string };
+
+/**
+ * Every key with its default, what it accepts (the schema as JSON Schema, input side) and its meaning, in
+ * schema order: what docs/configuration.md is generated from. Throws for a key without an entry, for
+ * callers that run without the type-checker.
+ */
+export function describeSettings(): SettingDescription[] {
+  const accepted = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }).properties ?? {};
+  const docs: Record<string, SettingDoc | undefined> = SETTING_DOCS;
+  return Object.entries(schema.shape).map(([key, field]) => {
+    const doc = docs[key];
+    if (!doc) throw new Error(`config.ts: ${key} has no entry in SETTING_DOCS`);
+    const def = field._zod.def as { type: string; defaultValue?: unknown };
+    const fallback = def.type === 'default' ? `\`${String(def.defaultValue)}\`` : null;
+    return { key, default: doc.defaultText ?? fallback, accepted: accepted[key] as Record<string, unknown>, meaning: doc.meaning };
+  });
+}
 
 export type AuthSettings = {
   cookieSecure: 'auto' | 'always' | 'never';

@@ -7,7 +7,7 @@ import { createTestApp, type TestApp } from '../helpers/api-app.ts';
 import { listMigrations } from '../../server/src/db/migrate.ts';
 import { REPO_ROOT } from '../../server/src/core/paths.ts';
 
-/** GET /api/health reports the schema version the database was migrated to, and the README says which that is. */
+/** GET /api/health reports the schema version the database was migrated to, and docs/api.md says which that is. */
 let t: TestApp | undefined;
 after(() => t?.cleanup());
 
@@ -21,9 +21,9 @@ test('GET /api/health: schemaVersion is the number of the newest migration appli
   assert.ok(!Number.isNaN(Date.parse(res.body.time)));
 });
 
-test('the README’s /api/health row names the current schema version', () => {
-  const readme = fs.readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  const row = readme.split('\n').find((line) => line.startsWith('| `GET /api/health` |'));
-  assert.ok(row, 'the README has a GET /api/health row');
-  assert.equal(Number(/"schemaVersion": (\d+)/.exec(row)?.[1]), newestMigration(), 'update the README row when adding a migration');
+test('the /api/health row of docs/api.md names the current schema version', () => {
+  const reference = fs.readFileSync(path.join(REPO_ROOT, 'docs/api.md'), 'utf8');
+  const row = reference.split('\n').find((line) => line.startsWith('| `GET /api/health` |'));
+  assert.ok(row, 'docs/api.md has a GET /api/health row');
+  assert.equal(Number(/"schemaVersion": (\d+)/.exec(row)?.[1]), newestMigration(), 'update the docs/api.md row when adding a migration');
 });

@@ -3,7 +3,8 @@
  * SQLite with the whole registry and the demo Sirekap data, uploads in a temp dir) with the REAL
  * worker-pool form reader, serving the built web app (`npm run build` first), driven by Debian's chromium.
  * Witnesses upload real photos of page 2 through the API, the reader reads them, the witnesses confirm
- * figures, and the comparison follows. It also writes the comparison screenshots in docs/screenshots.
+ * figures, and the comparison follows. Its screenshots go to a temp dir (SCREENSHOTS); the docs' ones are
+ * made by `npm run screenshots`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -2,7 +2,7 @@
  * The site header in a real browser (Debian's chromium, the built web app, demo data): at 360 px it takes
  * at most two rows with the upload call-to-action, the language switch and the search in reach and the
  * secondary links behind a "Menu" button; at 1280 px it is one row with everything in sight. Checked for
- * the longest header there is (a signed-in moderator). Writes docs/screenshots/header-*.png.
+ * the longest header there is (a signed-in moderator). Its screenshots go to a temp dir (SCREENSHOTS).
  * Also: a public page does not download the code of the witness, moderator and mismatch-list pages.
  */
 import { after, before, test } from 'node:test';

@@ -1,7 +1,7 @@
 /**
  * End-to-end test of the public portal in a real browser: the real server (in-process, fresh database
  * with demo data) serving the built web app (`npm run build` first), driven by Debian's chromium.
- * It also writes the screenshots in docs/screenshots.
+ * Its screenshots go to a temp dir (SCREENSHOTS); the docs' ones are made by `npm run screenshots`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

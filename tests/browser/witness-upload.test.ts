@@ -2,7 +2,7 @@
  * End-to-end test of the witness app in a real browser at phone width (360 px): the real server
  * in-process (fresh SQLite with the whole registry and the demo data, uploads in a temp dir) with the
  * REAL worker-pool form reader, serving the built web app (`npm run build` first), driven by Debian's
- * chromium. It also writes the witness screenshots in docs/screenshots.
+ * chromium. Its screenshots go to a temp dir (SCREENSHOTS); the docs' ones are made by `npm run screenshots`.
  */
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -14,14 +14,17 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { prepareDatabase } from '../../server/src/bootstrap.ts';
 import { createApp, readingQueueOf } from '../../server/src/app.ts';
 import { silentLogger } from '../../server/src/core/logger.ts';
-import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
+import { WEB_DIST_DIR } from '../../server/src/core/paths.ts';
 import type { Database } from '../../server/src/db/database.ts';
 import { createWorkerPoolReader } from '../../server/src/modules/reading/form-reader-pool.ts';
 import { FAST_AUTH } from './api-app.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
-/** The browser tests write the README's screenshots here. */
-export const SCREENSHOTS = path.join(REPO_ROOT, 'docs/screenshots');
+/**
+ * The browser tests' own screenshots, to look at when one fails: a temp dir, so `npm test` never rewrites a
+ * tracked file. The docs' screenshots are made on purpose by `npm run screenshots` (scripts/screenshots.ts).
+ */
+export const SCREENSHOTS = path.join(os.tmpdir(), 'cocok-test-screenshots');
 export const DESKTOP_VIEWPORT = { width: 1280, height: 900 };
 export const PHONE_VIEWPORT = { width: 360, height: 780 };
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { SIREKAP_CANDIDATES, emptyFieldValues, type FieldName, type FieldValues } from '../form/form-fields.ts';
 
 /**
- * Sirekap `hhcw` per-TPS documents (see server/assets/sirekap and docs in README): `chart` holds the
+ * Sirekap `hhcw` per-TPS documents (see server/assets/sirekap and docs/api.md): `chart` holds the
  * candidate votes keyed by candidate id, `administrasi` the 18 voter and ballot figures; either may be
  * null (a partial document). Pure parsing and normalisation; nothing here touches the database.
  */
