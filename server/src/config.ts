@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { KPU_DATA_BASE_URL, isRegionCode } from './modules/official-sync/official-sync.logic.ts';
 
 /**
  * The one place that reads process.env. Every key, its default and its meaning:
@@ -41,6 +42,12 @@ import { z } from 'zod';
  * | ORPHAN_FILE_GRACE_MINUTES  | 60               | photo files no row points at are deleted once this old (an   |
  * |                            |                  | upload still in flight keeps its files)                      |
  * | ORPHAN_SWEEP_MINUTES       | 60               | how often the server looks for such files (also at start)    |
+ * | OFFICIAL_SYNC              | off              | on: the server follows KPU's public Sirekap endpoints itself |
+ * |                            |                  | (modules/official-sync; `npm run sync-official` does it once) |
+ * | OFFICIAL_SYNC_BASE_URL     | https://sirekap-obj-data.kpu.go.id | KPU's data host (or a replay server) |
+ * | OFFICIAL_SYNC_RATE         | 5                | requests per second to it, at most (KawalPemilu 2024's pace) |
+ * | OFFICIAL_SYNC_CONCURRENCY  | 4                | requests in flight at once, at most                          |
+ * | OFFICIAL_SYNC_REGION       | 0                | region followed: 0 = the whole country, or a region code     |
  */
 const booleanString = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -76,6 +83,11 @@ const schema = z.object({
   REPORTS_PER_IP_PER_HOUR: positiveInt.default(10),
   ORPHAN_FILE_GRACE_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
   ORPHAN_SWEEP_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
+  OFFICIAL_SYNC: z.enum(['on', 'off']).default('off'),
+  OFFICIAL_SYNC_BASE_URL: z.string().url().default(KPU_DATA_BASE_URL),
+  OFFICIAL_SYNC_RATE: z.coerce.number().positive().max(100).default(5),
+  OFFICIAL_SYNC_CONCURRENCY: positiveInt.max(32).default(4),
+  OFFICIAL_SYNC_REGION: z.string().refine(isRegionCode, 'a region code: 0, or 2, 4, 6, 10 or 13 digits').default('0'),
 });
 
 export type AuthSettings = {
@@ -105,6 +117,8 @@ export type ModerationConfig = {
 
 export type SweeperConfig = { graceMinutes: number; intervalMinutes: number };
 
+export type OfficialSyncConfig = { enabled: boolean; baseUrl: string; ratePerSecond: number; concurrency: number; region: string };
+
 export type Config = {
   port: number;
   host: string;
@@ -121,6 +135,7 @@ export type Config = {
   uploads: UploadSettings;
   moderation: ModerationConfig;
   sweeper: SweeperConfig;
+  officialSync: OfficialSyncConfig;
 };
 
 export class ConfigError extends Error {}
@@ -180,6 +195,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsPerIpPerHour: c.REPORTS_PER_IP_PER_HOUR,
     },
     sweeper: { graceMinutes: c.ORPHAN_FILE_GRACE_MINUTES, intervalMinutes: c.ORPHAN_SWEEP_MINUTES },
+    officialSync: {
+      enabled: c.OFFICIAL_SYNC === 'on', baseUrl: c.OFFICIAL_SYNC_BASE_URL, ratePerSecond: c.OFFICIAL_SYNC_RATE,
+      concurrency: c.OFFICIAL_SYNC_CONCURRENCY, region: c.OFFICIAL_SYNC_REGION,
+    },
   };
 }
 
