@@ -28,6 +28,8 @@ export type RequestRecord = { seq: number; path: string; status: number; conditi
 export type ReplayServer = {
   url: string;
   requests: RequestRecord[];
+  /** Paths in the order requests arrived (a slow answer is recorded in `requests` only once it is sent). */
+  arrivals: string[];
   events: EventEmitter;
   fault(path: string, rule: FaultRule): void;
   clearFaults(): void;
@@ -58,6 +60,7 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
   const imageCache = new Map<string, Buffer>();
   const faults = new Map<string, FaultRule>();
   const requests: RequestRecord[] = [];
+  const arrivals: string[] = [];
   const events = new EventEmitter();
   let base = '';
 
@@ -82,6 +85,7 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', base);
     const path = url.pathname;
+    arrivals.push(path);
     const conditional = req.headers['if-none-match'] !== undefined;
     const rule = faults.get(path);
     if (rule) {
@@ -123,7 +127,7 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
     return [...documents.values()].some((text) => text.includes(`${KPU_PHOTO_HOST}${image}`));
   }
 
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = 60_000; // longer than any test: a socket closed by the server between requests would be a fault nobody planned
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -131,6 +135,7 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
   return {
     url: base,
     requests,
+    arrivals,
     events,
     fault: (path, rule) => faults.set(path, { ...rule }),
     clearFaults: () => faults.clear(),
@@ -196,18 +201,18 @@ function aggregateOf(code: string, data: ReplayData, documents: Map<string, stri
       reported += 1;
       for (const k of Object.keys(out)) out[k] += chart[k] ?? 0;
     }
-    return { ...out, persen: tpsCodes.length ? Math.round((reported / tpsCodes.length) * 10000) / 100 : 0, reported };
+    return { votes: out, persen: tpsCodes.length ? Math.round((reported / tpsCodes.length) * 10000) / 100 : 0, reported };
   };
   const all = under(code);
   const total = sum(all);
   const table = Object.fromEntries(data.regions.get(code)!.children.map((child) => {
     const s = sum(under(child));
-    return [child, { psu: 'Reguler', '100025': s['100025'], '100026': s['100026'], '100027': s['100027'], persen: s.persen, status_progress: s.reported > 0 }];
+    return [child, { psu: 'Reguler', ...s.votes, persen: s.persen, status_progress: s.reported > 0 }];
   }));
   const ts = all.map((t) => JSON.parse(documents.get(t)!).ts as string).sort().at(-1) ?? null;
   return {
     ts, psu: 'Reguler', mode: 'hhcw',
-    chart: { '100025': total['100025'], '100026': total['100026'], '100027': total['100027'], persen: total.persen },
+    chart: { ...total.votes, persen: total.persen },
     table, progres: { total: all.length, progres: total.reported },
   };
 }
