@@ -19,14 +19,14 @@ export function createOfficialPhotoArchive(deps: { db: Database; clock: Clock; l
   const { db, clock, logger, fetcher, photos } = deps;
   const repo = createOfficialSyncRepository(db);
 
-  async function archivePage(tps: string, page: number, url: string, cycleId: number, counts: ArchiveCounts, problems: ArchiveProblem[]) {
+  async function archivePage(tps: string, page: number, url: string, seen: boolean, cycleId: number, counts: ArchiveCounts, problems: ArchiveProblem[]) {
     const state = await repo.getUrlState(url);
     const latest = await repo.getLatestPhotoByUrl(url);
     const decision = visitDecision(state ?? null, cycleId, clock.now());
     if (decision === 'done-this-cycle') return;
     const at = { path: url, kind: 'image' as const, code: tps };
     if (decision === 'not-due' && latest) {
-      await db.transaction((tx) => repo.touchPhotoUrls(tx, [url], clock.now().toISOString()));
+      if (seen) await db.transaction((tx) => repo.touchPhotoUrls(tx, [url], clock.now().toISOString()));
       return;
     }
     const result = await fetcher.get(url, latest && state ? { etag: state.etag, lastModified: state.last_modified } : null);
@@ -66,12 +66,15 @@ export function createOfficialPhotoArchive(deps: { db: Database; clock: Clock; l
   }
 
   return {
-    /** Archives the pages of the given TPS documents; answers what it fetched, found unchanged, added and skipped. */
-    async archive(docs: readonly { tps: string; images: readonly (string | null)[] }[], cycleId: number) {
+    /**
+     * Archives the pages of the given TPS documents; answers what it fetched, found unchanged, added and skipped.
+     * `seen`: the document was fetched (or answered 304) now, so the URLs it names are renewed (last_seen).
+     */
+    async archive(docs: readonly { tps: string; seen: boolean; images: readonly (string | null)[] }[], cycleId: number) {
       const counts: ArchiveCounts = { fetched: 0, notModified: 0, versions: 0, failed: 0 };
       const problems: ArchiveProblem[] = [];
-      const pages = docs.flatMap((d) => d.images.flatMap((url, i) => (url ? [{ tps: d.tps, page: i + 1, url }] : [])));
-      await Promise.all(pages.map((p) => archivePage(p.tps, p.page, p.url, cycleId, counts, problems)));
+      const pages = docs.flatMap((d) => d.images.flatMap((url, i) => (url ? [{ tps: d.tps, seen: d.seen, page: i + 1, url }] : [])));
+      await Promise.all(pages.map((p) => archivePage(p.tps, p.page, p.url, p.seen, cycleId, counts, problems)));
       return { counts, problems };
     },
     listPhotos: (tps: string) => repo.listPhotos(tps),

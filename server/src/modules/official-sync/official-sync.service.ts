@@ -163,9 +163,15 @@ export function createOfficialSyncService(deps: Deps) {
         unchanged: summary.documents.unchanged + report.unchanged, skipped: summary.documents.skipped + counts.failed,
         notModified: summary.documents.notModified + counts.not_modified,
       });
-      // Pages of every document handled now: new ones are fetched, known ones renewed (or rechecked when due).
-      const unchangedDocs = events.filter((e) => e.event.kind === 'not-modified').map((e) => ({ tps: e.tps, images: JSON.parse(states.get(e.path)?.images_json ?? '[]') }));
-      const { counts: photoCounts, problems } = await archive.archive([...good.filter((g) => !events.some((e) => e.path === g.path && e.event.kind === 'failed')), ...unchangedDocs], cycleId);
+      // The pages of every document of the village, whether fetched now or not: images keep their own schedule
+      // (a 404 is retried soon, an archived one rechecked daily), and a cycle resumed after a crash archives the
+      // pages of documents the killed run had imported but not yet archived.
+      const fresh = new Map(good.filter((g) => !events.some((e) => e.path === g.path && e.event.kind === 'failed')).map((g) => [g.tps, g.images]));
+      const seen = new Set(events.filter((e) => e.event.kind !== 'failed').map((e) => e.tps));
+      const pages = tpsCodes.map((tps) => ({
+        tps, seen: seen.has(tps), images: fresh.get(tps) ?? (JSON.parse(states.get(documentPath(tps))?.images_json ?? '[]') as (string | null)[]),
+      }));
+      const { counts: photoCounts, problems } = await archive.archive(pages, cycleId);
       summary.problems.push(...problems);
       summary.photos.fetched += photoCounts.fetched;
       summary.photos.notModified += photoCounts.notModified;
