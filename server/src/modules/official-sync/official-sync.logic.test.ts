@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   REVISIT, aggregatePath, backoffDelay, checkJsonBody, classifyStatus, documentPath, isCompleteDocument, parseRegionList,
-  parseRetryAfter, regionListPath, retryDelay, revisitAfterMs, visitDecision, type RevisitFacts,
+  nextUrlState, parseRetryAfter, regionListPath, retryDelay, revisitAfterMs, visitDecision, type RevisitFacts,
 } from './official-sync.logic.ts';
 
 const NOW = new Date('2024-02-16T10:00:00Z');
@@ -112,4 +112,18 @@ test('a TPS is complete only with both parts published and both status flags tru
   for (const over of [{ hasChart: false }, { hasAdministrasi: false }, { statusSuara: false }, { statusAdm: null }]) {
     assert.equal(isCompleteDocument({ ...full, ...over }), false, JSON.stringify(over));
   }
+});
+
+test('URL state: a failed answer keeps the last good validators and hash; only a good body moves them', () => {
+  const at = { path: '/pemilu/hhcw/ppwp/31.json', kind: 'document' as const, code: '3101011001001' };
+  const good = nextUrlState(null, at, { kind: 'good', etag: '"v1"', lastModified: null, bodyHash: 'h1', complete: true }, 1, NOW);
+  assert.deepEqual([good.etag, good.body_hash, good.changed_at, good.cycle_id, good.error], ['"v1"', 'h1', NOW.toISOString(), 1, null]);
+  const later = new Date(NOW.getTime() + 3_600_000);
+  const failed = nextUrlState(good, at, { kind: 'failed', reason: 'an HTML page instead of JSON' }, 2, later);
+  assert.deepEqual([failed.etag, failed.body_hash, failed.error, failed.error_count, failed.cycle_id], ['"v1"', 'h1', 'an HTML page instead of JSON', 1, 2]);
+  assert.equal(failed.next_at, new Date(later.getTime() + REVISIT.failed).toISOString());
+  const same = nextUrlState(failed, at, { kind: 'good', etag: '"v1"', lastModified: null, bodyHash: 'h1', complete: true }, 3, later);
+  assert.deepEqual([same.changed_at, same.error, same.error_count], [NOW.toISOString(), null, 0], 'the same body again is no change');
+  const nm = nextUrlState(same, at, { kind: 'not-modified' }, 4, later);
+  assert.deepEqual([nm.etag, nm.body_hash, nm.cycle_id], ['"v1"', 'h1', 4]);
 });
