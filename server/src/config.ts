@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { MAX_INPUT_PIXELS } from './modules/reading/image-decode.logic.ts';
+import { KPU_DATA_BASE_URL, isRegionCode } from './modules/official-sync/official-sync.logic.ts';
 
 /**
  * The one place that reads process.env. Every key is validated by `schema` and explained in `SETTING_DOCS`
@@ -44,6 +45,11 @@ const schema = z.object({
   REPORTS_PER_IP_PER_HOUR: positiveInt.default(10),
   ORPHAN_FILE_GRACE_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
   ORPHAN_SWEEP_MINUTES: positiveInt.max(7 * 24 * 60).default(60),
+  OFFICIAL_SYNC: z.enum(['on', 'off']).default('off'),
+  OFFICIAL_SYNC_BASE_URL: z.string().url().default(KPU_DATA_BASE_URL),
+  OFFICIAL_SYNC_RATE: z.coerce.number().positive().max(100).default(5),
+  OFFICIAL_SYNC_CONCURRENCY: positiveInt.max(32).default(4),
+  OFFICIAL_SYNC_REGION: z.string().refine(isRegionCode, 'a region code: 0, or 2, 4, 6, 10 or 13 digits').default('0'),
 });
 
 type SettingDoc = {
@@ -109,6 +115,14 @@ const SETTING_DOCS = {
       'photo files no database row points at (left by an upload killed midway) are deleted once this old; younger ones may belong to an upload in flight',
   },
   ORPHAN_SWEEP_MINUTES: { meaning: 'how often the server looks for such files (also once at start)' },
+  OFFICIAL_SYNC: {
+    meaning:
+      "`on`: the server follows KPU's public Sirekap endpoints (region tree, per-TPS documents, aggregates, page photos) in the background; `npm run sync-official -- [--base URL] [--region CODE] [--once]` does the same from the command line",
+  },
+  OFFICIAL_SYNC_BASE_URL: { meaning: "KPU's data host (or a replay server)" },
+  OFFICIAL_SYNC_RATE: { meaning: "requests per second to it, at most (KawalPemilu 2024's pace)" },
+  OFFICIAL_SYNC_CONCURRENCY: { meaning: 'requests in flight at once, at most' },
+  OFFICIAL_SYNC_REGION: { meaning: 'region followed: `0` = the whole country, or a region code' },
 } satisfies Record<keyof typeof schema.shape, SettingDoc>;
 
 export type SettingDescription = { key: string; default: string | null; accepted: Record<string, unknown>; meaning: string };
@@ -157,6 +171,8 @@ export type ModerationConfig = {
 
 export type SweeperConfig = { graceMinutes: number; intervalMinutes: number };
 
+export type OfficialSyncConfig = { enabled: boolean; baseUrl: string; ratePerSecond: number; concurrency: number; region: string };
+
 export type Config = {
   port: number;
   host: string;
@@ -173,6 +189,7 @@ export type Config = {
   uploads: UploadSettings;
   moderation: ModerationConfig;
   sweeper: SweeperConfig;
+  officialSync: OfficialSyncConfig;
 };
 
 export class ConfigError extends Error {}
@@ -232,6 +249,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       reportsPerIpPerHour: c.REPORTS_PER_IP_PER_HOUR,
     },
     sweeper: { graceMinutes: c.ORPHAN_FILE_GRACE_MINUTES, intervalMinutes: c.ORPHAN_SWEEP_MINUTES },
+    officialSync: {
+      enabled: c.OFFICIAL_SYNC === 'on', baseUrl: c.OFFICIAL_SYNC_BASE_URL, ratePerSecond: c.OFFICIAL_SYNC_RATE,
+      concurrency: c.OFFICIAL_SYNC_CONCURRENCY, region: c.OFFICIAL_SYNC_REGION,
+    },
   };
 }
 

@@ -5,6 +5,10 @@ import { prepareDatabase } from './bootstrap.ts';
 import { createApp, fileSweeperOf, readingQueueOf } from './app.ts';
 import { createWorkerPoolReader } from './modules/reading/form-reader-pool.ts';
 import { acquireInstanceLock, InstanceLockedError } from './db/instance-lock.ts';
+import { systemClock } from './core/clock.ts';
+import { createFileStore } from './modules/photos/file-store.ts';
+import { createSharpImageProcessor } from './modules/photos/image-processor.ts';
+import { buildOfficialSync, createOfficialSyncJob } from './modules/official-sync/official-sync.job.ts';
 import http from 'node:http';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +28,17 @@ async function main(): Promise<void> {
   const reader = createWorkerPoolReader({ size: config.readerConcurrency });
   const app = createApp({ db, logger, webDist: WEB_DIST_DIR, webMiddleware, reader, settings: config });
   const queue = readingQueueOf(app);
+  // OFFICIAL_SYNC=on: follow KPU's Sirekap endpoints in the background (modules/official-sync).
+  const sync = config.officialSync.enabled
+    ? createOfficialSyncJob({
+        region: config.officialSync.region,
+        logger,
+        service: buildOfficialSync({
+          db, clock: systemClock, logger, settings: config.officialSync,
+          files: createFileStore(config.uploadsDir), images: createSharpImageProcessor({ maxPixels: config.uploads.maxPixels }),
+        }).service,
+      })
+    : undefined;
   const server = http.createServer(app);
   try {
     await listen(server, config.port, config.host);
@@ -35,7 +50,7 @@ async function main(): Promise<void> {
   const stop = () => {
     // Jobs being read when the process ends are put back in the queue by the next start.
     server.close(() => {
-      void Promise.race([queue?.stop(), new Promise((r) => setTimeout(r, 5000))])
+      void Promise.race([Promise.all([queue?.stop(), sync?.stop()]), new Promise((r) => setTimeout(r, 5000))])
         .then(() => reader.close())
         .then(() => db.close())
         .then(() => lock.release())
@@ -49,6 +64,10 @@ async function main(): Promise<void> {
   // Only a process that got the port reads photos: one that cannot serve must not start the queue.
   await queue?.start();
   fileSweeperOf(app).start(); // deletes photo files a killed upload left behind, now and every ORPHAN_SWEEP_MINUTES
+  if (sync) {
+    sync.start();
+    logger.info('official sync following', { base: config.officialSync.baseUrl, region: config.officialSync.region });
+  }
 }
 
 class ListenError extends Error {}

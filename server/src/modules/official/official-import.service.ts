@@ -24,12 +24,19 @@ export type OfficialChangedHook = (tx: Database, tpsCodes: ReadonlySet<string>) 
 
 type Deps = { db: Database; clock: Clock; regions: RegionsService; onOfficialChanged?: OfficialChangedHook };
 
+/**
+ * `inTransaction` runs inside the import's transaction after the documents were stored, with the report so
+ * far: the Sirekap follower records what it fetched there, so a crash never leaves a document imported but
+ * not marked as handled (or the other way round).
+ */
+export type ImportOptions = { inTransaction?: (tx: Database, report: ImportReport) => Promise<void> };
+
 /** Parses and stores a batch of Sirekap documents in one transaction; bad documents are skipped and reported. */
 export function createOfficialImportService({ db, clock, regions, onOfficialChanged }: Deps) {
   const repo = createOfficialRepository(db);
 
   return {
-    async importDocuments(sources: readonly SourceDocument[], problems: readonly SourceProblem[] = []): Promise<ImportReport> {
+    async importDocuments(sources: readonly SourceDocument[], problems: readonly SourceProblem[] = [], options: ImportOptions = {}): Promise<ImportReport> {
       const report: ImportReport = { read: sources.length, stored: 0, current: 0, unchanged: 0, partial: 0, flagged: 0, skipped: [...problems] };
       const parsed: { doc: OfficialDocument; source: string }[] = [];
       for (const s of sources) {
@@ -60,6 +67,7 @@ export function createOfficialImportService({ db, clock, regions, onOfficialChan
         }
         await regions.refreshRollupsForTps(tx, touched);
         await onOfficialChanged?.(tx, touched);
+        await options.inTransaction?.(tx, report);
       });
       return report;
     },
