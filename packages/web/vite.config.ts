@@ -4,12 +4,13 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
-const repoRoot = path.resolve(webDir, '..');
 
 /**
- * One config for `npm run build` (writes web/dist, which the server serves) and for the server's
+ * One config for `npm run build` (writes packages/web/dist, which the server serves) and for the server's
  * dev mode (vite in middleware mode). Paths are absolute so the result does not depend on the
- * working directory either is started from.
+ * working directory either is started from. The shared rules (@cocok/domain) are a workspace package
+ * outside this root; vite's default `server.fs.allow` (the workspace root, found from the root
+ * package.json's `workspaces`) already serves them in dev mode.
  */
 export default defineConfig({
   root: webDir,
@@ -18,9 +19,5 @@ export default defineConfig({
     outDir: path.join(webDir, 'dist'),
     emptyOutDir: true,
     sourcemap: true,
-  },
-  server: {
-    // The web imports field names, checks and types from server/src, outside the web root.
-    fs: { allow: [repoRoot] },
   },
 });

@@ -2,7 +2,7 @@ import { IDENTITY, type Homography } from './homography.ts';
 import type { BubbleColumn as BubbleLayout } from './page-layout.ts';
 import type { BoxImage, GrayImage } from './gray-image.ts';
 import { warpRegion } from './warp.ts';
-import { readBubbleColumn, type BubbleColumn } from './field-reading.logic.ts';
+import { readBubbleColumn, type BubbleColumn } from '@cocok/domain';
 
 /**
  * OMR for page 2: each candidate's three columns of ten bubbles (digits 0-9). A bubble's ink is the

@@ -10,10 +10,10 @@ import {
   type BoxImage,
   type DigitLabel,
   type DigitPrediction,
-} from './digit-classifier.logic.ts';
+} from '@cocok/domain';
 
-export { boxCropRect, CROP_MARGIN, DIGIT_CLASSES } from './digit-classifier.logic.ts';
-export type { BoxImage, DigitLabel, DigitPrediction, Rect } from './digit-classifier.logic.ts';
+export { boxCropRect, CROP_MARGIN, DIGIT_CLASSES } from '@cocok/domain';
+export type { BoxImage, DigitLabel, DigitPrediction, Rect } from '@cocok/domain';
 
 /**
  * Handwritten digit-box classifier: a small CNN trained by scripts/train-digits/train.py, run
@@ -24,7 +24,7 @@ export type DigitClassifier = {
   classes: readonly DigitLabel[];
 };
 
-export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../../../assets/models/digits.onnx', import.meta.url));
+export const DEFAULT_MODEL_PATH = fileURLToPath(new URL('../assets/models/digits.onnx', import.meta.url));
 
 const metadataSchema = z.object({
   classes: z.array(z.string()),

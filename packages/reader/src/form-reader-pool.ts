@@ -1,5 +1,8 @@
 import { createWorkerPool } from './worker-pool.ts';
-import type { FormReader, FormReading } from './reading.types.ts';
+import type { FormReading } from '@cocok/domain';
+
+/** The adapter services use to read photos (the worker pool in production). */
+export type FormReader = { read(photo: Buffer): Promise<FormReading> };
 
 /**
  * The production FormReader: photos are read in child processes (one per core by default), so reading

@@ -1,18 +1,18 @@
 import sharp from 'sharp';
-import type { FieldName } from '../form/form-fields.ts';
+import type { FieldName } from '@cocok/domain';
 import { snapBoxes } from './box-snap.ts';
-import { inkContrast, inkVerdict } from './box-ink.logic.ts';
+import { inkContrast, inkVerdict } from '@cocok/domain';
 import { boxCropRect, type DigitClassifier } from './digit-classifier.ts';
-import { combineBoxes, type FieldReading } from './field-reading.logic.ts';
+import { combineBoxes, type FieldReading } from '@cocok/domain';
 import { measureBaseline, readColumn, type BubbleBaseline } from './bubble-reading.ts';
-import { boxDistributions, boxesAlone, valueCandidates, type FieldCandidates } from './page-decoding.logic.ts';
-import { failedIn, readSheet } from './sheet-reading.logic.ts';
+import { boxDistributions, boxesAlone, valueCandidates, type FieldCandidates } from '@cocok/domain';
+import { failedIn, readSheet } from '@cocok/domain';
 import { applyHomography, type Homography } from './homography.ts';
 import { FORM_DIR, loadFormLayout, pageLayout, type FieldLayout } from './page-layout.ts';
 import { createPageLocator } from './page-locator.ts';
 import type { GrayImage } from './gray-image.ts';
 import { warpRegion } from './warp.ts';
-import type { FormReading } from './reading.types.ts';
+import type { FormReading } from '@cocok/domain';
 
 /** Decoding is an adapter: photo bytes to upright grayscale, and how many working px per original px. */
 export type DecodePhoto = (bytes: Buffer) => Promise<

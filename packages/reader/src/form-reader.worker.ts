@@ -2,7 +2,7 @@ import { serveWorkerJobs, workerData } from './worker-jobs.ts';
 import { createDigitClassifier } from './digit-classifier.ts';
 import { createFormReader } from './form-reader.ts';
 import { decodePhoto } from './image-decode.ts';
-import type { FormReading } from './reading.types.ts';
+import type { FormReading } from '@cocok/domain';
 
 /** Reader child process: loads the model once, then reads photos sent by form-reader-pool.ts. */
 const { modelPath } = workerData<{ modelPath?: string } | null>() ?? {};

@@ -1,3 +1,4 @@
+/// <reference path="./types/heic-convert.d.ts" />
 import heicConvert from 'heic-convert';
 import sharp from 'sharp';
 

@@ -18,7 +18,7 @@ export type PageLayout = {
 };
 export type FormLayout = { form: string; pages: PageLayout[] };
 
-export const FORM_DIR = fileURLToPath(new URL('../../../assets/form/c-hasil-ppwp-2024/', import.meta.url));
+export const FORM_DIR = fileURLToPath(new URL('../assets/form/c-hasil-ppwp-2024/', import.meta.url));
 
 let cached: FormLayout | undefined;
 

@@ -8,10 +8,10 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import readline from 'node:readline';
 import { createWorkerPool, WorkerJobError, type WorkerPool } from './worker-pool.ts';
-import type { TestJob } from '../../../../tests/helpers/worker-pool-test-worker.ts';
+import type { TestJob } from '../tests/helpers/worker-pool-test-worker.ts';
 
-const workerUrl = new URL('../../../../tests/helpers/worker-pool-test-worker.ts', import.meta.url);
-const parentScript = new URL('../../../../tests/helpers/worker-pool-parent.ts', import.meta.url);
+const workerUrl = new URL('../tests/helpers/worker-pool-test-worker.ts', import.meta.url);
+const parentScript = new URL('../tests/helpers/worker-pool-parent.ts', import.meta.url);
 // Only a failure guard for jobs that should answer: no test waits for it to pass.
 const GUARD_MS = 120_000;
 

@@ -1,8 +1,8 @@
 import sharp from 'sharp';
-import type { GrayImage, Rect } from '../../server/src/modules/reading/gray-image.ts';
-import type { Homography } from '../../server/src/modules/reading/homography.ts';
-import { FORM_DIR } from '../../server/src/modules/reading/page-layout.ts';
-import { warpRegion } from '../../server/src/modules/reading/warp.ts';
+import type { GrayImage, Rect } from '../src/gray-image.ts';
+import type { Homography } from '../src/homography.ts';
+import { FORM_DIR } from '../src/page-layout.ts';
+import { warpRegion } from '../src/warp.ts';
 
 const renders = new Map<number, GrayImage>();
 

@@ -1,18 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { PAGE_FIELDS } from '../../server/src/modules/form/form-fields.ts';
-import { createDigitClassifier } from '../../server/src/modules/reading/digit-classifier.ts';
-import { createFormReader } from '../../server/src/modules/reading/form-reader.ts';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
-import type { FormReading } from '../../server/src/modules/reading/reading.types.ts';
+import { PAGE_FIELDS } from '@cocok/domain';
+import { createDigitClassifier } from '../src/digit-classifier.ts';
+import { createFormReader } from '../src/form-reader.ts';
+import { decodePhoto } from '../src/image-decode.ts';
+import type { FormReading } from '@cocok/domain';
+import { fixture } from '@cocok/testing';
 
 /**
  * Hostile and odd photos through the whole reader (tests/fixtures/bad, made by make-bad-fixtures.ts):
  * each ends in a clear reason or in review, never a crash, a hang or a confident made-up number.
  */
 const reader = await createFormReader({ classifier: await createDigitClassifier(), decode: (bytes) => decodePhoto(bytes) });
-const read = (name: string): Promise<FormReading> => reader.read(readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url)));
+const read = (name: string): Promise<FormReading> => reader.read(readFileSync(fixture(`bad/${name}`)));
 const page3Truth: Record<string, number> = { suara_sah: 427, suara_tidak_sah: 3, suara_total: 430 };
 
 const refusals: { file: string; reason: string; message: RegExp }[] = [

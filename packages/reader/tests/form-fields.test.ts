@@ -2,8 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { FORM_DIR } from '../../core/paths.ts';
-import { PAGE_FIELDS } from './form-fields.ts';
+import { FORM_DIR } from '../src/page-layout.ts';
+import { PAGE_FIELDS } from '@cocok/domain';
 
 test('the field list matches layout.json page by page, in form order', () => {
   const layout = JSON.parse(fs.readFileSync(path.join(FORM_DIR, 'layout.json'), 'utf8')) as {

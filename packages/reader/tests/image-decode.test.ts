@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
+import { decodePhoto } from '../src/image-decode.ts';
+import { fixture } from '@cocok/testing';
 
-const bad = (name: string) => readFileSync(new URL(`../fixtures/bad/${name}`, import.meta.url));
-const photo = (name: string) => readFileSync(new URL(`../fixtures/photos/${name}`, import.meta.url));
+const bad = (name: string) => readFileSync(fixture(`bad/${name}`));
+const photo = (name: string) => readFileSync(fixture(`photos/${name}`));
 
 const refusals: { file: string; reason: string }[] = [
   { file: 'text-renamed.jpg', reason: 'not-an-image' },
@@ -49,7 +50,7 @@ test('iPhone HEIC (HEVC) is decoded upright to the same pixels as the JPEG it wa
 });
 
 test('a second real HEIC (another encoder setting) decodes too; it is refused only for its size', async () => {
-  const r = await decodePhoto(readFileSync(new URL('../fixtures/uploads/pattern-320x240.heic', import.meta.url)));
+  const r = await decodePhoto(readFileSync(fixture('uploads/pattern-320x240.heic')));
   assert.equal(r.ok ? 'ok' : r.reason, 'too-small');
 });
 

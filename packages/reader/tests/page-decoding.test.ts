@@ -1,16 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createDigitClassifier, DIGIT_CLASSES, type DigitClassifier, type DigitLabel, type DigitPrediction } from '../../server/src/modules/reading/digit-classifier.ts';
-import { createFormReader } from '../../server/src/modules/reading/form-reader.ts';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
+import { createDigitClassifier, DIGIT_CLASSES, type DigitClassifier, type DigitLabel, type DigitPrediction } from '../src/digit-classifier.ts';
+import { createFormReader } from '../src/form-reader.ts';
+import { decodePhoto } from '../src/image-decode.ts';
+import { fixture } from '@cocok/testing';
 
 /**
  * The page search (page-decoding.logic.ts) inside the whole reader, on the real page-3 photo (427 + 3 =
  * 430). The real model's reading of one box is replaced, so each case is exactly the one named: the
  * tens box of suara_total is index 7 of the page's nine (three fields of three boxes, in layout order).
  */
-const photo = readFileSync(new URL('../fixtures/photos/page-3-on-screen.jpg', import.meta.url));
+const photo = readFileSync(fixture('photos/page-3-on-screen.jpg'));
 const real = await createDigitClassifier();
 const TOTAL_TENS = 7;
 

@@ -2,18 +2,19 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import type { GrayImage } from '../../server/src/modules/reading/gray-image.ts';
-import { applyHomography, invertHomography } from '../../server/src/modules/reading/homography.ts';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
-import { markCorner, pageLayout, tagCorners } from '../../server/src/modules/reading/page-layout.ts';
-import { locatePage, type PageLocation } from '../../server/src/modules/reading/page-locator.ts';
-import { findCornerMark } from '../../server/src/modules/reading/corner-mark.ts';
+import type { GrayImage } from '../src/gray-image.ts';
+import { applyHomography, invertHomography } from '../src/homography.ts';
+import { decodePhoto } from '../src/image-decode.ts';
+import { markCorner, pageLayout, tagCorners } from '../src/page-layout.ts';
+import { locatePage, type PageLocation } from '../src/page-locator.ts';
+import { findCornerMark } from '../src/corner-mark.ts';
 import { blankRender, boxMisalignment } from './alignment.ts';
-import { PHOTO_TRUTH } from '../helpers/photo-truth.ts';
+import { PHOTO_TRUTH } from '@cocok/testing';
+import { fixture } from '@cocok/testing';
 
 const truth = PHOTO_TRUTH;
 
-async function decoded(path: URL): Promise<GrayImage> {
+async function decoded(path: string): Promise<GrayImage> {
   const r = await decodePhoto(readFileSync(path));
   assert.ok(r.ok, `decode ${path}`);
   return r.image;
@@ -26,7 +27,7 @@ function located(image: GrayImage): PageLocation {
 }
 
 const photos = new Map<string, GrayImage>();
-for (const file of Object.keys(truth)) photos.set(file, await decoded(new URL(`../fixtures/photos/${file}`, import.meta.url)));
+for (const file of Object.keys(truth)) photos.set(file, await decoded(fixture(`photos/${file}`)));
 
 /**
  * How far a box may sit from where the page-wide map puts it. A homography cannot bend: the page-1
@@ -86,7 +87,7 @@ test('a photo turned upside down still gives its page and the same map, turned',
 });
 
 test('a picture with no form in it is refused as no-tag, with an Indonesian message', async () => {
-  const r = locatePage(await decoded(new URL('../fixtures/bad/not-a-form.jpg', import.meta.url)));
+  const r = locatePage(await decoded(fixture('bad/not-a-form.jpg')));
   assert.equal(r.ok ? 'ok' : r.reason, 'no-tag');
   if (!r.ok) assert.match(r.message, /Foto seluruh halaman/);
 });

@@ -30,7 +30,7 @@ import { createSubmissionsService } from './modules/submissions/submissions.serv
 import { createSubmissionUploadService } from './modules/submissions/submission-upload.service.ts';
 import { submissionsRoutes } from './modules/submissions/submissions.routes.ts';
 import { createReadingQueue, type ReadingQueue } from './modules/submissions/reading-queue.ts';
-import type { FormReader } from './modules/reading/reading.types.ts';
+import type { FormReader } from '@cocok/reader';
 import { createModerationService } from './modules/moderation/moderation.service.ts';
 import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { comparisonPortFrom } from './modules/moderation/comparison-port.ts';

@@ -1,9 +1,9 @@
 import { loadConfigOrExit } from './config.ts';
 import { createLogger } from './core/logger.ts';
-import { WEB_DIST_DIR, REPO_ROOT } from './core/paths.ts';
+import { WEB_DIST_DIR, WEB_DIR } from './core/paths.ts';
 import { prepareDatabase } from './bootstrap.ts';
 import { createApp, fileSweeperOf, readingQueueOf } from './app.ts';
-import { createWorkerPoolReader } from './modules/reading/form-reader-pool.ts';
+import { createWorkerPoolReader } from '@cocok/reader';
 import { acquireInstanceLock, InstanceLockedError } from './db/instance-lock.ts';
 import http from 'node:http';
 import path from 'node:path';
@@ -75,7 +75,7 @@ function listen(server: http.Server, port: number, host: string): Promise<void> 
 async function viteMiddleware(): Promise<RequestHandler> {
   const { createServer } = await import('vite');
   const vite = await createServer({
-    configFile: path.join(REPO_ROOT, 'web/vite.config.ts'),
+    configFile: path.join(WEB_DIR, 'vite.config.ts'),
     server: { middlewareMode: true },
     appType: 'spa',
   });

@@ -12,11 +12,11 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
-import { openDatabase } from '../server/src/db/database.ts';
-import { migrate } from '../server/src/db/migrate.ts';
-import { REPO_ROOT } from '../server/src/core/paths.ts';
-import { silentLogger } from '../server/src/core/logger.ts';
-import { createApp } from '../server/src/app.ts';
+import { openDatabase } from '@cocok/server';
+import { migrate } from '@cocok/server';
+import { REPO_ROOT } from '@cocok/server';
+import { silentLogger } from '@cocok/server';
+import { createApp } from '@cocok/server';
 import { copyForBench, moderatorSession } from './bench-support/bench-data.ts';
 
 const arg = (name: string) => {

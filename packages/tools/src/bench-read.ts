@@ -4,7 +4,7 @@
  *
  * Two sets: N simulated photos (default 150, i.e. 50 TPS x 3 pages) whose handwriting comes only from
  * the TPS the digit model never trained on (server/assets/models/digits-val-tps.txt), and the real photos
- * of tests/fixtures/photos. The simulated set is made once per (seed, count, megapixels) and kept under
+ * of packages/testing/fixtures/photos. The simulated set is made once per (seed, count, megapixels) and kept under
  * the OS temp folder, so later runs measure only reading. Photos are read on the shared worker pool
  * (one worker per core by default); every worker reads one photo first, uncounted, so the figures are
  * after start-up. `ms` is each photo's own time inside its worker (bytes in, fields out). `--model`
@@ -18,15 +18,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PAGE_FIELDS, type FieldName } from '../server/src/modules/form/form-fields.ts';
-import { createWorkerPoolReader } from '../server/src/modules/reading/form-reader-pool.ts';
-import { createCropLibrary, readValTps, VAL_TPS_FILE } from '../server/src/modules/reading/handwriting-crops.ts';
-import { createPhotoSimulator } from '../server/src/modules/reading/photo-simulator.ts';
-import type { FormReading } from '../server/src/modules/reading/reading.types.ts';
-import { readSheet } from '../server/src/modules/reading/sheet-reading.logic.ts';
-import { scoreReadings, type ReadingScore, type ScoredPhoto } from '../server/src/modules/reading/reading-score.logic.ts';
+import { PAGE_FIELDS, type FieldName } from '@cocok/domain';
+import { createWorkerPoolReader } from '@cocok/reader';
+import { createCropLibrary, readValTps, VAL_TPS_FILE } from './reading/handwriting-crops.ts';
+import { createPhotoSimulator } from './reading/photo-simulator.ts';
+import type { FormReading } from '@cocok/domain';
+import { readSheet } from '@cocok/domain';
+import { scoreReadings, type ReadingScore, type ScoredPhoto } from './reading/reading-score.logic.ts';
+import { PHOTOS_DIR } from '@cocok/testing';
 
-const REAL_DIR = fileURLToPath(new URL('../tests/fixtures/photos/', import.meta.url));
+const REAL_DIR = PHOTOS_DIR;
 
 const { values: args } = parseArgs({
   options: {
@@ -126,7 +127,7 @@ function realSet(): PhotoFile[] {
 
 /** A hash of the simulator's code and the held-out TPS list: a kept set is reused only while both are unchanged. */
 function simulatorVersion(): string {
-  const dir = fileURLToPath(new URL('../server/src/modules/reading/', import.meta.url));
+  const dir = fileURLToPath(new URL('./reading/', import.meta.url));
   const files = readdirSync(dir).filter((n) => n.startsWith('photo-simulator') || n === 'handwriting-crops.ts').sort();
   const hash = createHash('sha256');
   for (const f of [...files.map((n) => path.join(dir, n)), VAL_TPS_FILE]) hash.update(readFileSync(f));

@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { openDatabase } from '../server/src/db/database.ts';
-import { migrate } from '../server/src/db/migrate.ts';
-import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { openDatabase } from '@cocok/server';
+import { migrate } from '@cocok/server';
+import { REPO_ROOT } from '@cocok/server';
 import { sampleRegionPages } from './bench-support/bench-data.ts';
 import { loadTable, measureLoad, type LoadRow } from './bench-support/measure-load.ts';
 import { residentBytes, startBenchServer } from './bench-support/start-bench-server.ts';
@@ -26,7 +26,7 @@ const SECONDS = Number(arg('--seconds') ?? 10);
 const dbFile = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
 if (!fs.existsSync(dbFile)) {
   console.log(`${dbFile} is missing: running npm run seed:scale first (several minutes).`);
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'scripts/seed-scale.ts'), '--out', path.dirname(dbFile)], { stdio: 'inherit' });
+  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'packages/tools/src/seed-scale.ts'), '--out', path.dirname(dbFile)], { stdio: 'inherit' });
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 

@@ -13,9 +13,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../server/src/db/database.ts';
-import { migrate } from '../server/src/db/migrate.ts';
-import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { openDatabase } from '@cocok/server';
+import { migrate } from '@cocok/server';
+import { REPO_ROOT } from '@cocok/server';
 import { copyForBench, moderatorSession, sampleRegionPages } from './bench-support/bench-data.ts';
 import { loadTable, measureLoad, type LoadRow } from './bench-support/measure-load.ts';
 import { startBenchServer } from './bench-support/start-bench-server.ts';

@@ -1,6 +1,6 @@
-import { loadConfigOrExit, type Config } from '../server/src/config.ts';
-import { openDatabase, type Database } from '../server/src/db/database.ts';
-import { migrate } from '../server/src/db/migrate.ts';
+import { loadConfigOrExit, type Config } from '@cocok/server';
+import { openDatabase, type Database } from '@cocok/server';
+import { migrate } from '@cocok/server';
 
 /** Config and a migrated database for command-line scripts; a bad setting ends the script with its message. */
 export async function openConfiguredDatabase(): Promise<{ config: Config; db: Database }> {

@@ -6,11 +6,11 @@
  * An existing account is refused unless --promote is given, which makes that account an admin.
  */
 import { parseArgs } from 'node:util';
-import { AppError } from '../server/src/core/errors.ts';
-import { systemClock } from '../server/src/core/clock.ts';
-import { normalizeContact } from '../server/src/modules/accounts/accounts.logic.ts';
-import { registerBody } from '../server/src/modules/accounts/accounts.schemas.ts';
-import { createAccountsService, createArgon2Hasher } from '../server/src/modules/accounts/accounts.service.ts';
+import { AppError } from '@cocok/server';
+import { systemClock } from '@cocok/server';
+import { normalizeContact } from '@cocok/server';
+import { registerBody } from '@cocok/server';
+import { createAccountsService, createArgon2Hasher } from '@cocok/server';
 import { openConfiguredDatabase } from './cli-support.ts';
 
 function fail(message: string): never {

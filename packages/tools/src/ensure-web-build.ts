@@ -1,14 +1,14 @@
 /**
- * Run by `npm start`: builds the web app when web/dist is missing or older than any file under web/ or
- * the shared form types, so a fresh clone starts with one command and a rebuilt tree is never stale.
+ * Run by `npm start`: builds the web app when packages/web/dist is missing or older than any file under
+ * packages/web or the shared rules (packages/domain), so a fresh clone starts with one command and a rebuilt tree is never stale.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { REPO_ROOT } from '../server/src/core/paths.ts';
+import { REPO_ROOT, WEB_DIR, WEB_DIST_DIR } from '@cocok/server';
 
-const distIndex = path.join(REPO_ROOT, 'web/dist/index.html');
-const sources = [path.join(REPO_ROOT, 'web'), path.join(REPO_ROOT, 'server/src/modules/form')];
+const distIndex = path.join(WEB_DIST_DIR, 'index.html');
+const sources = [WEB_DIR, path.join(REPO_ROOT, 'packages/domain')];
 
 function newestMtime(p: string): number {
   const stat = fs.statSync(p);
@@ -20,5 +20,5 @@ function newestMtime(p: string): number {
 const built = fs.existsSync(distIndex) ? fs.statSync(distIndex).mtimeMs : 0;
 if (built < Math.max(...sources.map(newestMtime))) {
   console.log(built ? 'Web app changed: rebuilding...' : 'Building the web app (first start)...');
-  execFileSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
 }

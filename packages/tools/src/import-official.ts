@@ -3,11 +3,11 @@
  * of them, or zips). Malformed documents are listed with their reason and skipped; the rest is kept.
  * Exit code 0 when every document was read, 2 when some were skipped, 1 when nothing could be imported.
  */
-import { systemClock } from '../server/src/core/clock.ts';
-import { collectDocuments } from '../server/src/modules/official/document-sources.ts';
-import { createOfficialImportService } from '../server/src/modules/official/official-import.service.ts';
-import { createRegionsService } from '../server/src/modules/regions/regions.service.ts';
-import { createComparisonService } from '../server/src/modules/comparison/comparison.service.ts';
+import { systemClock } from '@cocok/server';
+import { collectDocuments } from '@cocok/server';
+import { createOfficialImportService } from '@cocok/server';
+import { createRegionsService } from '@cocok/server';
+import { createComparisonService } from '@cocok/server';
 import { openConfiguredDatabase } from './cli-support.ts';
 
 const paths = process.argv.slice(2);

@@ -2,8 +2,8 @@
  * `npm run import-regions [-- DIR]`: loads the KPU region tree (default: the bundled server/assets/regions)
  * into the database of DATA_DIR. Does nothing when a registry is already loaded.
  */
-import { REGIONS_DIR } from '../server/src/core/paths.ts';
-import { importRegistry } from '../server/src/modules/regions/registry-import.service.ts';
+import { REGIONS_DIR } from '@cocok/server';
+import { importRegistry } from '@cocok/server';
 import { openConfiguredDatabase } from './cli-support.ts';
 
 const { config, db } = await openConfiguredDatabase();

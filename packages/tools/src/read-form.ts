@@ -7,9 +7,9 @@
  */
 import fs from 'node:fs/promises';
 import os from 'node:os';
-import { createWorkerPoolReader } from '../server/src/modules/reading/form-reader-pool.ts';
-import type { FormReading } from '../server/src/modules/reading/reading.types.ts';
-import { PAGE_FIELDS } from '../server/src/modules/form/form-fields.ts';
+import { createWorkerPoolReader } from '@cocok/reader';
+import type { FormReading } from '@cocok/domain';
+import { PAGE_FIELDS } from '@cocok/domain';
 
 const args = process.argv.slice(2);
 const json = args.includes('--json');

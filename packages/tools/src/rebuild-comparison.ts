@@ -4,8 +4,8 @@
  * confirmed submissions before migration 0004; afterwards the rollups are kept incrementally and a
  * rebuild reports 0 changed rows (a consistency check).
  */
-import { systemClock } from '../server/src/core/clock.ts';
-import { createComparisonService } from '../server/src/modules/comparison/comparison.service.ts';
+import { systemClock } from '@cocok/server';
+import { createComparisonService } from '@cocok/server';
 import { openConfiguredDatabase } from './cli-support.ts';
 
 const { db } = await openConfiguredDatabase();

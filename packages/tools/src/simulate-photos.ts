@@ -11,8 +11,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCropLibrary, readValTps, VAL_TPS_FILE } from '../server/src/modules/reading/handwriting-crops.ts';
-import { createPhotoSimulator, type TruthEntry } from '../server/src/modules/reading/photo-simulator.ts';
+import { createCropLibrary, readValTps, VAL_TPS_FILE } from './reading/handwriting-crops.ts';
+import { createPhotoSimulator, type TruthEntry } from './reading/photo-simulator.ts';
 
 const { values: args } = parseArgs({
   options: {

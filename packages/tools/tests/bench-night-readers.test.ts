@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { crowdTpsOf, httpClient, readPages } from '../../scripts/bench-support/night-load.ts';
+import { crowdTpsOf, httpClient, readPages } from '../src/bench-support/night-load.ts';
 
 /** A server that answers as the portal will with HTTP caching: an ETag per answer, 304 to a matching If-None-Match. */
 async function revalidatingServer(): Promise<{ base: string; seen: { path: string; inm: string | undefined }[]; close(): Promise<void> }> {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLoopStep, percentile, stalenessMs, summarize, verdict, writesVerdict } from '../../scripts/bench-support/night.logic.ts';
+import { openLoopStep, percentile, stalenessMs, summarize, verdict, writesVerdict } from '../src/bench-support/night.logic.ts';
 
 test('percentile is the nearest rank of sorted values', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1);

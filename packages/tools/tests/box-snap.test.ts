@@ -1,15 +1,16 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { snapBoxes } from '../../server/src/modules/reading/box-snap.ts';
-import { createCropLibrary } from '../../server/src/modules/reading/handwriting-crops.ts';
-import { applyHomography, IDENTITY, invertHomography, translation } from '../../server/src/modules/reading/homography.ts';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
-import { pageLayout } from '../../server/src/modules/reading/page-layout.ts';
-import { locatePage } from '../../server/src/modules/reading/page-locator.ts';
-import { bentPoint } from '../../server/src/modules/reading/photo-simulator.logic.ts';
-import { createPhotoSimulator } from '../../server/src/modules/reading/photo-simulator.ts';
-import { blankRender, boxMisalignment } from './alignment.ts';
+import { snapBoxes } from '@cocok/reader/tooling';
+import { createCropLibrary } from '../src/reading/handwriting-crops.ts';
+import { applyHomography, IDENTITY, invertHomography, translation } from '@cocok/reader/tooling';
+import { decodePhoto } from '@cocok/reader/tooling';
+import { pageLayout } from '@cocok/reader/tooling';
+import { locatePage } from '@cocok/reader/tooling';
+import { bentPoint } from '../src/reading/photo-simulator.logic.ts';
+import { createPhotoSimulator } from '../src/reading/photo-simulator.ts';
+import { blankRender, boxMisalignment } from '@cocok/reader/test-support/alignment';
+import { fixture } from '@cocok/testing';
 
 /**
  * layout.json's box rects are up to 3 px smaller than the printed boxes, so even on a perfect map the
@@ -34,7 +35,7 @@ test('on a blank render moved by a known amount, every field snaps by that amoun
 
 for (const file of ['page-1-blank-on-screen.jpg', 'page-2-on-screen.jpg', 'page-3-on-screen.jpg']) {
   test(`${file}: after snapping, every box is within 3 px of the printed one (up to 12 px before)`, async () => {
-    const d = await decodePhoto(readFileSync(new URL(`../fixtures/photos/${file}`, import.meta.url)));
+    const d = await decodePhoto(readFileSync(fixture(`photos/${file}`)));
     assert.ok(d.ok);
     if (!d.ok) return;
     const r = locatePage(d.image);

@@ -10,12 +10,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { applyHomography, localScale, type Homography } from '../../server/src/modules/reading/homography.ts';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
-import { pageLayout } from '../../server/src/modules/reading/page-layout.ts';
-import { locatePage } from '../../server/src/modules/reading/page-locator.ts';
-import { warpRegion } from '../../server/src/modules/reading/warp.ts';
-import { bentPoint } from '../../server/src/modules/reading/photo-simulator.logic.ts';
+import { applyHomography, localScale, type Homography } from '@cocok/reader/tooling';
+import { decodePhoto } from '@cocok/reader/tooling';
+import { pageLayout } from '@cocok/reader/tooling';
+import { locatePage } from '@cocok/reader/tooling';
+import { warpRegion } from '@cocok/reader/tooling';
+import { bentPoint } from '../src/reading/photo-simulator.logic.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: locator-bench.ts DIR');

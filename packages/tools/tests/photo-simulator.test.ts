@@ -1,14 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { failedChecks, runChecks } from '../../server/src/modules/form/form-checks.logic.ts';
-import { PAGE_FIELDS } from '../../server/src/modules/form/form-fields.ts';
-import { createCropLibrary, readManifest } from '../../server/src/modules/reading/handwriting-crops.ts';
-import { applyHomography, localScale } from '../../server/src/modules/reading/homography.ts';
-import { decodePhoto } from '../../server/src/modules/reading/image-decode.ts';
-import { pageLayout } from '../../server/src/modules/reading/page-layout.ts';
-import { locatePage } from '../../server/src/modules/reading/page-locator.ts';
-import { bentPoint, createRng } from '../../server/src/modules/reading/photo-simulator.logic.ts';
-import { createPhotoSimulator, tpsSheet } from '../../server/src/modules/reading/photo-simulator.ts';
+import { failedChecks, runChecks } from '@cocok/domain';
+import { PAGE_FIELDS } from '@cocok/domain';
+import { createCropLibrary, readManifest } from '../src/reading/handwriting-crops.ts';
+import { applyHomography, localScale } from '@cocok/reader/tooling';
+import { decodePhoto } from '@cocok/reader/tooling';
+import { pageLayout } from '@cocok/reader/tooling';
+import { locatePage } from '@cocok/reader/tooling';
+import { bentPoint, createRng } from '../src/reading/photo-simulator.logic.ts';
+import { createPhotoSimulator, tpsSheet } from '../src/reading/photo-simulator.ts';
 
 const SEED = 20240214;
 const PAGE = { width: 2363, height: 3544 };

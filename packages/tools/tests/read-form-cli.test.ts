@@ -2,18 +2,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { PAGE_FIELDS } from '../../server/src/modules/form/form-fields.ts';
-import { PHOTO_TRUTH } from '../helpers/photo-truth.ts';
+import { PAGE_FIELDS } from '@cocok/domain';
+import { PHOTO_TRUTH } from '@cocok/testing';
 
 /**
  * The read-form CLI as other tools run it: `npm run --silent read-form -- --json FILE...` in a child
  * process, on the real fixture photos and a bad file. The contract (issue 3) is checked key by key.
  */
 const run = promisify(execFile);
-const ROOT = new URL('../../', import.meta.url).pathname;
+const ROOT = new URL('../../../', import.meta.url).pathname;
 const truth = PHOTO_TRUTH;
-const photos = Object.keys(truth).map((f) => `tests/fixtures/photos/${f}`);
-const files = [...photos, 'tests/fixtures/bad/text-renamed.jpg', 'tests/fixtures/bad/no-such-file.jpg'];
+const photos = Object.keys(truth).map((f) => `packages/testing/fixtures/photos/${f}`);
+const files = [...photos, 'packages/testing/fixtures/bad/text-renamed.jpg', 'packages/testing/fixtures/bad/no-such-file.jpg'];
 
 test('--json: one JSON line per file, in the order given, with exactly the documented keys', async () => {
   const { stdout } = await run('npm', ['run', '--silent', 'read-form', '--', '--json', ...files], { cwd: ROOT, timeout: 180_000 });
@@ -52,8 +52,8 @@ test('--json: one JSON line per file, in the order given, with exactly the docum
 });
 
 test('without --json: a readable table naming each file, its page and every field of it', async () => {
-  const page3 = 'tests/fixtures/photos/page-3-on-screen.jpg';
-  const { stdout } = await run('npm', ['run', '--silent', 'read-form', '--', page3, 'tests/fixtures/bad/text-renamed.jpg'], { cwd: ROOT, timeout: 120_000 });
+  const page3 = 'packages/testing/fixtures/photos/page-3-on-screen.jpg';
+  const { stdout } = await run('npm', ['run', '--silent', 'read-form', '--', page3, 'packages/testing/fixtures/bad/text-renamed.jpg'], { cwd: ROOT, timeout: 120_000 });
   assert.match(stdout, new RegExp(`^${page3}: page 3, \\d+ ms`, 'm'));
   for (const field of PAGE_FIELDS[3]) assert.match(stdout, new RegExp(`^  ${field} +(\\d+|-) +[01]\\.\\d{3}`, 'm'));
   assert.match(stdout, /text-renamed\.jpg: not a readable page \(not-an-image\)/);

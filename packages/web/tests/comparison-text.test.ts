@@ -2,18 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import i18next from 'i18next';
-import { COMPARISON_STATUSES, type FieldComparison } from '../../server/src/modules/comparison/comparison.logic.ts';
-import { id } from '../../web/src/i18n/id.ts';
-import { en } from '../../web/src/i18n/en.ts';
-import { barWidths, coverageShare, crowdStateText, differenceLook, signed, statusLook } from '../../web/src/features/comparison/comparison-text.ts';
-import { clampZoom, pinchZoom, scrollForZoom, stepZoom } from '../../web/src/features/comparison/photo-zoom.ts';
-import { mismatchTabSearch, readStatus, readTab } from '../../web/src/features/comparison/comparison-params.ts';
-import { mismatchesPath } from '../../web/src/features/comparison/use-mismatches.ts';
-import { LISTED_STATUSES } from '../../web/src/features/comparison/comparison-types.ts';
-import { formatNumber } from '../../web/src/lib/format.ts';
-import { nextSort, sortChildren } from '../../web/src/features/regions/sort-children.ts';
+import { COMPARISON_STATUSES, type FieldComparison } from '@cocok/domain';
+import { id } from '../src/i18n/id.ts';
+import { en } from '../src/i18n/en.ts';
+import { barWidths, coverageShare, crowdStateText, differenceLook, signed, statusLook } from '../src/features/comparison/comparison-text.ts';
+import { clampZoom, pinchZoom, scrollForZoom, stepZoom } from '../src/features/comparison/photo-zoom.ts';
+import { mismatchTabSearch, readStatus, readTab } from '../src/features/comparison/comparison-params.ts';
+import { mismatchesPath } from '../src/features/comparison/use-mismatches.ts';
+import { LISTED_STATUSES } from '../src/features/comparison/comparison-types.ts';
+import { formatNumber } from '../src/lib/format.ts';
+import { nextSort, sortChildren } from '../src/features/regions/sort-children.ts';
 import type { RegionChild } from '../../server/src/modules/regions/regions.service.ts';
-import type { Translate } from '../../web/src/lib/translate.ts';
+import type { Translate } from '../src/lib/translate.ts';
 
 async function translator(lng: 'id' | 'en') {
   const i18n = i18next.createInstance();

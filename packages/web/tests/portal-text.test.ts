@@ -2,18 +2,18 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import i18next from 'i18next';
-import { emptyFieldValues } from '../../server/src/modules/form/form-fields.ts';
-import { CHECKS, runChecks } from '../../server/src/modules/form/form-checks.logic.ts';
+import { emptyFieldValues } from '@cocok/domain';
+import { CHECKS, runChecks } from '@cocok/domain';
 import type { RegionChild } from '../../server/src/modules/regions/regions.service.ts';
-import { id } from '../../web/src/i18n/id.ts';
-import { en } from '../../web/src/i18n/en.ts';
-import { checkDetail, checkLabel, orderChecks } from '../../web/src/features/tps/check-text.ts';
-import { diffVersions } from '../../web/src/features/tps/version-diff.ts';
-import { nextSort, sortChildren } from '../../web/src/features/regions/sort-children.ts';
-import { fieldLabel } from '../../web/src/lib/field-labels.ts';
-import { formatNumber, formatPercent } from '../../web/src/lib/format.ts';
-import { asTpsCode, regionPath } from '../../web/src/lib/paths.ts';
-import type { Translate } from '../../web/src/lib/translate.ts';
+import { id } from '../src/i18n/id.ts';
+import { en } from '../src/i18n/en.ts';
+import { checkDetail, checkLabel, orderChecks } from '../src/features/tps/check-text.ts';
+import { diffVersions } from '../src/features/tps/version-diff.ts';
+import { nextSort, sortChildren } from '../src/features/regions/sort-children.ts';
+import { fieldLabel } from '../src/lib/field-labels.ts';
+import { formatNumber, formatPercent } from '../src/lib/format.ts';
+import { asTpsCode, regionPath } from '../src/lib/paths.ts';
+import type { Translate } from '../src/lib/translate.ts';
 
 async function translator(lng: 'id' | 'en') {
   const i18n = i18next.createInstance();

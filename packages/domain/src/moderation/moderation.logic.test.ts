@@ -3,8 +3,6 @@ import assert from 'node:assert/strict';
 import {
   compareQueueEntries,
   csvLine,
-  decodeCursor,
-  encodeCursor,
   hourlySeries,
   mayChangeRole,
   mayClaim,
@@ -83,13 +81,6 @@ for (const [name, filter, expected] of filterCases) {
     assert.equal(matchesFilter({ tps: '3101011001001', impact: 1, since: T0, reasons: ['mismatch', 'report'] }, filter), expected);
   });
 }
-
-test('cursors round-trip; garbage is refused, none means the start', () => {
-  assert.equal(decodeCursor(encodeCursor(150)), 150);
-  assert.equal(decodeCursor(undefined), 0);
-  assert.equal(decodeCursor('bm9wZQ'), null);
-  assert.equal(decodeCursor(Buffer.from('o:-1').toString('base64url')), null);
-});
 
 const NOW = '2026-01-10T12:00:00.000Z';
 const claimCases: [string, { moderatorId: number; expiresAt: string } | null, number, boolean][] = [

@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/accounts.logic.ts';
+import type { Role } from '../accounts/roles.ts';
 
 /**
  * Pure rules of moderation: which reasons keep a TPS in the queue, how the queue is ordered, who may
@@ -79,17 +79,6 @@ export function compareQueueEntries(a: QueueEntry, b: QueueEntry): number {
 export function matchesFilter(entry: QueueEntry, filter: { region?: string; reason?: QueueReason }): boolean {
   if (filter.region && !entry.tps.startsWith(filter.region)) return false;
   return !filter.reason || entry.reasons.includes(filter.reason);
-}
-
-/** Cursor = position in the ordered queue, opaque to clients. */
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`o:${offset}`).toString('base64url');
-}
-
-export function decodeCursor(cursor: string | undefined): number | null {
-  if (!cursor) return 0;
-  const m = /^o:(\d{1,9})$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  return m ? Number(m[1]) : null;
 }
 
 export type Claim = { moderatorId: number; expiresAt: string };

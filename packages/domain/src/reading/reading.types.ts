@@ -25,6 +25,3 @@ export type FormReading = {
   candidates?: Partial<Record<FieldName, ValueCandidate[]>>;
   ms: number;
 };
-
-/** The adapter services use to read photos (the worker pool in production). */
-export type FormReader = { read(photo: Buffer): Promise<FormReading> };

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { serveWorkerJobs, workerData } from '../../server/src/modules/reading/worker-jobs.ts';
+import { serveWorkerJobs, workerData } from '../../src/worker-jobs.ts';
 
 export type TestJob =
   | { op: 'double'; n: number }

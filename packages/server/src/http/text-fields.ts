@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { cleanText, TEXT_PROBLEM_MESSAGES } from '../core/text.logic.ts';
+import { cleanText, TEXT_PROBLEM_MESSAGES } from '@cocok/domain';
 
 /** How a field is named in a refusal: "Nama berisi ...", "Name contains ...". */
 export type TextLabel = { id: string; en: string };

@@ -6,13 +6,13 @@ import type { Express } from 'express';
 import { appOn, signUp, type Agent } from '../helpers/api-app.ts';
 import { confirmReadPage2OverApi } from '../helpers/read-submission.ts';
 import { createTempDatabase, sirekapDoc, writeTinyRegistry } from '../helpers/temp-db.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { systemClock } from '../../server/src/core/clock.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
-import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
-import { CSV_HEADER } from '../../server/src/modules/comparison/comparison-export.ts';
+import type { Database } from '../../src/db/database.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
+import { createRegionsService } from '../../src/modules/regions/regions.service.ts';
+import { createOfficialImportService } from '../../src/modules/official/official-import.service.ts';
+import { createComparisonService } from '../../src/modules/comparison/comparison.service.ts';
+import { CSV_HEADER } from '../../src/modules/comparison/comparison-export.ts';
 
 /**
  * The comparison through HTTP: official figures imported with the comparison hook (as `npm run

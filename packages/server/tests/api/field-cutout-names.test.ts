@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import request from 'supertest';
 import sharp from 'sharp';
-import { readingQueueOf } from '../../server/src/app.ts';
-import type { FormReading } from '../../server/src/modules/reading/reading.types.ts';
-import { patternJpeg } from '../helpers/images.ts';
+import { readingQueueOf } from '../../src/app.ts';
+import type { FormReading } from '@cocok/domain';
+import { patternJpeg } from '@cocok/testing';
 import { TPS_A, createTestApp, signUp, type TestApp } from '../helpers/api-app.ts';
 
 /**

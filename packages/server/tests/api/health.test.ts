@@ -4,8 +4,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { createTestApp, type TestApp } from '../helpers/api-app.ts';
-import { listMigrations } from '../../server/src/db/migrate.ts';
-import { REPO_ROOT } from '../../server/src/core/paths.ts';
+import { listMigrations } from '../../src/db/migrate.ts';
+import { REPO_ROOT } from '../../src/core/paths.ts';
 
 /** GET /api/health reports the schema version the database was migrated to, and the README says which that is. */
 let t: TestApp | undefined;

@@ -2,7 +2,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
 import { createTestApp, csrfOf, setRole, signUp, TPS_A, TPS_C, type TestApp } from '../helpers/api-app.ts';
-import { CACHE_CONTROL } from '../../server/src/http/cache-policy.ts';
+import { CACHE_CONTROL } from '../../src/http/cache-policy.ts';
 
 /**
  * The HTTP caching policy of every kind of route (docs/http-caching.md): public pages revalidate with a strong

@@ -2,9 +2,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { readingQueueOf } from '../../server/src/app.ts';
-import type { FormReading } from '../../server/src/modules/reading/reading.types.ts';
-import { patternJpeg } from '../helpers/images.ts';
+import { readingQueueOf } from '../../src/app.ts';
+import type { FormReading } from '@cocok/domain';
+import { patternJpeg } from '@cocok/testing';
 import { TPS_A, TPS_C, createTestApp, csrfOf, signUp, type Agent, type TestApp } from '../helpers/api-app.ts';
 
 /** Reads every photo as page 3 with consistent figures, so submissions can be confirmed. */

@@ -1,9 +1,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import request from 'supertest';
-import { readingQueueOf } from '../../server/src/app.ts';
-import type { FormReading } from '../../server/src/modules/reading/reading.types.ts';
-import { PHONE_EXIF, patternJpeg } from '../helpers/images.ts';
+import { readingQueueOf } from '../../src/app.ts';
+import type { FormReading } from '@cocok/domain';
+import { PHONE_EXIF, patternJpeg } from '@cocok/testing';
 import { candidateFigures } from '../helpers/read-submission.ts';
 import { filesOf, sha } from '../helpers/photo-store.ts';
 import { createTestApp, csrfOf, setRole, signUp, type Agent, type TestApp } from '../helpers/api-app.ts';

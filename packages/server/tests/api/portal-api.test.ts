@@ -5,10 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { prepareDatabase } from '../../server/src/bootstrap.ts';
-import { createApp } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import type { Database } from '../../server/src/db/database.ts';
+import { prepareDatabase } from '../../src/bootstrap.ts';
+import { createApp } from '../../src/app.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import type { Database } from '../../src/db/database.ts';
 
 let dir: string;
 let db: Database;

@@ -5,10 +5,10 @@ import { HttpClient, listenOnLoopback, runWithWidth, seededRandom } from '../hel
 import { candidateFigures, insertReadPage2Submission } from '../helpers/read-submission.ts';
 import { assertRollupsAddUp } from '../helpers/comparison-services.ts';
 import { sirekapDoc } from '../helpers/temp-db.ts';
-import { systemClock } from '../../server/src/core/clock.ts';
-import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { createComparisonService } from '../../src/modules/comparison/comparison.service.ts';
+import { createRegionsService } from '../../src/modules/regions/regions.service.ts';
+import { createOfficialImportService } from '../../src/modules/official/official-import.service.ts';
 
 /**
  * Rollups stay exact under a burst (issue #11): confirms, withdrawals and moderator decisions at once, over

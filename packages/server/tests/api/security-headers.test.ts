@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import { createApp } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
+import { createApp } from '../../src/app.ts';
+import { silentLogger } from '../../src/core/logger.ts';
 import { FAST_AUTH } from '../helpers/api-app.ts';
 import { createTempDatabase } from '../helpers/temp-db.ts';
 

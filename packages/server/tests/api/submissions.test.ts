@@ -5,10 +5,11 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import request from 'supertest';
 import sharp from 'sharp';
-import { readingQueueOf } from '../../server/src/app.ts';
-import type { FormReading } from '../../server/src/modules/reading/reading.types.ts';
-import { PHONE_EXIF, patternJpeg, recompressed } from '../helpers/images.ts';
+import { readingQueueOf } from '../../src/app.ts';
+import type { FormReading } from '@cocok/domain';
+import { PHONE_EXIF, patternJpeg, recompressed } from '@cocok/testing';
 import { TPS_A, TPS_B, TPS_C, appOn, createTestApp, csrfOf, setRole, signUp, type Agent, type TestApp } from '../helpers/api-app.ts';
+import { fixture } from '@cocok/testing';
 
 /**
  * The fake reader tells pages apart by image width (642 px = page 2, 643 px = page 3); anything
@@ -214,7 +215,7 @@ test('originals are not public; unknown or malformed photo addresses are 404', a
 
 test('a HEIC photo is decoded (heic-convert when sharp cannot) and the reader gets a JPEG', async () => {
   const w = await witness();
-  const heic = fs.readFileSync(new URL('../fixtures/uploads/pattern-320x240.heic', import.meta.url));
+  const heic = fs.readFileSync(fixture('uploads/pattern-320x240.heic'));
   await idle(); // readings of earlier tests' uploads must not be counted here
   const before = readerCalls.length;
   const res = await upload(w, TPS_B, [{ bytes: heic, name: 'IMG_0001.HEIC' }]).expect(202);

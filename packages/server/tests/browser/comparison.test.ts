@@ -11,11 +11,11 @@ import path from 'node:path';
 import request from 'supertest';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
-import { REPO_ROOT } from '../../server/src/core/paths.ts';
+import { fixture } from '@cocok/testing';
 import { signUp, type Agent } from '../helpers/api-app.ts';
 import { DESKTOP_VIEWPORT, SCREENSHOTS, launchChromium, sidewaysOverflow, startPortalServer, type BrowserSession, type PortalServer } from '../helpers/browser.ts';
 
-const PAGE_2 = path.join(REPO_ROOT, 'tests/fixtures/photos/page-2-on-screen.jpg');
+const PAGE_2 = fixture('photos/page-2-on-screen.jpg');
 
 /**
  * Demo TPS of Kepulauan Seribu whose KPU figures pass every check, with KPU's candidate votes

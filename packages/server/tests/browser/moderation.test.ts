@@ -9,7 +9,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import request from 'supertest';
-import { readingQueueOf } from '../../server/src/app.ts';
+import { readingQueueOf } from '../../src/app.ts';
 import { setRole, signUp } from '../helpers/api-app.ts';
 import {
   DESKTOP_VIEWPORT,
@@ -21,7 +21,7 @@ import {
   type BrowserSession,
   type PortalServer,
 } from '../helpers/browser.ts';
-import { PHOTOS_DIR as PHOTOS, PHOTO_TRUTH } from '../helpers/photo-truth.ts';
+import { PHOTOS_DIR as PHOTOS, PHOTO_TRUTH } from '@cocok/testing';
 
 const TPS = '3101011003008';
 /** What is written on the page-2 fixture photo. */

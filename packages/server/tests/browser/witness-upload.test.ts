@@ -10,11 +10,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { REPO_ROOT } from '../../server/src/core/paths.ts';
-import type { FieldName } from '../../server/src/modules/form/form-fields.ts';
-import { readSheet } from '../../server/src/modules/reading/sheet-reading.logic.ts';
-import type { SubmissionView } from '../../web/src/features/submissions/submission-types.ts';
-import { PHONE_EXIF } from '../helpers/images.ts';
+import type { FieldName } from '@cocok/domain';
+import { readSheet } from '@cocok/domain';
+import type { SubmissionsService } from '../../src/modules/submissions/submissions.service.ts';
+import { PHONE_EXIF, fixture } from '@cocok/testing';
 import {
   PHONE_VIEWPORT,
   SCREENSHOTS,
@@ -26,7 +25,9 @@ import {
   type BrowserSession,
   type PortalServer,
 } from '../helpers/browser.ts';
-import { PHOTOS_DIR as PHOTOS, PHOTO_TRUTH } from '../helpers/photo-truth.ts';
+import { PHOTOS_DIR as PHOTOS, PHOTO_TRUTH } from '@cocok/testing';
+
+type SubmissionView = Awaited<ReturnType<SubmissionsService['get']>>;
 
 /** The demo TPS (it has official figures too, so its page shows both). */
 const TPS = '3101011003008';
@@ -206,7 +207,7 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   await page.getByTestId('gallery-input').setInputFiles([
     { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: phonePhoto },
     { name: 'catatan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ini bukan foto\n') },
-    { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: fs.readFileSync(path.join(REPO_ROOT, 'tests/fixtures/uploads/pattern-320x240.heic')) },
+    { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: fs.readFileSync(fixture('uploads/pattern-320x240.heic')) },
     { name: 'page-1-blank-on-screen.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(path.join(PHOTOS, 'page-1-blank-on-screen.jpg')) },
   ]);
   // Chromium cannot decode HEIC: that photo goes out as it is, for the server to decode.

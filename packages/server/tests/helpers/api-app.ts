@@ -1,13 +1,13 @@
 import path from 'node:path';
 import request from 'supertest';
 import type { Express } from 'express';
-import { createApp, readingQueueOf, type AppSettingsOverrides } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import type { Clock } from '../../server/src/core/clock.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import type { FormReader } from '../../server/src/modules/reading/reading.types.ts';
-import type { CachePurger } from '../../server/src/modules/photos/cache-purger.ts';
+import { createApp, readingQueueOf, type AppSettingsOverrides } from '../../src/app.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import type { Database } from '../../src/db/database.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
+import type { FormReader } from '@cocok/reader';
+import type { CachePurger } from '../../src/modules/photos/cache-purger.ts';
 import { createTempDatabase, writeTinyRegistry } from './temp-db.ts';
 
 /**

@@ -11,12 +11,12 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import type { Express } from 'express';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { prepareDatabase } from '../../server/src/bootstrap.ts';
-import { createApp, readingQueueOf } from '../../server/src/app.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { REPO_ROOT, WEB_DIST_DIR } from '../../server/src/core/paths.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { createWorkerPoolReader } from '../../server/src/modules/reading/form-reader-pool.ts';
+import { prepareDatabase } from '../../src/bootstrap.ts';
+import { createApp, readingQueueOf } from '../../src/app.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { REPO_ROOT, WEB_DIST_DIR } from '../../src/core/paths.ts';
+import type { Database } from '../../src/db/database.ts';
+import { createWorkerPoolReader } from '@cocok/reader';
 import { FAST_AUTH } from './api-app.ts';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -52,7 +52,7 @@ export type PortalServer = {
  * data. With `realReader`, the worker-pool form reader and the reading queue run too.
  */
 export async function startPortalServer(opts: { dirPrefix: string; realReader?: boolean }): Promise<PortalServer> {
-  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'web/dist is missing: run `npm run build` first');
+  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'packages/web/dist is missing: run `npm run build` first');
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), opts.dirPrefix));
   const db = await prepareDatabase(path.join(dir, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });

@@ -5,19 +5,19 @@
  */
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import type { Clock } from '../../server/src/core/clock.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { ancestorsOfCode } from '../../server/src/modules/regions/regions.logic.ts';
-import { createOfficialImportService } from '../../server/src/modules/official/official-import.service.ts';
-import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
-import { ROLLUP_COLUMNS, contributionOf, zeroContribution, type Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
-import { createSubmissionsService } from '../../server/src/modules/submissions/submissions.service.ts';
-import { createAccountsService, createArgon2Hasher, type SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
+import type { Clock } from '../../src/core/clock.ts';
+import type { Database } from '../../src/db/database.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
+import { createRegionsService } from '../../src/modules/regions/regions.service.ts';
+import { ancestorsOfCode } from '@cocok/domain';
+import { createOfficialImportService } from '../../src/modules/official/official-import.service.ts';
+import { createComparisonService } from '../../src/modules/comparison/comparison.service.ts';
+import { ROLLUP_COLUMNS, contributionOf, zeroContribution, type Contribution } from '@cocok/domain';
+import { createSubmissionsService } from '../../src/modules/submissions/submissions.service.ts';
+import { createAccountsService, createArgon2Hasher, type SessionUser } from '../../src/modules/accounts/accounts.service.ts';
+import { createPhotosService } from '../../src/modules/photos/photos.service.ts';
+import { createFileStore } from '../../src/modules/photos/file-store.ts';
+import { createSharpImageProcessor } from '../../src/modules/photos/image-processor.ts';
 import { candidateFigures, insertReadPage2Submission } from './read-submission.ts';
 import { createTempDatabase, writeTinyRegistry } from './temp-db.ts';
 

@@ -63,7 +63,7 @@ export class HttpClient {
 }
 
 /** A seeded PRNG (the seed generator's mulberry32), so a concurrency test interleaves the same way on every run. */
-export { rng as seededRandom } from '../../scripts/seed-scale/figures.ts';
+export { rng as seededRandom } from '@cocok/testing';
 
 /** Runs `tasks` with at most `width` at once, in order of the array. */
 export async function runWithWidth<T>(tasks: (() => Promise<T>)[], width: number): Promise<T[]> {

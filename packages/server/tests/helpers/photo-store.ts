@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FileStore } from '../../server/src/modules/photos/file-store.ts';
-import type { ImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
+import type { FileStore } from '../../src/modules/photos/file-store.ts';
+import type { ImageProcessor } from '../../src/modules/photos/image-processor.ts';
 
 /** A promise the test opens by hand, and one that says when the code under test reached it. */
 export function checkpoint() {

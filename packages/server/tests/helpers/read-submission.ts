@@ -4,7 +4,7 @@
  * which need neither image files nor the reader.
  */
 import crypto from 'node:crypto';
-import type { Database } from '../../server/src/db/database.ts';
+import type { Database } from '../../src/db/database.ts';
 import type { Agent } from './api-app.ts';
 
 let photoSeed = 0;

@@ -3,13 +3,13 @@
  * reading queue with a reader that never answers, says "started", and waits to be killed mid-read.
  * Usage: node --import tsx tests/helpers/reading-queue-child.ts DB_FILE UPLOADS_DIR
  */
-import { openDatabase } from '../../server/src/db/database.ts';
-import { systemClock } from '../../server/src/core/clock.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createReadingQueue } from '../../server/src/modules/submissions/reading-queue.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { createFileStore } from '../../src/modules/photos/file-store.ts';
+import { createSharpImageProcessor } from '../../src/modules/photos/image-processor.ts';
+import { createPhotosService } from '../../src/modules/photos/photos.service.ts';
+import { createReadingQueue } from '../../src/modules/submissions/reading-queue.ts';
 
 const [dbFile, uploadsDir] = process.argv.slice(2);
 const db = await openDatabase(dbFile);

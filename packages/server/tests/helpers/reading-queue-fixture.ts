@@ -1,18 +1,19 @@
 import path from 'node:path';
 import { createTempDatabase, writeTinyRegistry } from './temp-db.ts';
-import { patternJpeg } from './images.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { systemClock } from '../../server/src/core/clock.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { defaultConfig } from '../../server/src/config.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createSubmissionUploadService } from '../../server/src/modules/submissions/submission-upload.service.ts';
-import { createReadingQueue } from '../../server/src/modules/submissions/reading-queue.ts';
-import type { FormReader, FormReading } from '../../server/src/modules/reading/reading.types.ts';
+import { patternJpeg } from '@cocok/testing';
+import type { Database } from '../../src/db/database.ts';
+import { systemClock } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import { defaultConfig } from '../../src/config.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
+import { createRegionsService } from '../../src/modules/regions/regions.service.ts';
+import { createFileStore } from '../../src/modules/photos/file-store.ts';
+import { createSharpImageProcessor } from '../../src/modules/photos/image-processor.ts';
+import { createPhotosService } from '../../src/modules/photos/photos.service.ts';
+import { createSubmissionUploadService } from '../../src/modules/submissions/submission-upload.service.ts';
+import { createReadingQueue } from '../../src/modules/submissions/reading-queue.ts';
+import type { FormReader } from '@cocok/reader';
+import type { FormReading } from '@cocok/domain';
 
 /** What a reader answers for a page-2 photo in the reading-queue tests. */
 export const PAGE_2: FormReading = { page: 2, fields: { suara_paslon_1: { value: 123, confidence: 0.97, review: false } }, review: false, ms: 12 };

@@ -2,13 +2,13 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../server/src/db/database.ts';
-import { migrate } from '../../server/src/db/migrate.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
+import { openDatabase } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
 import { writeTinyRegistry } from './temp-db.ts';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const MAIN = path.join(REPO_ROOT, 'server/src/main.ts');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+const MAIN = path.join(REPO_ROOT, 'packages/server/src/main.ts');
 
 export type Exit = { code: number | null; signal: NodeJS.Signals | null };
 /** What a server process did first: listen (on which port) or end. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { openDatabase, type Database } from '../../server/src/db/database.ts';
-import { migrate } from '../../server/src/db/migrate.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { migrate } from '../../src/db/migrate.ts';
 
 /** A migrated database in a fresh temp directory, removed by `cleanup`. */
 export async function createTempDatabase(prefix = 'cocok-test-'): Promise<{ db: Database; dir: string; cleanup(): Promise<void> }> {

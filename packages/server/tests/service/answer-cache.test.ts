@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import express from 'express';
 import request from 'supertest';
 import { createTempDatabase, writeTinyRegistry } from '../helpers/temp-db.ts';
-import { openDatabase, type Database } from '../../server/src/db/database.ts';
-import { createAnswerCache } from '../../server/src/http/answer-cache.ts';
-import { CACHE_CONTROL } from '../../server/src/http/cache-policy.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
+import { openDatabase, type Database } from '../../src/db/database.ts';
+import { createAnswerCache } from '../../src/http/answer-cache.ts';
+import { CACHE_CONTROL } from '../../src/http/cache-policy.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
 import { TPS_A, TPS_B, TPS_C } from '../helpers/api-app.ts';
 
 /**

@@ -2,11 +2,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sirekapDoc } from '../helpers/temp-db.ts';
 import { assertRollupsAddUp as assertRollupsOf, confirmPage2, createComparisonServices, type ComparisonServices } from '../helpers/comparison-services.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { fixedClock } from '../../server/src/core/clock.ts';
-import { createComparisonService } from '../../server/src/modules/comparison/comparison.service.ts';
-import { ROLLUP_COLUMNS, type Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
-import type { SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
+import type { Database } from '../../src/db/database.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { createComparisonService } from '../../src/modules/comparison/comparison.service.ts';
+import { ROLLUP_COLUMNS, type Contribution } from '@cocok/domain';
+import type { SessionUser } from '../../src/modules/accounts/accounts.service.ts';
 
 /**
  * The comparison kept incrementally on real SQLite: confirms and withdrawals through the submissions

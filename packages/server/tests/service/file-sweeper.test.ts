@@ -3,20 +3,20 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createTempDatabase, writeTinyRegistry } from '../helpers/temp-db.ts';
-import { patternJpeg } from '../helpers/images.ts';
+import { patternJpeg } from '@cocok/testing';
 import { checkpoint, filesOf, filesUnder, sha, watchedStore } from '../helpers/photo-store.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { fixedClock } from '../../server/src/core/clock.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import type { SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { createFileStore, type FileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createFileSweeper } from '../../server/src/modules/photos/file-sweeper.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
-import { derivedPath, originalPath } from '../../server/src/modules/photos/photos.logic.ts';
-import { createPhotosService, type IncomingPhoto } from '../../server/src/modules/photos/photos.service.ts';
-import { createSubmissionUploadService } from '../../server/src/modules/submissions/submission-upload.service.ts';
+import type { Database } from '../../src/db/database.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { silentLogger } from '../../src/core/logger.ts';
+import type { SessionUser } from '../../src/modules/accounts/accounts.service.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
+import { createRegionsService } from '../../src/modules/regions/regions.service.ts';
+import { createFileStore, type FileStore } from '../../src/modules/photos/file-store.ts';
+import { createFileSweeper } from '../../src/modules/photos/file-sweeper.ts';
+import { createSharpImageProcessor } from '../../src/modules/photos/image-processor.ts';
+import { derivedPath, originalPath } from '../../src/modules/photos/photos.logic.ts';
+import { createPhotosService, type IncomingPhoto } from '../../src/modules/photos/photos.service.ts';
+import { createSubmissionUploadService } from '../../src/modules/submissions/submission-upload.service.ts';
 
 /**
  * The orphan sweeper on a real store and a real SQLite file. A crashed upload (`kill -9` between writing

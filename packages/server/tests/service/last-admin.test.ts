@@ -1,10 +1,10 @@
 import { test, before, after, beforeEach } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTempDatabase } from '../helpers/temp-db.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { fixedClock } from '../../server/src/core/clock.ts';
-import { AppError } from '../../server/src/core/errors.ts';
-import { createAccountsService, createArgon2Hasher } from '../../server/src/modules/accounts/accounts.service.ts';
+import type { Database } from '../../src/db/database.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { AppError } from '../../src/core/errors.ts';
+import { createAccountsService, createArgon2Hasher } from '../../src/modules/accounts/accounts.service.ts';
 
 /**
  * accounts.setRole on real SQLite: the admin role is never taken from the last admin who can log in,

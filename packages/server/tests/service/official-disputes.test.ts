@@ -2,13 +2,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sirekapDoc } from '../helpers/temp-db.ts';
 import { assertRollupsAddUp as assertRollupsOf, confirmPage2, createComparisonServices, type ComparisonServices } from '../helpers/comparison-services.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { fixedClock } from '../../server/src/core/clock.ts';
-import { createOfficialService } from '../../server/src/modules/official/official.service.ts';
-import type { Contribution } from '../../server/src/modules/comparison/comparison-rollups.logic.ts';
-import type { SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
-import { createModerationService } from '../../server/src/modules/moderation/moderation.service.ts';
-import { comparisonPortFrom, type ComparisonPort } from '../../server/src/modules/moderation/comparison-port.ts';
+import type { Database } from '../../src/db/database.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import { createOfficialService } from '../../src/modules/official/official.service.ts';
+import type { Contribution } from '@cocok/domain';
+import type { SessionUser } from '../../src/modules/accounts/accounts.service.ts';
+import { createModerationService } from '../../src/modules/moderation/moderation.service.ts';
+import { comparisonPortFrom, type ComparisonPort } from '../../src/modules/moderation/comparison-port.ts';
 
 /**
  * A moderator's official-wrong decision as the comparison reads it, on real SQLite with the services wired

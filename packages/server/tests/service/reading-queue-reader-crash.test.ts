@@ -8,11 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { createReadingQueueFixture, PAGE_2, type ReadingQueueFixture } from '../helpers/reading-queue-fixture.ts';
-import type { TestJob } from '../helpers/worker-pool-test-worker.ts';
-import { createWorkerPool } from '../../server/src/modules/reading/worker-pool.ts';
-import type { FormReader, FormReading } from '../../server/src/modules/reading/reading.types.ts';
+import type { TestJob } from '@cocok/reader/test-support/worker-pool-test-worker';
+import { createWorkerPool } from '@cocok/reader';
+import type { FormReader } from '@cocok/reader';
+import type { FormReading } from '@cocok/domain';
 
-const WORKER = new URL('../helpers/worker-pool-test-worker.ts', import.meta.url);
+const WORKER = new URL('../../../reader/tests/helpers/worker-pool-test-worker.ts', import.meta.url);
 let fx: ReadingQueueFixture;
 
 before(async () => {

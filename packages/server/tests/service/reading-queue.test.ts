@@ -5,8 +5,9 @@ import { once } from 'node:events';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createReadingQueueFixture, PAGE_2, type ReadingQueueFixture } from '../helpers/reading-queue-fixture.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import type { FormReader, FormReading } from '../../server/src/modules/reading/reading.types.ts';
+import type { Database } from '../../src/db/database.ts';
+import type { FormReader } from '@cocok/reader';
+import type { FormReading } from '@cocok/domain';
 
 const CHILD = path.join(path.dirname(fileURLToPath(import.meta.url)), '../helpers/reading-queue-child.ts');
 let fx: ReadingQueueFixture;

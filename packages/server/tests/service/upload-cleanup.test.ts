@@ -2,19 +2,19 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { createTempDatabase, writeTinyRegistry } from '../helpers/temp-db.ts';
-import { patternJpeg } from '../helpers/images.ts';
+import { patternJpeg } from '@cocok/testing';
 import { checkpoint, filesOf, filesUnder, holdingImages, sha, watchedStore } from '../helpers/photo-store.ts';
-import type { Database } from '../../server/src/db/database.ts';
-import { fixedClock } from '../../server/src/core/clock.ts';
-import type { AppError } from '../../server/src/core/errors.ts';
-import type { UploadSettings } from '../../server/src/config.ts';
-import type { SessionUser } from '../../server/src/modules/accounts/accounts.service.ts';
-import { importRegistry } from '../../server/src/modules/regions/registry-import.service.ts';
-import { createRegionsService } from '../../server/src/modules/regions/regions.service.ts';
-import { createFileStore } from '../../server/src/modules/photos/file-store.ts';
-import { createSharpImageProcessor } from '../../server/src/modules/photos/image-processor.ts';
-import { createPhotosService } from '../../server/src/modules/photos/photos.service.ts';
-import { createSubmissionUploadService } from '../../server/src/modules/submissions/submission-upload.service.ts';
+import type { Database } from '../../src/db/database.ts';
+import { fixedClock } from '../../src/core/clock.ts';
+import type { AppError } from '../../src/core/errors.ts';
+import type { UploadSettings } from '../../src/config.ts';
+import type { SessionUser } from '../../src/modules/accounts/accounts.service.ts';
+import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
+import { createRegionsService } from '../../src/modules/regions/regions.service.ts';
+import { createFileStore } from '../../src/modules/photos/file-store.ts';
+import { createSharpImageProcessor } from '../../src/modules/photos/image-processor.ts';
+import { createPhotosService } from '../../src/modules/photos/photos.service.ts';
+import { createSubmissionUploadService } from '../../src/modules/submissions/submission-upload.service.ts';
 
 /**
  * An upload refused inside its transaction (the limits are checked again there, so two uploads at once

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Database } from '../../server/src/db/database.ts';
+import { openDatabase, type Database } from '@cocok/server';
 
 /** A consistent copy of a database (even with a WAL beside it) in a fresh temp folder, so a benchmark may write to it. */
 export async function copyForBench(source: string, prefix: string): Promise<{ dir: string; file: string }> {

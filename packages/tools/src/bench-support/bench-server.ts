@@ -5,10 +5,10 @@
  * With `--probes`, on SIGUSR2 it prints `stats {...}`: what server-probes.ts measured since the previous SIGUSR2.
  */
 import type { AddressInfo } from 'node:net';
-import { openDatabase } from '../../server/src/db/database.ts';
-import { migrate } from '../../server/src/db/migrate.ts';
-import { silentLogger } from '../../server/src/core/logger.ts';
-import { createApp } from '../../server/src/app.ts';
+import { openDatabase } from '@cocok/server';
+import { migrate } from '@cocok/server';
+import { silentLogger } from '@cocok/server';
+import { createApp } from '@cocok/server';
 import { probedDatabase } from './server-probes.ts';
 
 const at = process.argv.indexOf('--db');

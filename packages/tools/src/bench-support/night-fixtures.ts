@@ -6,9 +6,9 @@
  * reader's FormReading JSON with candidates), so each confirm runs the same sheet reading as in production.
  */
 import crypto from 'node:crypto';
-import type { Database } from '../../server/src/db/database.ts';
-import { csrfTokenFor, sha256Hex } from '../../server/src/modules/accounts/accounts.logic.ts';
-import { FIELDS, PAGE_FIELDS, type FieldName, type FieldValues } from '../../server/src/modules/form/form-fields.ts';
+import type { Database } from '@cocok/server';
+import { csrfTokenFor, sha256Hex } from '@cocok/server';
+import { FIELDS, PAGE_FIELDS, type FieldName, type FieldValues } from '@cocok/domain';
 import { bulkInserter, closeRaw, exec, openRaw } from '../seed-scale/bulk-insert.ts';
 import { officialFigures, rng } from '../seed-scale/figures.ts';
 

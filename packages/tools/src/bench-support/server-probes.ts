@@ -5,7 +5,7 @@
  * Wraps the Database the app is given; the app's code is unchanged.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import type { Database } from '../../server/src/db/database.ts';
+import type { Database } from '@cocok/server';
 import { summarize, type Summary } from './night.logic.ts';
 
 export type ServerStats = { loop: { p50: number; p99: number; max: number }; txWait: Summary; txHold: Summary; txStatements: Summary; reads: Summary };

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import type { Rng } from './photo-simulator.logic.ts';
+import { DEFAULT_MODEL_PATH } from '@cocok/reader/tooling';
 
 /**
  * Real handwritten digit boxes cut from 2024 sheets (scripts/data/c1-digit-crops), for pasting into
@@ -14,8 +15,8 @@ export type CropKind = { kind: 'digit'; digit: number } | { kind: 'cross' };
 /** A crop ready to multiply onto paper: RGB, background lifted to white, sized to the box. */
 export type InkTile = { data: Buffer; width: number; height: number };
 
-export const CROPS_DIR = fileURLToPath(new URL('../../../../scripts/data/c1-digit-crops', import.meta.url));
-export const VAL_TPS_FILE = fileURLToPath(new URL('../../../assets/models/digits-val-tps.txt', import.meta.url));
+export const CROPS_DIR = fileURLToPath(new URL('../../data/c1-digit-crops', import.meta.url));
+export const VAL_TPS_FILE = path.join(path.dirname(DEFAULT_MODEL_PATH), 'digits-val-tps.txt');
 
 /**
  * Some crops were cut from blurred or washed-out scans: their ink is within a few dozen levels of the

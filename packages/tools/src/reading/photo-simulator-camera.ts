@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { applyHomography, invertHomography, localScale, type Homography } from './homography.ts';
+import { applyHomography, invertHomography, localScale, type Homography } from '@cocok/reader/tooling';
 import { bentPoint, type PhotoGeometry, type Rng } from './photo-simulator.logic.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { FieldValues } from '../form/form-fields.ts';
-import type { Rect } from './gray-image.ts';
-import type { BubbleColumn, PageLayout } from './page-layout.ts';
+import type { FieldValues } from '@cocok/domain';
+import type { Rect } from '@cocok/reader/tooling';
+import type { BubbleColumn, PageLayout } from '@cocok/reader/tooling';
 import { boxMarks, tallyStrokes, type BoxMark, type LeadingStyle, type Rng } from './photo-simulator.logic.ts';
 
 /**

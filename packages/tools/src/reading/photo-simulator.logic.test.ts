@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { failedChecks, runChecks } from '../form/form-checks.logic.ts';
-import { FIELDS } from '../form/form-fields.ts';
-import { applyHomography } from './homography.ts';
+import { failedChecks, runChecks } from '@cocok/domain';
+import { FIELDS } from '@cocok/domain';
+import { applyHomography } from '@cocok/reader/tooling';
 import { boxMarks, createRng, generateTpsValues, injectInconsistency, photoGeometry, tallyStrokes, type BoxMark, type LeadingStyle } from './photo-simulator.logic.ts';
 
 test('the generator is deterministic by seed and differs across seeds', () => {

@@ -1,6 +1,6 @@
-import { runChecks, failedChecks } from '../form/form-checks.logic.ts';
-import { emptyFieldValues, type FieldName, type FieldValues } from '../form/form-fields.ts';
-import { fitHomography, type Homography, type Point } from './homography.ts';
+import { runChecks, failedChecks } from '@cocok/domain';
+import { emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
+import { fitHomography, type Homography, type Point } from '@cocok/reader/tooling';
 
 /** Seeded generator (mulberry32): the same seed gives the same photos on every machine. */
 export type Rng = { next(): number; int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean; normal(): number };

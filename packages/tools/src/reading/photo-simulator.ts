@@ -1,8 +1,8 @@
 import sharp from 'sharp';
-import { PAGE_FIELDS, type FieldValues } from '../form/form-fields.ts';
+import { PAGE_FIELDS, type FieldValues } from '@cocok/domain';
 import type { CropLibrary } from './handwriting-crops.ts';
-import type { Homography } from './homography.ts';
-import { FORM_DIR, loadFormLayout, pageLayout, type FormLayout, type PageLayout } from './page-layout.ts';
+import type { Homography } from '@cocok/reader/tooling';
+import { FORM_DIR, loadFormLayout, pageLayout, type FormLayout, type PageLayout } from '@cocok/reader/tooling';
 import { photograph, type RgbImage } from './photo-simulator-camera.ts';
 import { planPageInk, randomWriter, type Writer } from './photo-simulator-ink.ts';
 import { createRng, generateTpsValues, injectInconsistency, photoGeometry, type Rng } from './photo-simulator.logic.ts';

@@ -1,4 +1,4 @@
-import { emptyFieldValues, type FieldName, type FieldValues } from '../../server/src/modules/form/form-fields.ts';
+import { emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
 
 /**
  * Synthetic but self-consistent figures for the national-scale data set: every TPS gets official figures
@@ -6,17 +6,8 @@ import { emptyFieldValues, type FieldName, type FieldValues } from '../../server
  * witnesses report, including the injected mismatches, conflicts and KPU inconsistencies.
  */
 
-/** mulberry32: small, fast, seedable; the same seed gives the same data set on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32, shared with the concurrency tests (`@cocok/testing`). */
+export { rng } from '@cocok/testing';
 
 const int = (r: () => number, lo: number, hi: number) => lo + Math.floor(r() * (hi - lo + 1));
 

@@ -1,5 +1,5 @@
-import type { Database } from '../../server/src/db/database.ts';
-import { decodeDetail } from '../../server/src/modules/comparison/comparison-codec.ts';
+import type { Database } from '@cocok/server';
+import { decodeDetail } from '@cocok/domain';
 import type { InjectedMismatch } from './figures.ts';
 
 type Expected = { injected: ReadonlyMap<string, InjectedMismatch>; conflicts: ReadonlySet<string>; inconsistent: ReadonlySet<string>; crowdTps: number };

@@ -1,15 +1,14 @@
 /**
- * `node --import tsx scripts/train-digits/bench-classifier.ts [--runs N]`: how long one page's worth of
+ * `node --import tsx packages/tools/src/train-digits/bench-classifier.ts [--runs N]`: how long one page's worth of
  * boxes takes to classify. Uses 70 real-sized boxes (page 1's 66 and four of page 2, cut with
  * boxCropRect from the blank renders), one classify() call per run, after one warm-up call, and
  * prints the median, min and max of N runs (default 20).
  */
-import { fileURLToPath } from 'node:url';
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { boxCropRect, createDigitClassifier, type BoxImage, type Rect } from '../../server/src/modules/reading/digit-classifier.ts';
+import { FORM_DIR, boxCropRect, createDigitClassifier, type BoxImage, type Rect } from '@cocok/reader/tooling';
 
-const FORM = fileURLToPath(new URL('../../server/assets/form/c-hasil-ppwp-2024/', import.meta.url));
+const FORM = FORM_DIR;
 const BOXES = 70;
 const runsAt = process.argv.indexOf('--runs');
 const runs = runsAt >= 0 ? Number(process.argv[runsAt + 1]) : 20;

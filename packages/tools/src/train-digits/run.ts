@@ -1,6 +1,6 @@
 /**
  * `npm run train-digits -- [--data DIR] [--epochs N] [--seed S] [--members K] [--render-share R]`: trains the digit-box classifier with
- * Debian's PyTorch and writes server/assets/models/digits.{onnx,json} and digits-val-tps.txt.
+ * Debian's PyTorch and writes packages/reader/assets/models/digits.{onnx,json} and digits-val-tps.txt.
  * Arguments go to train.py unchanged; its output streams through.
  */
 import { spawn, spawnSync } from 'node:child_process';

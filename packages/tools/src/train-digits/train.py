@@ -1,8 +1,8 @@
 """Trains the digit-box classifier of the form reader and exports it for onnxruntime-node.
 
-    /usr/bin/python3 scripts/train-digits/train.py [--data DIR] [--epochs N] [--seed S] [--members K] [--render-share R] [--out DIR]
+    /usr/bin/python3 packages/tools/src/train-digits/train.py [--data DIR] [--epochs N] [--seed S] [--members K] [--render-share R] [--out DIR]
 
-Writes server/assets/models/digits.onnx (input `input` [N,1,32,32] float32, output `probabilities`
+Writes packages/reader/assets/models/digits.onnx (input `input` [N,1,32,32] float32, output `probabilities`
 [N,11], temperature already applied), digits.json (preprocessing, validation figures) and
 digits-val-tps.txt (the TPS held out, so the photo benchmark can measure unseen handwriting)."""
 import argparse
@@ -25,7 +25,7 @@ from digit_data import CLASSES, EMPTY, INPUT_SIZE, STD_FLOOR, is_validation_tps,
 from export import export_model, parity_samples  # noqa: E402
 from render_paste import render_variants  # noqa: E402
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..'))
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), '..', '..', '..', '..'))
 VAL_FRACTION = 0.15
 EMPTY_POOL = 6000
 EMPTY_VAL = 400
@@ -80,9 +80,9 @@ def standardize(x):
 
 def parse_args():
     p = argparse.ArgumentParser(description=__doc__.split('\n')[0])
-    p.add_argument('--data', default=os.path.join(ROOT, 'scripts/data/c1-digit-crops'))
-    p.add_argument('--form', default=os.path.join(ROOT, 'server/assets/form/c-hasil-ppwp-2024'))
-    p.add_argument('--out', default=os.path.join(ROOT, 'server/assets/models'))
+    p.add_argument('--data', default=os.path.join(ROOT, 'packages/tools/data/c1-digit-crops'))
+    p.add_argument('--form', default=os.path.join(ROOT, 'packages/reader/assets/form/c-hasil-ppwp-2024'))
+    p.add_argument('--out', default=os.path.join(ROOT, 'packages/reader/assets/models'))
     p.add_argument('--epochs', type=int, default=30)
     p.add_argument('--seed', type=int, default=2024)
     p.add_argument('--members', type=int, default=ENSEMBLE)

@@ -1,4 +1,4 @@
-import type { FieldName } from '../../../server/src/modules/form/form-fields.ts';
+import type { FieldName } from '@cocok/domain';
 import type { Translate } from './translate.ts';
 
 /** Page 1 rows that the form splits into laki-laki (L), perempuan (P) and jumlah (J). */

@@ -1,4 +1,4 @@
-import { NATION_CODE } from '../../../server/src/modules/regions/regions.logic.ts';
+import { NATION_CODE } from '@cocok/domain';
 
 /** The portal's stable URLs, in one place so links and the router cannot disagree. */
 export function regionPath(code: string): string {

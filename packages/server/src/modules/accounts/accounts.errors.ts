@@ -1,5 +1,5 @@
 import { AppError } from '../../core/errors.ts';
-import { TEXT_PROBLEM_MESSAGES } from '../../core/text.logic.ts';
+import { TEXT_PROBLEM_MESSAGES } from '@cocok/domain';
 import type { ContactProblem } from './accounts.logic.ts';
 
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));

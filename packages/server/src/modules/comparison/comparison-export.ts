@@ -1,4 +1,4 @@
-import { FIELDS } from '../form/form-fields.ts';
+import { FIELDS } from '@cocok/domain';
 import type { ExportRecord } from './comparison.service.ts';
 
 /**

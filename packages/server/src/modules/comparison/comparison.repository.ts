@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
-import { FIELDS } from '../form/form-fields.ts';
-import { ROLLUP_COLUMNS, type Contribution } from './comparison-rollups.logic.ts';
-import type { ComparisonStatus } from './comparison.logic.ts';
+import { FIELDS } from '@cocok/domain';
+import { ROLLUP_COLUMNS, type Contribution } from '@cocok/domain';
+import type { ComparisonStatus } from '@cocok/domain';
 
 /**
  * SQL of the comparison. The comparison is a read model over the tables of other modules (official

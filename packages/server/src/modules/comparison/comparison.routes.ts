@@ -1,5 +1,5 @@
 import { Router, type Request, type Response } from 'express';
-import { NATION_CODE } from '../regions/regions.logic.ts';
+import { NATION_CODE } from '@cocok/domain';
 import { publicAnswer } from '../../http/cache-policy.ts';
 import { parseWith } from '../../http/validate.ts';
 import { mismatchQuery } from './comparison.schemas.ts';

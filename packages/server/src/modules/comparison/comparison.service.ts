@@ -1,11 +1,11 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '../form/form-fields.ts';
-import { NATION_CODE, ancestorsOfCode, isRegionCode } from '../regions/regions.logic.ts';
-import { compareTps, crowdFigures, disputedFields, type CrowdObservation, type CrowdOverride, type OfficialFigures, type TpsComparison } from './comparison.logic.ts';
-import { contributionDelta, contributionOf, toComparisonTotals, zeroContribution, type Contribution, type CrowdComparisonTotals } from './comparison-rollups.logic.ts';
-import { decodeDetail, encodeDetail } from './comparison-codec.ts';
+import { FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
+import { NATION_CODE, ancestorsOfCode, isRegionCode } from '@cocok/domain';
+import { compareTps, crowdFigures, disputedFields, type CrowdObservation, type CrowdOverride, type OfficialFigures, type TpsComparison } from '@cocok/domain';
+import { contributionDelta, contributionOf, toComparisonTotals, zeroContribution, type Contribution, type CrowdComparisonTotals } from '@cocok/domain';
+import { decodeDetail, encodeDetail } from '@cocok/domain';
 import { comparisonErrors } from './comparison.errors.ts';
 import { createComparisonRepository, type ComparisonRow, type DisputeRow, type ExportRow, type OfficialRow } from './comparison.repository.ts';
 

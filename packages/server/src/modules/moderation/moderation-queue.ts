@@ -1,12 +1,11 @@
 import type { Clock } from '../../core/clock.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { ComparisonFinding, ComparisonPort } from './comparison-port.ts';
+import { decodeCursor, encodeCursor } from './moderation-cursor.ts';
 import {
   activeClaim,
   compareQueueEntries,
   DECISION_KINDS,
-  decodeCursor,
-  encodeCursor,
   hourlySeries,
   matchesFilter,
   openReasons,
@@ -14,7 +13,7 @@ import {
   type Evidence,
   type QueueEntry,
   type QueueReason,
-} from './moderation.logic.ts';
+} from '@cocok/domain';
 import { moderationErrors } from './moderation.errors.ts';
 import type { EvidenceRow, EvidenceScope, ModerationRepository } from './moderation.repository.ts';
 

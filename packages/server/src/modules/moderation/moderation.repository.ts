@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { Role } from '../accounts/accounts.logic.ts';
-import type { DecisionKind } from './moderation.logic.ts';
+import type { DecisionKind } from '@cocok/domain';
 
 export type LogRow = {
   id: number;

@@ -4,7 +4,7 @@ import { parseWith } from '../../http/validate.ts';
 import { publicAnswer } from '../../http/cache-policy.ts';
 import { currentUser, requireRole } from '../accounts/accounts.middleware.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
-import { csvLine } from './moderation.logic.ts';
+import { csvLine } from '@cocok/domain';
 import { moderationErrors } from './moderation.errors.ts';
 import { decisionBody, queueQuery, reportBody, roleBody, takedownBody, userIdParam, userLookupQuery } from './moderation.schemas.ts';
 import type { ModerationService, publicLogEntry } from './moderation.service.ts';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { freeText } from '../../http/text-fields.ts';
-import { FIELDS, type FieldName } from '../form/form-fields.ts';
-import { QUEUE_REASONS, REJECT_REASONS, REPORT_OUTCOMES } from './moderation.logic.ts';
+import { FIELDS, type FieldName } from '@cocok/domain';
+import { QUEUE_REASONS, REJECT_REASONS, REPORT_OUTCOMES } from '@cocok/domain';
 
 /** Request shapes of the moderation routes. Reasons, notes and reports are typed in textareas: multi-line free text under the one text rule. */
 const fieldName = z.enum(FIELDS as [FieldName, ...FieldName[]]);

@@ -6,13 +6,13 @@ import type { AccountsService, SessionUser } from '../accounts/accounts.service.
 import type { OfficialService } from '../official/official.service.ts';
 import type { PhotosService } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
+import { isTpsCode } from '@cocok/domain';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ComparisonPort } from './comparison-port.ts';
 import { createDecisionHandlers } from './moderation-decisions.ts';
 import { createModerationQueue, type QueueFilter } from './moderation-queue.ts';
 import { createPhotoTakedown } from './photo-takedown.ts';
-import { activeClaim, mayChangeRole, mayDecide, openReasons, reportGroupKey } from './moderation.logic.ts';
+import { activeClaim, mayChangeRole, mayDecide, openReasons, reportGroupKey } from '@cocok/domain';
 import { moderationErrors } from './moderation.errors.ts';
 import { createModerationRepository, type ClaimRow, type PublicLogRow } from './moderation.repository.ts';
 import type { DecisionBody } from './moderation.schemas.ts';

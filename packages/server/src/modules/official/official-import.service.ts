@@ -1,6 +1,6 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
-import { failedChecks, isOverseasTps, runChecks } from '../form/form-checks.logic.ts';
+import { failedChecks, isOverseasTps, runChecks } from '@cocok/domain';
 import type { RegionsService } from '../regions/regions.service.ts';
 import { createOfficialRepository } from './official.repository.ts';
 import { parseSirekapDocument, supersedes, type OfficialDocument } from './sirekap-document.logic.ts';

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
-import { FIELDS } from '../form/form-fields.ts';
+import { FIELDS } from '@cocok/domain';
 import type { OfficialDocument } from './sirekap-document.logic.ts';
-import type { CheckResult } from '../form/form-checks.logic.ts';
+import type { CheckResult } from '@cocok/domain';
 
 export type OfficialVersionRow = {
   id: number;

@@ -1,8 +1,8 @@
 import type { Database } from '../../db/database.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { FIELDS, type FieldValues } from '../form/form-fields.ts';
-import { isOverseasTps, runChecks, type CheckResult } from '../form/form-checks.logic.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
+import { FIELDS, type FieldValues } from '@cocok/domain';
+import { isOverseasTps, runChecks, type CheckResult } from '@cocok/domain';
+import { isTpsCode } from '@cocok/domain';
 import type { RegionsService, RegionRef } from '../regions/regions.service.ts';
 import { createOfficialRepository, type OfficialVersionRow } from './official.repository.ts';
 import type { ComparisonService, TpsComparisonView } from '../comparison/comparison.service.ts';

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseSirekapDocument, supersedes, tpsCodeFromFileName } from './sirekap-document.logic.ts';
-import { sirekapDoc } from '../../../../tests/helpers/temp-db.ts';
+import { sirekapDoc } from '../../../tests/helpers/temp-db.ts';
 
 test('a complete document maps chart ids to paslon fields and keeps ts, images and status', () => {
   const r = parseSirekapDocument('x/3101011003008.json', sirekapDoc());

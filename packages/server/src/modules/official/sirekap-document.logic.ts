@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { z } from 'zod';
-import { SIREKAP_CANDIDATES, emptyFieldValues, type FieldName, type FieldValues } from '../form/form-fields.ts';
+import { SIREKAP_CANDIDATES, emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
 
 /**
  * Sirekap `hhcw` per-TPS documents (see server/assets/sirekap and docs in README): `chart` holds the

@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import exifr from 'exifr';
-import { heicToJpeg } from '../reading/heic-decode.ts';
+import { heicToJpeg } from '@cocok/reader';
 import { photoErrors } from './photos.errors.ts';
 import { dhashFromPixels, exifTimeToIso, type ImageType, type Rect } from './photos.logic.ts';
 

@@ -1,7 +1,7 @@
 import type { Database } from '../../db/database.ts';
 import { insertMany } from '../../db/batch.ts';
-import { FIELDS } from '../form/form-fields.ts';
-import type { RegionRow } from './regions.logic.ts';
+import { FIELDS } from '@cocok/domain';
+import type { RegionRow } from '@cocok/domain';
 
 export type RollupRow = {
   code: string;

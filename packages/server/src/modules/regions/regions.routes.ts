@@ -2,7 +2,7 @@ import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { errors } from '../../core/errors.ts';
 import { jsonRoute } from '../../http/async-route.ts';
-import { NATION_CODE } from './regions.logic.ts';
+import { NATION_CODE } from '@cocok/domain';
 import type { RegionsService } from './regions.service.ts';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 import { publicAnswer } from '../../http/cache-policy.ts';

@@ -1,10 +1,10 @@
 import type { Database } from '../../db/database.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { FIELDS, type FieldName } from '../form/form-fields.ts';
-import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode } from './regions.logic.ts';
+import { FIELDS, type FieldName } from '@cocok/domain';
+import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode } from '@cocok/domain';
 import { createRegionsRepository, type RollupRow } from './regions.repository.ts';
 import type { ComparisonService, TpsSummary } from '../comparison/comparison.service.ts';
-import type { CrowdComparisonTotals } from '../comparison/comparison-rollups.logic.ts';
+import type { CrowdComparisonTotals } from '@cocok/domain';
 
 export type Totals = {
   tpsCount: number;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Database } from '../../db/database.ts';
 import { readSimpleCsv } from '../../core/csv.ts';
-import { NATION_CODE, ancestorsOfCode, validateRegistryRows, type RegionRow } from './regions.logic.ts';
+import { NATION_CODE, ancestorsOfCode, validateRegistryRows, type RegionRow } from '@cocok/domain';
 import { createRegionsRepository } from './regions.repository.ts';
 
 const FILES = ['provinces.csv', 'regencies.csv', 'districts.csv', 'villages.csv.gz'] as const;

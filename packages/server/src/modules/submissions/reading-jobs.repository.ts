@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import type { FormReading } from '../reading/reading.types.ts';
+import type { FormReading } from '@cocok/domain';
 
 export type ReadingJobRow = {
   id: number;

@@ -1,9 +1,9 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import type { Logger } from '../../core/logger.ts';
-import type { FormReader } from '../reading/reading.types.ts';
+import type { FormReader } from '@cocok/reader';
 import type { PhotosService } from '../photos/photos.service.ts';
-import { isFormReading } from './submissions.logic.ts';
+import { isFormReading } from '@cocok/domain';
 import { MAX_READ_ATTEMPTS, afterFailure, describeFailure, retryDelayMs, type JobOutcome } from './reading-jobs.logic.ts';
 import { createReadingJobsRepository } from './reading-jobs.repository.ts';
 

@@ -5,9 +5,9 @@ import type { UploadSettings } from '../../config.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import type { IncomingPhoto, PhotosService, WrittenFiles } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
+import { isTpsCode } from '@cocok/domain';
 import { submissionErrors } from './submissions.errors.ts';
-import { duplicateFlags, planUpload, type DuplicateFlag, type UploadEntry } from './submissions.logic.ts';
+import { duplicateFlags, planUpload, type DuplicateFlag, type UploadEntry } from '@cocok/domain';
 import { createSubmissionsRepository } from './submissions.repository.ts';
 import { createReadingJobsRepository } from './reading-jobs.repository.ts';
 

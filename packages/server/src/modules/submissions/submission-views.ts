@@ -1,5 +1,5 @@
-import type { FieldName } from '../form/form-fields.ts';
-import type { FormReading } from '../reading/reading.types.ts';
+import type { FieldName } from '@cocok/domain';
+import type { FormReading } from '@cocok/domain';
 import type { PhotoCapture } from '../photos/photos.service.ts';
 import { publicCopyUrl } from '../photos/photos.logic.ts';
 import type { DuplicateRow, FlagRow, SubmissionPhotoRow, SubmissionRow, ValueRow } from './submissions.repository.ts';

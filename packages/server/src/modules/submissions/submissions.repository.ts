@@ -1,5 +1,5 @@
 import type { Database } from '../../db/database.ts';
-import type { PhotoState } from './submissions.logic.ts';
+import type { PhotoState } from '@cocok/domain';
 
 export type SubmissionStatus = 'pending' | 'confirmed' | 'withdrawn';
 export type SubmissionRow = {

@@ -1,16 +1,16 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { THINGS, errors } from '../../core/errors.ts';
-import { emptyFieldValues, isFieldName, type FieldName } from '../form/form-fields.ts';
-import { failedChecks, isOverseasTps, runChecks } from '../form/form-checks.logic.ts';
+import { emptyFieldValues, isFieldName, type FieldName } from '@cocok/domain';
+import { failedChecks, isOverseasTps, runChecks } from '@cocok/domain';
 import type { AccountsService, SessionUser } from '../accounts/accounts.service.ts';
 import type { PhotosService } from '../photos/photos.service.ts';
 import { photoErrors } from '../photos/photos.errors.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
-import { isTpsCode } from '../regions/regions.logic.ts';
-import { readSheet } from '../reading/sheet-reading.logic.ts';
+import { isTpsCode } from '@cocok/domain';
+import { readSheet } from '@cocok/domain';
 import { submissionErrors } from './submissions.errors.ts';
-import { confirmableFields, stillReading, unexpectedFields } from './submissions.logic.ts';
+import { confirmableFields, stillReading, unexpectedFields } from '@cocok/domain';
 import { createSubmissionsRepository, type SubmissionRow, type ValueRow } from './submissions.repository.ts';
 import { flagView, parseReading, photoView, publicSubmissionView, submissionHead, valueView } from './submission-views.ts';
 

@@ -1,4 +1,4 @@
-import { FIELDS, type FieldName } from '../../../../server/src/modules/form/form-fields.ts';
+import { FIELDS, type FieldName } from '@cocok/domain';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from './use-format.ts';
 

@@ -1,6 +1,6 @@
 import type { ComparisonService, TpsComparisonView, TpsSummary } from '../../../../server/src/modules/comparison/comparison.service.ts';
-import type { CrowdComparisonTotals } from '../../../../server/src/modules/comparison/comparison-rollups.logic.ts';
-import type { ComparisonStatus, CrowdFieldState, FieldComparison, MisreadLabel } from '../../../../server/src/modules/comparison/comparison.logic.ts';
+import type { CrowdComparisonTotals } from '@cocok/domain';
+import type { ComparisonStatus, CrowdFieldState, FieldComparison, MisreadLabel } from '@cocok/domain';
 
 /** API shapes of the comparison, taken from the server's own types so the two cannot drift. */
 export type { ComparisonStatus, CrowdFieldState, FieldComparison, MisreadLabel, TpsComparisonView, TpsSummary };

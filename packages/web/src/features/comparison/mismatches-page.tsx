@@ -1,5 +1,5 @@
 import { useSearchParams } from 'react-router-dom';
-import { NATION_CODE } from '../../../../server/src/modules/regions/regions.logic.ts';
+import { NATION_CODE } from '@cocok/domain';
 import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';

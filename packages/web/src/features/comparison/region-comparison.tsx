@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import { CANDIDATES } from '../../../../server/src/modules/form/form-fields.ts';
+import { CANDIDATES } from '@cocok/domain';
 import { useFormat } from '../common/use-format.ts';
 import { barWidths, coverageShare, signed, statusLook } from './comparison-text.ts';
 import { LISTED_STATUSES, type ComparisonStatus, type ListedStatus, type RegionComparison as Totals } from './comparison-types.ts';

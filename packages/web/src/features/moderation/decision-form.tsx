@@ -1,6 +1,6 @@
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
-import { REJECT_REASONS, REPORT_OUTCOMES } from '../../../../server/src/modules/moderation/moderation.logic.ts';
-import { FIELDS, type FieldName } from '../../../../server/src/modules/form/form-fields.ts';
+import { REJECT_REASONS, REPORT_OUTCOMES } from '@cocok/domain';
+import { FIELDS, type FieldName } from '@cocok/domain';
 import { ApiError, postJson } from '../../lib/api-client.ts';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useAuth } from '../auth/auth-context.tsx';

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { QUEUE_REASONS } from '../../../../server/src/modules/moderation/moderation.logic.ts';
+import { QUEUE_REASONS } from '@cocok/domain';
 import { useApi } from '../../lib/use-api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';

@@ -1,4 +1,4 @@
-import { CANDIDATES } from '../../../../server/src/modules/form/form-fields.ts';
+import { CANDIDATES } from '@cocok/domain';
 import type { Totals } from '../../../../server/src/modules/regions/regions.service.ts';
 import { useFormat } from '../common/use-format.ts';
 

@@ -1,6 +1,6 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { FieldName } from '../../../../server/src/modules/form/form-fields.ts';
+import type { FieldName } from '@cocok/domain';
 import { postJson } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
 import { apiErrorText } from '../auth/auth-validation.ts';

@@ -1,7 +1,7 @@
-import { PAGE_FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '../../../../server/src/modules/form/form-fields.ts';
-import { isOverseasTps, runChecks, type CheckResult } from '../../../../server/src/modules/form/form-checks.logic.ts';
-import { confirmableFields } from '../../../../server/src/modules/submissions/submissions.logic.ts';
-import { mostConfidentReadings, readSheet } from '../../../../server/src/modules/reading/sheet-reading.logic.ts';
+import { PAGE_FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
+import { isOverseasTps, runChecks, type CheckResult } from '@cocok/domain';
+import { confirmableFields } from '@cocok/domain';
+import { mostConfidentReadings, readSheet } from '@cocok/domain';
 import { orderChecks } from '../tps/check-text.ts';
 import type { Translate } from '../../lib/translate.ts';
 import type { SubmissionPhotoView } from './submission-types.ts';

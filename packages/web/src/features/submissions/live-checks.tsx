@@ -1,5 +1,5 @@
-import type { CheckResult } from '../../../../server/src/modules/form/form-checks.logic.ts';
-import { isOverseasTps } from '../../../../server/src/modules/form/form-checks.logic.ts';
+import type { CheckResult } from '@cocok/domain';
+import { isOverseasTps } from '@cocok/domain';
 import { StatusBadge } from '../common/status-badge.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { checkDetail, checkLabel } from '../tps/check-text.ts';

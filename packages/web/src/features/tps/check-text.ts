@@ -1,5 +1,5 @@
-import { CHECKS, type CheckDefinition, type CheckResult } from '../../../../server/src/modules/form/form-checks.logic.ts';
-import type { FieldName } from '../../../../server/src/modules/form/form-fields.ts';
+import { CHECKS, type CheckDefinition, type CheckResult } from '@cocok/domain';
+import type { FieldName } from '@cocok/domain';
 import { id as messages } from '../../i18n/id.ts';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { lowerFirst, type Translate } from '../../lib/translate.ts';

@@ -1,4 +1,4 @@
-import { CANDIDATES, PAGE_FIELDS, type FieldName } from '../../../../server/src/modules/form/form-fields.ts';
+import { CANDIDATES, PAGE_FIELDS, type FieldName } from '@cocok/domain';
 import { BALLOT_FIELDS, LPJ_ROWS, SEXES, fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 import { fieldsInFailedChecks } from './check-text.ts';

@@ -1,4 +1,4 @@
-import { FIELDS, type FieldName, type FieldValues } from '../../../../server/src/modules/form/form-fields.ts';
+import { FIELDS, type FieldName, type FieldValues } from '@cocok/domain';
 
 export type FieldChange = { field: FieldName; before: number | null; after: number | null };
 

@@ -1,12 +1,11 @@
 import crypto from 'node:crypto';
-import { cleanText, type TextProblem } from '../../core/text.logic.ts';
+import { cleanText, ROLES, type Role, type TextProblem } from '@cocok/domain';
 
 /**
  * Pure rules of accounts: how a contact is normalised, how session and CSRF tokens relate, when a
  * session's expiry slides, and how a pseudonym is spelled.
  */
-export type Role = 'witness' | 'moderator' | 'admin';
-export const ROLES: readonly Role[] = ['witness', 'moderator', 'admin'];
+export { ROLES, type Role };
 
 export type Contact = { kind: 'phone' | 'email'; value: string };
 export type ContactProblem = 'not-a-contact' | 'not-ascii' | TextProblem;

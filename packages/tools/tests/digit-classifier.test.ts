@@ -1,7 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
 import {
   boxCropRect,
@@ -10,11 +9,12 @@ import {
   loadDigitModelMetadata,
   type BoxImage,
   type Rect,
-} from './digit-classifier.ts';
+} from '@cocok/reader/tooling';
+import { FORM_DIR } from '@cocok/reader/tooling';
+import { CROPS_DIR } from '../src/reading/handwriting-crops.ts';
 
-const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const CROPS = `${ROOT}scripts/data/c1-digit-crops`;
-const FORM = `${ROOT}server/assets/form/c-hasil-ppwp-2024`;
+const CROPS = CROPS_DIR;
+const FORM = FORM_DIR;
 const PER_CLASS = 6;
 
 type Layout = { pages: { page: number; image: string; fields: { boxes: Rect[] }[] }[] };
