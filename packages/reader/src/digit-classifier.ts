@@ -16,7 +16,7 @@ export { boxCropRect, CROP_MARGIN, DIGIT_CLASSES } from '@cocok/domain';
 export type { BoxImage, DigitLabel, DigitPrediction, Rect } from '@cocok/domain';
 
 /**
- * Handwritten digit-box classifier: a small CNN trained by scripts/train-digits/train.py, run
+ * Handwritten digit-box classifier: a small CNN trained by packages/tools/src/train-digits/train.py, run
  * in-process with onnxruntime-node. Classes 0-9 and `empty`; an X cross-out reads as 0.
  */
 export type DigitClassifier = {

@@ -9,7 +9,7 @@ import type { FormReading } from '@cocok/domain';
 import { fixture } from '@cocok/testing';
 
 /**
- * Hostile and odd photos through the whole reader (tests/fixtures/bad, made by make-bad-fixtures.ts):
+ * Hostile and odd photos through the whole reader (packages/testing/fixtures/bad, made by make-bad-fixtures.ts):
  * each ends in a clear reason or in review, never a crash, a hang or a confident made-up number.
  */
 const reader = await createFormReader({ classifier: await createDigitClassifier(), decode: (bytes) => decodePhoto(bytes) });

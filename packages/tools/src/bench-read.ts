@@ -3,7 +3,7 @@
  * and how fast the reader reads C.HASIL-PPWP photos.
  *
  * Two sets: N simulated photos (default 150, i.e. 50 TPS x 3 pages) whose handwriting comes only from
- * the TPS the digit model never trained on (server/assets/models/digits-val-tps.txt), and the real photos
+ * the TPS the digit model never trained on (packages/reader/assets/models/digits-val-tps.txt), and the real photos
  * of packages/testing/fixtures/photos. The simulated set is made once per (seed, count, megapixels) and kept under
  * the OS temp folder, so later runs measure only reading. Photos are read on the shared worker pool
  * (one worker per core by default); every worker reads one photo first, uncounted, so the figures are

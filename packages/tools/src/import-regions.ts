@@ -1,5 +1,5 @@
 /**
- * `npm run import-regions [-- DIR]`: loads the KPU region tree (default: the bundled server/assets/regions)
+ * `npm run import-regions [-- DIR]`: loads the KPU region tree (default: the bundled packages/server/assets/regions)
  * into the database of DATA_DIR. Does nothing when a registry is already loaded.
  */
 import { REGIONS_DIR } from '@cocok/server';

@@ -4,8 +4,8 @@
  *   npm run simulate-photos -- --out DIR --count N --seed S [--val-only] [--megapixels 2-12] [--inconsistent 0.1]
  *
  * Writes DIR/NNNN-pageP.jpg and DIR/truth.json ({ file: { page, fields, tps, homography, photo } },
- * the shape of tests/fixtures/photos/truth.json plus the simulator's own homography).
- * --val-only pastes only handwriting from the TPS in server/assets/models/digits-val-tps.txt (when
+ * the shape of packages/testing/fixtures/photos/truth.json plus the simulator's own homography).
+ * --val-only pastes only handwriting from the TPS in packages/reader/assets/models/digits-val-tps.txt (when
  * that file exists), so a digit model is never benchmarked on crops it was trained on.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 /**
  * Pure parts of the digit-box classifier: where to cut a box, and how a cut box becomes model input.
- * The preprocessing mirrors scripts/train-digits/digit_data.py line for line; the model only works on
+ * The preprocessing mirrors packages/tools/src/train-digits/digit_data.py line for line; the model only works on
  * inputs prepared exactly this way (digits.json's parity samples are the proof, checked in the tests).
  */
 export const DIGIT_CLASSES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'empty'] as const;

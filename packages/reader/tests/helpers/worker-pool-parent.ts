@@ -1,6 +1,6 @@
 /**
  * A parent process for worker-pool.test.ts: starts a one-process pool, gives its child a job that never
- * ends, prints the child's pid and waits to be killed. Usage: node --import tsx tests/helpers/worker-pool-parent.ts
+ * ends, prints the child's pid and waits to be killed. Usage: node --import tsx packages/reader/tests/helpers/worker-pool-parent.ts
  */
 import { createWorkerPool } from '../../src/worker-pool.ts';
 import type { TestJob } from './worker-pool-test-worker.ts';

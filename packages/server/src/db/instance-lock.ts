@@ -12,7 +12,7 @@ import { openConnection } from './database.ts';
  * `BEGIN EXCLUSIVE` in exclusive locking mode. The OS drops that file lock when the process ends in
  * any way (exit, crash, `kill -9`), so there is no stale lock file to clean up, unlike a pid file. It is
  * a separate file so command-line scripts that open the database itself while the server runs
- * (`npm run import-official`, scripts/cli-support.ts) are not blocked: they never take this lock.
+ * (`npm run import-official`, packages/tools/src/cli-support.ts) are not blocked: they never take this lock.
  */
 export type InstanceLock = {
   readonly file: string;

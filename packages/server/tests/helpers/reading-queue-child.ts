@@ -1,7 +1,7 @@
 /**
  * Child process for tests/service/reading-queue.test.ts: opens the same SQLite file, starts the
  * reading queue with a reader that never answers, says "started", and waits to be killed mid-read.
- * Usage: node --import tsx tests/helpers/reading-queue-child.ts DB_FILE UPLOADS_DIR
+ * Usage: node --import tsx packages/server/tests/helpers/reading-queue-child.ts DB_FILE UPLOADS_DIR
  */
 import { openDatabase } from '../../src/db/database.ts';
 import { systemClock } from '../../src/core/clock.ts';

@@ -23,7 +23,7 @@ export type ServerProcess = {
 };
 
 /**
- * `node --import tsx server/src/main.ts` as `npm start` runs it, with its settings in `env` (DATA_DIR,
+ * `node --import tsx packages/server/src/main.ts` as `npm start` runs it, with its settings in `env` (DATA_DIR,
  * PORT...). One reader process and no demo data keep it light. `started` settles on the first event:
  * the "listening" log line or the process's exit.
  */

@@ -13,7 +13,7 @@ import { createWorkerPool } from '@cocok/reader';
 import type { FormReader } from '@cocok/reader';
 import type { FormReading } from '@cocok/domain';
 
-const WORKER = new URL('../../../reader/tests/helpers/worker-pool-test-worker.ts', import.meta.url);
+const WORKER = new URL(import.meta.resolve('@cocok/reader/test-support/worker-pool-test-worker'));
 let fx: ReadingQueueFixture;
 
 before(async () => {

@@ -1,7 +1,7 @@
 /**
  * The server a benchmark measures, in a process of its own: autocannon running in the same process would share
  * the server's event loop and add its own work to every response time. Started by `startBenchServer`.
- * `node --import tsx scripts/bench-support/bench-server.ts --db FILE [--no-cache] [--probes]`; prints `listening <port>`.
+ * `node --import tsx packages/tools/src/bench-support/bench-server.ts --db FILE [--no-cache] [--probes]`; prints `listening <port>`.
  * With `--probes`, on SIGUSR2 it prints `stats {...}`: what server-probes.ts measured since the previous SIGUSR2.
  */
 import type { AddressInfo } from 'node:net';

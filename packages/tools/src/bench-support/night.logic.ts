@@ -1,6 +1,6 @@
 /**
  * The pure rules of `npm run bench:night`: percentiles, the open-loop schedule, how old a page's totals were,
- * and the verdicts the tables print. Tested as tables in tests/scripts/bench-night.logic.test.ts.
+ * and the verdicts the tables print. Tested as tables in packages/tools/tests/bench-night.logic.test.ts.
  */
 
 /** Nearest-rank percentile (0 < p <= 1) of values sorted ascending; NaN when there are none. */

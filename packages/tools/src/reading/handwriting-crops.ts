@@ -6,7 +6,7 @@ import type { Rng } from './photo-simulator.logic.ts';
 import { DEFAULT_MODEL_PATH } from '@cocok/reader/tooling';
 
 /**
- * Real handwritten digit boxes cut from 2024 sheets (scripts/data/c1-digit-crops), for pasting into
+ * Real handwritten digit boxes cut from 2024 sheets (packages/tools/data/c1-digit-crops), for pasting into
  * simulated forms. Label 0 mixes zeros and crossed-out boxes (an X means "no digit here"); they are
  * told apart by ink at the centre, which an X has and a 0 drawn on the seven-segment guide does not.
  */

@@ -1,6 +1,6 @@
 import { ApiError } from '../../lib/api-client.ts';
 
-/** The same limits as the server's schemas (server/src/modules/accounts/accounts.schemas.ts). */
+/** The same limits as the server's schemas (packages/server: modules/accounts/accounts.schemas.ts). */
 export const PASSWORD_MIN = 8;
 
 export type AuthFormError = 'nameMissing' | 'contactMissing' | 'passwordShort' | 'passwordMissing';
