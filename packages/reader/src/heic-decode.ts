@@ -1,3 +1,5 @@
+// A reference, not an include: packages that import the reader by name must see this declaration too.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference
 /// <reference path="./types/heic-convert.d.ts" />
 import heicConvert from 'heic-convert';
 import sharp from 'sharp';

@@ -17,6 +17,8 @@ export async function listenOnLoopback(app: Express): Promise<{ baseUrl: string;
   };
 }
 
+// Tests read answers of every route, like supertest's `body: any`; each test asserts the fields it needs.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Answer = { status: number; body: any };
 
 /**
@@ -48,6 +50,7 @@ export class HttpClient {
     } catch {
       // not JSON: the raw text is the body
     }
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Answer
     const answer = { status: res.status, body: parsed as any };
     if (answer.body && typeof answer.body === 'object' && typeof answer.body.csrfToken === 'string') this.csrf = answer.body.csrfToken;
     return answer;
