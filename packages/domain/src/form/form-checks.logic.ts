@@ -87,30 +87,36 @@ export function compareSides(
   value: (f: FieldName) => number | null | undefined,
   ctx: CheckContext,
 ): { left: number; right: number; pass: boolean } | null {
-  let known = true;
-  const get = (f: FieldName) => {
-    const v = value(f);
-    if (v === null || v === undefined) known = false;
-    return v ?? 0;
-  };
-  const sum = (fs: readonly FieldName[]) => fs.reduce((acc, f) => acc + get(f), 0);
+  // No closures in here: the reader's page search calls this hundreds of thousands of times per sheet, and
+  // under tsx (which the server runs on) every named closure made per call costs a __name wrapper.
   switch (check.kind) {
     case 'equal': {
-      const left = sum(check.left);
-      const right = sum(check.right);
-      return known ? { left, right, pass: left === right } : null;
+      const left = sumOf(check.left, value);
+      const right = sumOf(check.right, value);
+      return left === null || right === null ? null : { left, right, pass: left === right };
     }
     case 'not-above': {
-      const left = get(check.field);
-      const right = sum(check.bound);
-      return known ? { left, right, pass: left <= right } : null;
+      const left = value(check.field);
+      const right = sumOf(check.bound, value);
+      return left === null || left === undefined || right === null ? null : { left, right, pass: left <= right };
     }
     case 'at-most': {
-      const left = get(check.field);
-      if (!known || (check.domesticOnly && ctx.overseas)) return null;
+      const left = value(check.field);
+      if (left === null || left === undefined || (check.domesticOnly && ctx.overseas)) return null;
       return { left, right: check.limit, pass: left <= check.limit };
     }
   }
+}
+
+/** The sum of these figures, or null when one of them is unknown. */
+function sumOf(fields: readonly FieldName[], value: (f: FieldName) => number | null | undefined): number | null {
+  let total = 0;
+  for (const f of fields) {
+    const v = value(f);
+    if (v === null || v === undefined) return null;
+    total += v;
+  }
+  return total;
 }
 
 /** The figures a check looks at. */

@@ -109,17 +109,21 @@ export function createSubmissionsRepository(db: Database) {
         [photoId, d.otherSubmissionPhotoId, d.otherTps, d.distance, d.exact ? 1 : 0],
       );
     },
+    /** All of a confirm's values in one statement (28 rows of 8 parameters, far below SQLite's limit). */
     async insertValues(tx: Database, rows: readonly ValueRow[]): Promise<void> {
-      for (const r of rows) {
-        await tx.run(
-          `INSERT INTO submission_values (submission_id, field, machine_value, machine_confidence, machine_review, confirmed_value, confirmed_by, confirmed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-          [r.submission_id, r.field, r.machine_value, r.machine_confidence, r.machine_review, r.confirmed_value, r.confirmed_by, r.confirmed_at],
-        );
-      }
+      if (rows.length === 0) return;
+      await tx.run(
+        `INSERT INTO submission_values (submission_id, field, machine_value, machine_confidence, machine_review, confirmed_value, confirmed_by, confirmed_at)
+         VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        rows.flatMap((r) => [r.submission_id, r.field, r.machine_value, r.machine_confidence, r.machine_review, r.confirmed_value, r.confirmed_by, r.confirmed_at]),
+      );
     },
     async insertFlags(tx: Database, rows: readonly FlagRow[]): Promise<void> {
-      for (const r of rows) await tx.run('INSERT INTO submission_flags (submission_id, check_id, detail) VALUES (?, ?, ?)', [r.submission_id, r.check_id, r.detail]);
+      if (rows.length === 0) return;
+      await tx.run(
+        `INSERT INTO submission_flags (submission_id, check_id, detail) VALUES ${rows.map(() => '(?, ?, ?)').join(', ')}`,
+        rows.flatMap((r) => [r.submission_id, r.check_id, r.detail]),
+      );
     },
     /** Moves pending -> confirmed; false when the submission was not pending any more (a concurrent change). */
     async markConfirmed(tx: Database, id: number, nowIso: string): Promise<boolean> {
