@@ -7,7 +7,7 @@ import { arg } from '../src/cli-support.ts';
  * and they had drifted: bench-night fell back on an empty value, the others returned it, and none noticed
  * a missing value followed by the next flag).
  */
-const argv = (...rest: string[]) => ['/usr/bin/node', 'scripts/bench-scale.ts', ...rest];
+const argv = (...rest: string[]) => ['/usr/bin/node', 'packages/tools/src/bench-scale.ts', ...rest];
 const cases: [string, string[], string, string | undefined][] = [
   ['a value', argv('--db', 'data/x.sqlite'), '--db', 'data/x.sqlite'],
   ['a value among other flags', argv('--seconds', '5', '--db', 'x.sqlite'), '--seconds', '5'],

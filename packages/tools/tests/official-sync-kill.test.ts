@@ -10,14 +10,10 @@ import { once } from 'node:events';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../../src/db/database.ts';
-import { migrate } from '../../src/db/migrate.ts';
-import { importRegistry } from '../../src/modules/regions/registry-import.service.ts';
-import { loadReplayData, writeReplayRegistry } from '../helpers/sirekap-replay-data.ts';
-import { startReplayServer, type ReplayServer } from '../helpers/sirekap-replay-server.ts';
+import { REPO_ROOT, importRegistry, migrate, openDatabase } from '@cocok/server';
+import { loadReplayData, writeReplayRegistry } from '@cocok/server/test-support/sirekap-replay-data';
+import { startReplayServer, type ReplayServer } from '@cocok/server/test-support/sirekap-replay-server';
 
-const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const REGION = '310101'; // 53 real TPS in four villages, about 140 page photos
 let dir: string;
 let server: ReplayServer;
@@ -41,7 +37,7 @@ function runSync() {
     ...process.env, DATA_DIR: dir, UPLOADS_DIR: path.join(dir, 'uploads'), OFFICIAL_SYNC_RATE: '100', OFFICIAL_SYNC_CONCURRENCY: '4', LOG_LEVEL: 'warn',
   };
   delete env.NODE_TEST_CONTEXT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sync-official.ts', '--base', server.url, '--region', REGION, '--once'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/tools/src/sync-official.ts', '--base', server.url, '--region', REGION, '--once'], {
     cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
