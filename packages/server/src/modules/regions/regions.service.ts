@@ -3,8 +3,7 @@ import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldName } from '@cocok/domain';
 import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode, isTpsCode } from '@cocok/domain';
 import { createRegionsRepository, type RollupRow } from './regions.repository.ts';
-import type { ComparisonService, TpsSummary } from '../comparison/comparison.service.ts';
-import type { CrowdComparisonTotals } from '@cocok/domain';
+import type { ComparisonStatus, CrowdComparisonTotals } from '@cocok/domain';
 
 export type Totals = {
   tpsCount: number;
@@ -14,13 +13,18 @@ export type Totals = {
   fields: Record<FieldName, number>;
 };
 export type RegionRef = { code: string; name: string; level: number; levelName: string };
+/**
+ * The crowd's side of a page row: never filled here, but by the page assembler (modules/pages). It stays
+ * on these types, written with the domain's types, only while the web app types pages by them (it moves to
+ * @cocok/api's regionPage).
+ */
+type CrowdSide<T> = { comparison?: T };
 /** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
-export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null>; comparison?: CrowdComparisonTotals | TpsSummary };
-export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[]; comparison?: CrowdComparisonTotals };
-/** The crowd side of region pages (the comparison module); without it region answers carry official figures only. */
-export type CrowdTotalsSource = Pick<ComparisonService, 'regionTotals' | 'villageTps'>;
+export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> } & CrowdSide<CrowdComparisonTotals | (CrowdComparisonTotals & { status: ComparisonStatus; impact: number })>;
+export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[] } & CrowdSide<CrowdComparisonTotals>;
 
-export function createRegionsService({ db, comparison }: { db: Database; comparison?: CrowdTotalsSource }) {
+/** The registry (regions, TPS) and KPU's figures summed per region; the crowd's side is the comparison module's. */
+export function createRegionsService({ db }: { db: Database }) {
   const repo = createRegionsRepository(db);
 
   async function breadcrumbOf(code: string): Promise<RegionRef[]> {
@@ -54,14 +58,13 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
       const [region, rollup] = await Promise.all([repo.getRegion(code), repo.getRollup(code)]);
       if (!region || !rollup) throw errors.notFound(THINGS.region, code);
       const children = region.level === 4 ? await villageTpsChildren(code) : await regionChildren(code);
-      const view: RegionView = {
+      return {
         ...toRef(region),
         breadcrumb: await breadcrumbOf(code),
         totals: toTotals(rollup),
         childLevelName: LEVELS[region.level + 1],
         children,
       };
-      return comparison ? withComparison(view, region.level === 4) : view;
     },
 
     /** Finds TPS by code prefix and regions by name, for the search box. */
@@ -90,17 +93,6 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
       }
     },
   };
-
-  /** Adds the crowd comparison (KPU vs crowd over the same TPS, coverage, status counts) to a region and its children. */
-  async function withComparison(view: RegionView, childrenAreTps: boolean): Promise<RegionView> {
-    const regionsToRead = [view, ...(childrenAreTps ? [] : view.children)].map((r) => ({ code: r.code, tpsCount: r.totals.tpsCount }));
-    const [totals, tps] = await Promise.all([
-      comparison!.regionTotals(regionsToRead),
-      childrenAreTps ? comparison!.villageTps(view.code, view.children.map((c) => c.code)) : Promise.resolve(new Map<string, TpsSummary>()),
-    ]);
-    const of = (code: string) => totals.get(code) ?? tps.get(code);
-    return { ...view, comparison: of(view.code), children: view.children.map((c) => ({ ...c, comparison: of(c.code) })) };
-  }
 
   async function withPath(ref: RegionRef) {
     const crumbs = await breadcrumbOf(ref.code);
