@@ -107,8 +107,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: settings.jsonLimitBytes }));
   app.use(cookieParser());
 
-  const comparison = createComparisonService({ db, clock });
   const regions = createRegionsService({ db });
+  const comparison = createComparisonService({ db, clock, regions });
   const official = createOfficialService({ db, regions });
   const pages = createPagesService({ regions, official, comparison });
   const hasher = deps.hasher ?? createArgon2Hasher({ memoryKib: settings.auth.argon2MemoryKib, timeCost: settings.auth.argon2TimeCost });

@@ -53,6 +53,14 @@ export function createRegionsService({ db }: { db: Database }) {
       return tps;
     },
 
+    /** The one guard of every request naming a region: 400 invalid-code, 404 not-found; the region otherwise. */
+    async requireRegion(code: string): Promise<RegionRef> {
+      if (!isRegionCode(code)) throw errors.invalidCode(THINGS.region, code);
+      const region = await repo.getRegion(code);
+      if (!region) throw errors.notFound(THINGS.region, code);
+      return toRef(region);
+    },
+
     async getRegion(code: string): Promise<RegionView> {
       if (!isRegionCode(code)) throw errors.invalidCode(THINGS.region, code);
       const [region, rollup] = await Promise.all([repo.getRegion(code), repo.getRollup(code)]);
