@@ -35,6 +35,12 @@ export type TpsView = {
   comparison?: TpsComparison & { submissions: number; photos: string[] };
 };
 
+/** What moderation's decisions read of KPU's figures inside their transaction (the version a verdict is about). */
+export type OfficialInTransaction = {
+  /** The TPS's current version and its figures; null before KPU's first. */
+  current(code: string): Promise<{ versionId: number; fields: FieldValues } | null>;
+};
+
 /** KPU's figures per TPS: the current version with its checks, and every version imported. */
 export function createOfficialService({ db, regions }: { db: Database; regions: Pick<RegionsService, 'requireTps' | 'breadcrumbOf'> }) {
   const repo = createOfficialRepository(db);
@@ -54,6 +60,18 @@ export function createOfficialService({ db, regions }: { db: Database; regions: 
         breadcrumb,
         official: currentView && { ...currentView, checks: runChecks(currentView.fields, { overseas }) },
         history: views,
+      };
+    },
+
+    /** Official figures inside the caller's transaction `tx` (a unit of work's part: db/unit-of-work.ts). */
+    inTransaction(tx: Database): OfficialInTransaction {
+      const onTx = createOfficialRepository(tx);
+      return {
+        async current(code) {
+          const [versions, current] = await Promise.all([onTx.listVersions(code), onTx.getCurrentVersionId(code)]);
+          const v = versions.find((row) => row.id === current?.version_id);
+          return v ? { versionId: v.id, fields: toView(v, []).fields } : null;
+        },
       };
     },
   };

@@ -2,7 +2,7 @@ import type { Database } from '../../db/database.ts';
 import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldName } from '@cocok/domain';
 import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode, isTpsCode } from '@cocok/domain';
-import { createRegionsRepository, type RollupRow } from './regions.repository.ts';
+import { createRegionsRepository, type RegionsRepository, type RollupRow } from './regions.repository.ts';
 import type { ComparisonStatus, CrowdComparisonTotals } from '@cocok/domain';
 
 export type Totals = {
@@ -22,6 +22,13 @@ type CrowdSide<T> = { comparison?: T };
 /** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
 export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> } & CrowdSide<CrowdComparisonTotals | (CrowdComparisonTotals & { status: ComparisonStatus; impact: number })>;
 export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[] } & CrowdSide<CrowdComparisonTotals>;
+
+/** What other modules' transactions do with the registry: check a TPS, bring the official rollups above TPS up to date. */
+export type RegionsInTransaction = {
+  requireTps(code: string): Promise<{ code: string; name: string }>;
+  /** Brings the official rollups of every region above the given TPS up to date. */
+  refreshRollupsForTps(tpsCodes: Iterable<string>): Promise<void>;
+};
 
 /** The registry (regions, TPS) and KPU's figures summed per region; the crowd's side is the comparison module's. */
 export function createRegionsService({ db }: { db: Database }) {
@@ -46,12 +53,7 @@ export function createRegionsService({ db }: { db: Database }) {
      * The one guard of every request naming a TPS: 400 invalid-code when the text is not a TPS code,
      * 404 not-found when the registry has no such TPS; the TPS otherwise.
      */
-    async requireTps(code: string): Promise<{ code: string; name: string }> {
-      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
-      const tps = await repo.getTps(code);
-      if (!tps) throw errors.notFound(THINGS.tps, code);
-      return tps;
-    },
+    requireTps: (code: string) => requireTpsOn(repo, code),
 
     /** The one guard of every request naming a region: 400 invalid-code, 404 not-found; the region otherwise. */
     async requireRegion(code: string): Promise<RegionRef> {
@@ -88,17 +90,23 @@ export function createRegionsService({ db }: { db: Database }) {
       return { regions: await Promise.all(rows.map((r) => withPath(toRef(r)))), tps: [] };
     },
 
-    /** Brings the rollups of every region above the given TPS up to date (inside the caller's transaction). */
-    async refreshRollupsForTps(tx: Database, tpsCodes: Iterable<string>): Promise<void> {
-      const byLevel: Set<string>[] = [0, 1, 2, 3, 4].map(() => new Set());
-      for (const tps of tpsCodes) {
-        const chain = ancestorsOfCode(tps);
-        chain.forEach((code, level) => byLevel[level].add(code));
-      }
-      for (const village of byLevel[4]) await repo.refreshVillageRollup(tx, village);
-      for (let level = 3; level >= 0; level--) {
-        for (const code of byLevel[level]) await repo.refreshRegionRollup(tx, code);
-      }
+    /** The registry and rollups inside the caller's transaction `tx` (a unit of work's part: db/unit-of-work.ts). */
+    inTransaction(tx: Database): RegionsInTransaction {
+      const onTx = createRegionsRepository(tx);
+      return {
+        requireTps: (code) => requireTpsOn(onTx, code),
+        async refreshRollupsForTps(tpsCodes) {
+          const byLevel: Set<string>[] = [0, 1, 2, 3, 4].map(() => new Set());
+          for (const tps of tpsCodes) {
+            const chain = ancestorsOfCode(tps);
+            chain.forEach((code, level) => byLevel[level].add(code));
+          }
+          for (const village of byLevel[4]) await onTx.refreshVillageRollup(tx, village);
+          for (let level = 3; level >= 0; level--) {
+            for (const code of byLevel[level]) await onTx.refreshRegionRollup(tx, code);
+          }
+        },
+      };
     },
   };
 
@@ -138,6 +146,13 @@ export function createRegionsService({ db }: { db: Database }) {
       };
     });
   }
+}
+
+async function requireTpsOn(repo: RegionsRepository, code: string): Promise<{ code: string; name: string }> {
+  if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
+  const tps = await repo.getTps(code);
+  if (!tps) throw errors.notFound(THINGS.tps, code);
+  return tps;
 }
 
 function toRef(r: { code: string; name: string; level: number }): RegionRef {
