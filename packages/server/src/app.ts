@@ -13,6 +13,7 @@ import { createOfficialService } from './modules/official/official.service.ts';
 import { officialRoutes } from './modules/official/official.routes.ts';
 import { createComparisonService } from './modules/comparison/comparison.service.ts';
 import { comparisonRoutes } from './modules/comparison/comparison.routes.ts';
+import { createPagesService } from './modules/pages/pages.service.ts';
 import { createAnswerCache } from './http/answer-cache.ts';
 import { privateByDefault } from './http/cache-policy.ts';
 import { healthRoutes } from './modules/health/health.routes.ts';
@@ -106,9 +107,10 @@ export function createApp(deps: AppDeps): express.Express {
   app.use(express.json({ limit: settings.jsonLimitBytes }));
   app.use(cookieParser());
 
-  const comparison = createComparisonService({ db, clock });
-  const regions = createRegionsService({ db, comparison });
-  const official = createOfficialService({ db, regions, comparison });
+  const regions = createRegionsService({ db });
+  const comparison = createComparisonService({ db, clock, regions });
+  const official = createOfficialService({ db, regions });
+  const pages = createPagesService({ regions, official, comparison });
   const hasher = deps.hasher ?? createArgon2Hasher({ memoryKib: settings.auth.argon2MemoryKib, timeCost: settings.auth.argon2TimeCost });
   const accounts = createAccountsService({ db, clock, hasher, sessionDays: settings.auth.sessionDays });
   const files = deps.files ?? createFileStore(settings.uploadsDir);
@@ -137,8 +139,8 @@ export function createApp(deps: AppDeps): express.Express {
   const answers = createAnswerCache({ db, memo: deps.answerCache !== false });
   api.use(comparisonRoutes(comparison, answers));
   api.use(moderationRoutes(moderation, settings.moderation));
-  api.use(regionsRoutes(regions, answers));
-  api.use(officialRoutes(official, answers));
+  api.use(regionsRoutes(regions, pages, answers));
+  api.use(officialRoutes(pages, answers));
   api.use((req) => {
     throw errors.routeNotFound(req.originalUrl);
   });

@@ -41,7 +41,7 @@ try {
   const existing = contact ? await accounts.findUserByContact(contact.value) : null;
   if (existing) {
     if (!values.promote) fail(`An account with ${existing.contact} exists (id ${existing.id}, ${existing.role}); add --promote to make it an admin.`);
-    const changed = await db.transaction((tx) => accounts.setRole(tx, existing.id, 'admin'));
+    const changed = await db.transaction((tx) => accounts.inTransaction(tx).setRole(existing.id, 'admin'));
     console.log(`Account ${existing.id} (${existing.contact}) is now an admin; the public log names it ${changed?.staffPseudonym}.`);
   } else {
     const parsed = registerBody.safeParse({ name: values.name, contact: values.contact, password: values.password ?? (await readStdinLine()) });

@@ -141,7 +141,7 @@ await step('official figures + crowd submissions', async () => {
 });
 await closeRaw(raw);
 
-await step('official rollups (every region)', () => db.transaction((tx) => createRegionsService({ db }).refreshRollupsForTps(tx, tpsCodes)));
+await step('official rollups (every region)', () => db.transaction((tx) => createRegionsService({ db }).inTransaction(tx).refreshRollupsForTps(tpsCodes)));
 const rebuilt = await step('comparison of every TPS + crowd rollups', () => createComparisonService({ db, clock: systemClock }).rebuildAll());
 
 const injectedFile = path.join(outDir, 'injected-mismatches.csv');

@@ -39,7 +39,7 @@ export async function createComparisonServices(dirPrefix: string, clock: Clock):
   const { db } = ctx;
   await importRegistry(db, writeTinyRegistry(ctx.dir));
   const comparison = createComparisonService({ db, clock });
-  const regions = createRegionsService({ db, comparison });
+  const regions = createRegionsService({ db });
   const importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
   const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
   const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });

@@ -33,7 +33,7 @@ async function user(role: 'witness' | 'moderator' | 'admin', banned = false): Pr
   return lastID;
 }
 const admins = async () => (await db.all<{ id: number }>("SELECT id FROM users WHERE role = 'admin' AND banned_at IS NULL ORDER BY id")).map((r) => r.id);
-const demote = (id: number) => db.transaction((tx) => accounts.setRole(tx, id, 'witness'));
+const demote = (id: number) => db.transaction((tx) => accounts.inTransaction(tx).setRole(id, 'witness'));
 const codeOf = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 'ok' : r.reason instanceof AppError ? `${r.reason.status} ${r.reason.code}` : String(r.reason));
 
 beforeEach(async () => {
@@ -43,7 +43,7 @@ beforeEach(async () => {
 test('the last admin cannot be demoted to moderator or witness: 409 last-admin, the role stays', async () => {
   const only = await user('admin');
   for (const role of ['witness', 'moderator'] as const) {
-    await assert.rejects(db.transaction((tx) => accounts.setRole(tx, only, role)), (err: AppError) => err.code === 'last-admin' && err.status === 409);
+    await assert.rejects(db.transaction((tx) => accounts.inTransaction(tx).setRole(only, role)), (err: AppError) => err.code === 'last-admin' && err.status === 409);
   }
   assert.deepEqual(await admins(), [only]);
 });
@@ -61,10 +61,10 @@ test('with another admin the demotion goes through and answers the role it had; 
   const witness = await user('witness');
   assert.deepEqual(await demote(b), { staffPseudonym: `Moderator-L${next - 2}`, previousRole: 'admin' });
   assert.deepEqual(await admins(), [a]);
-  assert.equal((await db.transaction((tx) => accounts.setRole(tx, mod, 'witness')))?.previousRole, 'moderator');
-  assert.equal((await db.transaction((tx) => accounts.setRole(tx, witness, 'admin')))?.previousRole, 'witness');
-  assert.equal((await db.transaction((tx) => accounts.setRole(tx, a, 'admin')))?.previousRole, 'admin', 'an admin "made admin" again is no demotion');
-  assert.equal(await db.transaction((tx) => accounts.setRole(tx, 99_999, 'witness')), null, 'no such account');
+  assert.equal((await db.transaction((tx) => accounts.inTransaction(tx).setRole(mod, 'witness')))?.previousRole, 'moderator');
+  assert.equal((await db.transaction((tx) => accounts.inTransaction(tx).setRole(witness, 'admin')))?.previousRole, 'witness');
+  assert.equal((await db.transaction((tx) => accounts.inTransaction(tx).setRole(a, 'admin')))?.previousRole, 'admin', 'an admin "made admin" again is no demotion');
+  assert.equal(await db.transaction((tx) => accounts.inTransaction(tx).setRole(99_999, 'witness')), null, 'no such account');
 });
 
 test('two last admins demoted at once, 10 rounds: every round exactly one goes through, the other is 409 last-admin', async () => {

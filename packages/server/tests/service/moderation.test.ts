@@ -48,8 +48,8 @@ before(async () => {
   db = ctx.db;
   await importRegistry(db, writeTinyRegistry(ctx.dir, [3, 2]));
   const comparison = createComparisonService({ db, clock });
-  const regions = createRegionsService({ db, comparison });
-  const official = createOfficialService({ db, regions, comparison });
+  const regions = createRegionsService({ db });
+  const official = createOfficialService({ db, regions });
   const importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
   const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
   const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });

@@ -36,7 +36,7 @@ before(async () => {
   services = await createComparisonServices('cocok-disputes-', clock);
   ({ db, comparison, submissions, importer } = services);
   const { regions, accounts, photos } = services;
-  const official = createOfficialService({ db, regions, comparison });
+  const official = createOfficialService({ db, regions });
   moderationWith = (port) =>
     createModerationService({ db, clock, accounts, submissions, official, regions, photos, comparison: port, settings: { claimMinutes: 10, allowOwnUploads: false } });
   moderation = moderationWith(comparisonPortFrom(comparison));

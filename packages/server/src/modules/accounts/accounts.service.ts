@@ -14,6 +14,20 @@ export type PublicUser = { id: number; name: string; contact: string; role: Role
 export type SessionUser = { id: number; name: string; role: Role; pseudonym: string };
 export type NewSession = { token: string; expiresAt: Date };
 
+/** What another module's transaction may do with accounts (moderation: roles, bans); every query on that transaction. */
+export type AccountsInTransaction = {
+  findUser(id: number): Promise<(PublicUser & { bannedAt: string | null }) | null>;
+  /**
+   * Gives the account `role`: answers its staff pseudonym (drawn the first time) and the role it had, or
+   * null when there is no such account. Taking the admin role from the last admin who can still log in is
+   * refused with `last-admin`; the check is part of the UPDATE itself (see updateRole), so two admins
+   * demoting each other at once cannot both pass.
+   */
+  setRole(id: number, role: Role): Promise<{ staffPseudonym: string | null; previousRole: Role } | null>;
+  /** Bans the account and ends its sessions; false when it already was banned. */
+  ban(id: number, nowIso: string): Promise<boolean>;
+};
+
 export type PasswordHasher = { hash(password: string): Promise<string>; verify(hash: string, password: string): Promise<boolean> };
 
 export function createArgon2Hasher({ memoryKib, timeCost }: { memoryKib: number; timeCost: number }): PasswordHasher {
@@ -110,27 +124,24 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
     },
 
     /** Admin hooks (moderation module, create-admin script). */
-    async findUser(id: number): Promise<(PublicUser & { bannedAt: string | null }) | null> {
-      const user = Number.isSafeInteger(id) ? await repo.findUserById(id) : undefined;
-      return user ? { ...toPublicUser(user), bannedAt: user.banned_at } : null;
-    },
+    findUser: (id: number) => findUserOn(repo, id),
     async findUserByContact(contact: string): Promise<PublicUser | null> {
       const user = await repo.findUserByContact(contact);
       return user ? toPublicUser(user) : null;
     },
-    /**
-     * Gives the account `role` inside the caller's transaction `tx`: answers its staff pseudonym (drawn
-     * the first time) and the role it had, or null when there is no such account. Taking the admin role
-     * from the last admin who can still log in is refused with `last-admin`; the check is part of the
-     * UPDATE itself (see updateRole), so two admins demoting each other at once cannot both pass.
-     */
-    async setRole(tx: Database, id: number, role: Role): Promise<{ staffPseudonym: string | null; previousRole: Role } | null> {
+    /** Accounts inside the caller's transaction `tx` (a unit of work's part: db/unit-of-work.ts). */
+    inTransaction(tx: Database): AccountsInTransaction {
       const onTx = createAccountsRepository(tx);
-      const result = await onTx.updateRole(id, role, await newStaffPseudonym(onTx));
-      if (result === 'last-admin') throw accountErrors.lastAdmin();
-      return result === 'no-user' ? null : result;
+      return {
+        findUser: (id) => findUserOn(onTx, id),
+        async setRole(id, role) {
+          const result = await onTx.updateRole(id, role, await newStaffPseudonym(onTx));
+          if (result === 'last-admin') throw accountErrors.lastAdmin();
+          return result === 'no-user' ? null : result;
+        },
+        ban: (id, nowIso) => onTx.banUser(tx, id, nowIso),
+      };
     },
-    ban: (tx: Database, id: number, nowIso: string) => repo.banUser(tx, id, nowIso),
     /** An account made from the command line: no session is started. `contact-taken` when it exists. */
     async createAccount(body: RegisterBody, role: Role): Promise<PublicUser> {
       const contact = contactOrThrow(body.contact);
@@ -163,6 +174,11 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       return new Map(rows.map((r) => [r.id, r.pseudonym]));
     },
   };
+}
+
+async function findUserOn(repo: AccountsRepository, id: number): Promise<(PublicUser & { bannedAt: string | null }) | null> {
+  const user = Number.isSafeInteger(id) ? await repo.findUserById(id) : undefined;
+  return user ? { ...toPublicUser(user), bannedAt: user.banned_at } : null;
 }
 
 function contactOrThrow(raw: string) {

@@ -4,15 +4,17 @@ import { ROLLUP_COLUMNS, type Contribution } from '@cocok/domain';
 import type { ComparisonStatus } from '@cocok/domain';
 
 /**
- * SQL of the comparison. The comparison is a read model over the tables of other modules (official
- * figures, confirmed submissions, the TPS registry): it must read them inside the transaction of the
- * change that triggered it, and in key ranges for the national rebuild, which their services do not offer.
- * It writes only its own tables (tps_comparisons, crowd_rollups). Every query takes a TPS code range
- * [from, to] (inclusive) so one TPS and a whole region go through the same code.
+ * SQL of the comparison. It writes only its own tables (tps_comparisons, crowd_rollups). Its inputs are
+ * other modules' rows, read inside the transaction of the change that triggered it and in TPS code ranges
+ * [from, to] (inclusive) so one TPS and a whole region go through the same code. Where the owner has a read
+ * model, the comparison uses it: the confirmed submissions come from the submissions module
+ * (submissions/crowd-observations.ts), the region a list is about from the regions service. Read here
+ * still: KPU's current figures (official_current, official_versions) and the moderators' verdicts
+ * (official_disputes, crowd_overrides: the tables migrations 0004/0005 made as the comparison's inputs,
+ * written by moderation, which itself reaches the comparison only through its port); and the joins of the
+ * mismatch pages and exports (names from tps/regions, figures from official), one statement per page by
+ * design (see listByImpact), which no composition of other modules' reads could match.
  */
-export type SubmissionHeadRow = { id: number; tps_code: string; user_id: number };
-export type SubmissionPhotoRow = { submission_id: number; sha256: string; page: number | null };
-export type SubmissionValueRow = { submission_id: number; field: string; confirmed_value: number | null };
 export type OfficialRow = { tps_code: string; flag_count: number; version_id: number } & Record<string, number | null>;
 export type DisputeRow = { tps_code: string; field: string; official_version_id: number | null };
 export type OverrideRow = { tps_code: string; field: string; value: number | null; decided_by: number; decided_at: string };
@@ -32,26 +34,6 @@ const rollupUpsert = (rows: number) =>
 
 export function createComparisonRepository(db: Database) {
   return {
-    listConfirmedSubmissions(tx: Database, from: string, to: string): Promise<SubmissionHeadRow[]> {
-      return tx.all(
-        `SELECT id, tps_code, user_id FROM submissions WHERE tps_code >= ? AND tps_code <= ? AND status = 'confirmed' ORDER BY tps_code, id`,
-        [from, to],
-      );
-    },
-    listSubmissionPhotos(tx: Database, from: string, to: string): Promise<SubmissionPhotoRow[]> {
-      return tx.all(
-        `SELECT p.submission_id, p.sha256, p.page FROM submissions s JOIN submission_photos p ON p.submission_id = s.id
-         WHERE s.tps_code >= ? AND s.tps_code <= ? AND s.status = 'confirmed' ORDER BY p.submission_id, p.position`,
-        [from, to],
-      );
-    },
-    listSubmissionValues(tx: Database, from: string, to: string): Promise<SubmissionValueRow[]> {
-      return tx.all(
-        `SELECT v.submission_id, v.field, v.confirmed_value FROM submissions s JOIN submission_values v ON v.submission_id = s.id
-         WHERE s.tps_code >= ? AND s.tps_code <= ? AND s.status = 'confirmed'`,
-        [from, to],
-      );
-    },
     listOfficial(tx: Database, from: string, to: string): Promise<OfficialRow[]> {
       return tx.all(
         `SELECT c.tps_code, c.flag_count, c.version_id, ${FIELDS.map((f) => `v.${f}`).join(', ')}
@@ -92,9 +74,6 @@ export function createComparisonRepository(db: Database) {
     listRollups(codes: readonly string[]): Promise<(Contribution & { code: string })[]> {
       if (codes.length === 0) return Promise.resolve([]);
       return db.all(`SELECT * FROM crowd_rollups WHERE code IN (${codes.map(() => '?').join(',')})`, codes);
-    },
-    getRegion(code: string): Promise<{ code: string; level: number; name: string } | undefined> {
-      return db.get('SELECT code, level, name FROM regions WHERE code = ?', [code]);
     },
     /**
      * One page of a status's TPS below a code prefix, by impact (highest first), then code. The page's codes

@@ -1,11 +1,12 @@
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
-import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
-import { NATION_CODE, ancestorsOfCode, isRegionCode } from '@cocok/domain';
-import { compareTps, crowdFigures, disputedFields, type CrowdObservation, type CrowdOverride, type OfficialFigures, type TpsComparison } from '@cocok/domain';
+import { NATION_CODE, ancestorsOfCode } from '@cocok/domain';
+import { compareTps, crowdFigures, disputedFields, type CrowdOverride, type OfficialFigures, type TpsComparison } from '@cocok/domain';
 import { contributionDelta, contributionOf, toComparisonTotals, zeroContribution, type Contribution, type CrowdComparisonTotals } from '@cocok/domain';
 import { decodeDetail, encodeDetail } from '@cocok/domain';
+import { listConfirmedObservations } from '../submissions/crowd-observations.ts';
+import { createRegionsService, type RegionsService } from '../regions/regions.service.ts';
 import { comparisonErrors } from './comparison.errors.ts';
 import { createComparisonRepository, type ComparisonRow, type DisputeRow, type ExportRow, type OfficialRow } from './comparison.repository.ts';
 
@@ -35,27 +36,24 @@ const EXPORT_CHUNK = 2000;
  * stored in tps_comparisons) and per region (crowd_rollups, kept by contribution deltas). `refreshTps`
  * is the one entry point for changes; callers run it inside the transaction of their change.
  */
-export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK }: { db: Database; clock: Clock; exportChunk?: number }) {
+export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK, regions = createRegionsService({ db }) }: {
+  db: Database;
+  clock: Clock;
+  exportChunk?: number;
+  /** The registry, for the region a list or an export is about (default: the regions service on `db`). */
+  regions?: Pick<RegionsService, 'requireRegion'>;
+}) {
   const repo = createComparisonRepository(db);
 
   /** Computes the comparison of every TPS in [from, to] that has crowd figures (others are no_crowd). */
   async function computeRange(tx: Database, from: string, to: string): Promise<Map<string, Computed>> {
-    const [subs, photos, values, official, overrides, disputes] = await Promise.all([
-      repo.listConfirmedSubmissions(tx, from, to),
-      repo.listSubmissionPhotos(tx, from, to),
-      repo.listSubmissionValues(tx, from, to),
+    const [observations, official, overrides, disputes] = await Promise.all([
+      listConfirmedObservations(tx, from, to),
       repo.listOfficial(tx, from, to),
       repo.listOverrides(tx, from, to),
       repo.listDisputes(tx, from, to),
     ]);
-    const observations = new Map<number, CrowdObservation & { tps: string }>();
-    for (const s of subs) observations.set(s.id, { tps: s.tps_code, submissionId: s.id, userId: s.user_id, photos: [], values: {} });
-    for (const p of photos) (observations.get(p.submission_id)?.photos as { sha256: string; page: number | null }[] | undefined)?.push(p);
-    for (const v of values) {
-      const o = observations.get(v.submission_id);
-      if (o) o.values[v.field as FieldName] = v.confirmed_value;
-    }
-    const byTps = groupBy([...observations.values()], (o) => o.tps);
+    const byTps = groupBy(observations, (o) => o.tps);
     const overridesByTps = groupBy(overrides, (o) => o.tps_code);
     const disputesByTps = groupBy(disputes, (d) => d.tps_code);
     const officialByTps = new Map(official.map((r) => [r.tps_code, officialFigures(r, disputesByTps.get(r.tps_code))]));
@@ -149,7 +147,7 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
     },
 
     async listMismatches(q: MismatchQuery) {
-      const region = await existingRegion(q.region);
+      const region = await regions.requireRegion(q.region);
       const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
       const rows = await repo.listByImpact({ prefix: region.code === NATION_CODE ? '' : region.code, status: q.status, limit: q.limit + 1, after });
       const page = rows.slice(0, q.limit);
@@ -189,18 +187,11 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK 
 
     /** Every TPS below a region, in code order, read and handed out in chunks (constant memory). */
     async exportTps(code: string): Promise<{ region: { code: string; name: string }; chunks: AsyncGenerator<ExportRecord[]> }> {
-      const region = await existingRegion(code);
+      const region = await regions.requireRegion(code);
       const prefix = region.code === NATION_CODE ? '' : region.code;
       return { region: { code: region.code, name: region.name }, chunks: exportChunks(prefix) };
     },
   };
-
-  async function existingRegion(code: string) {
-    if (!isRegionCode(code)) throw errors.invalidCode(THINGS.region, code);
-    const region = await repo.getRegion(code);
-    if (!region) throw errors.notFound(THINGS.region, code);
-    return region;
-  }
 
   async function* exportChunks(prefix: string): AsyncGenerator<ExportRecord[]> {
     let after = prefix;

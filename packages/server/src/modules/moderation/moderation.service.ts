@@ -8,7 +8,7 @@ import type { PhotosService } from '../photos/photos.service.ts';
 import type { RegionsService } from '../regions/regions.service.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import type { ComparisonPort } from './comparison-port.ts';
-import { createDecisionHandlers } from './moderation-decisions.ts';
+import { createDecisionHandlers, createModerationUnit } from './moderation-decisions.ts';
 import { createModerationQueue, type QueueFilter } from './moderation-queue.ts';
 import { createPhotoTakedown } from './photo-takedown.ts';
 import { activeClaim, mayChangeRole, mayDecide, openReasons, reportGroupKey } from '@cocok/domain';
@@ -61,7 +61,9 @@ export function createModerationService(deps: {
   const { db, clock, accounts, submissions, official, regions, photos, comparison, settings } = deps;
   const repo = createModerationRepository(db);
   const queue = createModerationQueue({ repo, regions, comparison, clock });
-  const decisions = createDecisionHandlers({ repo, submissions, accounts, official, regions });
+  const decisions = createDecisionHandlers();
+  // Decisions and role changes span several modules: one unit of work each, every part bound to its transaction.
+  const unit = createModerationUnit(db, { accounts, submissions, official, regions, comparison });
 
   const tpsOrThrow = (code: string) => regions.requireTps(code);
 
@@ -174,9 +176,9 @@ export function createModerationService(deps: {
         if (verdict.why === 'escalated') throw moderationErrors.escalated();
         throw errors.forbidden();
       }
-      const effect = await db.transaction(async (tx) => {
-        const done = await decisions.apply({ tx, tps: code, actor, nowIso }, body);
-        if (done.affected.length) await comparison.refresh(tx, done.affected);
+      const effect = await unit.run(async (uow) => {
+        const done = await decisions.apply({ uow, tps: code, actor, nowIso }, body);
+        if (done.affected.length) await uow.comparison.refresh(done.affected);
         return done;
       });
       return { decisionId: effect.decisionId, kind: body.kind, tps: code, affected: effect.affected, reasons: await queue.reasonsOf(code) };
@@ -225,12 +227,12 @@ export function createModerationService(deps: {
       if (!target) throw moderationErrors.userNotFound(targetId);
       const nowIso = clock.now().toISOString();
       let staffPseudonym: string | null = null;
-      await db.transaction(async (tx) => {
-        // In the transaction, so the last-admin refusal and the change are one decision (accounts.setRole).
-        const changed = await accounts.setRole(tx, targetId, role);
+      await unit.run(async (uow) => {
+        // In the unit of work, so the last-admin refusal and the change are one decision (accounts' setRole).
+        const changed = await uow.accounts.setRole(targetId, role);
         if (!changed) throw moderationErrors.userNotFound(targetId);
         staffPseudonym = changed.staffPseudonym;
-        await repo.insertLog(tx, {
+        await uow.repo.insertLog(uow.tx, {
           at: nowIso,
           actor_id: actor.id,
           actor_role: 'admin',

@@ -25,7 +25,7 @@ export function buildOfficialSync(deps: {
 }): OfficialSyncParts {
   const { db, clock, logger, files, images, settings } = deps;
   const comparison = createComparisonService({ db, clock });
-  const regions = createRegionsService({ db, comparison });
+  const regions = createRegionsService({ db });
   const importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
   const photos = createPhotosService({ db, files, images, clock });
   const fetcher = createHttpFetcher({

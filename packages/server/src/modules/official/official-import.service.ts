@@ -22,7 +22,7 @@ export type ImportReport = {
 /** Called inside the import's transaction with the TPS whose current figures changed (the comparison refreshes them). */
 export type OfficialChangedHook = (tx: Database, tpsCodes: ReadonlySet<string>) => Promise<void>;
 
-type Deps = { db: Database; clock: Clock; regions: RegionsService; onOfficialChanged?: OfficialChangedHook };
+type Deps = { db: Database; clock: Clock; regions: Pick<RegionsService, 'inTransaction'>; onOfficialChanged?: OfficialChangedHook };
 
 /**
  * `inTransaction` runs inside the import's transaction after the documents were stored, with the report so
@@ -65,7 +65,7 @@ export function createOfficialImportService({ db, clock, regions, onOfficialChan
             touched.add(doc.tpsCode);
           }
         }
-        await regions.refreshRollupsForTps(tx, touched);
+        await regions.inTransaction(tx).refreshRollupsForTps(touched);
         await onOfficialChanged?.(tx, touched);
         await options.inTransaction?.(tx, report);
       });

@@ -1,11 +1,13 @@
 import { Router, type Request } from 'express';
-import type { OfficialService } from './official.service.ts';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 
+/** Who answers TPS pages: the page assembler (modules/pages), which adds the crowd's side to this module's figures. */
+export type TpsPages = { tpsPage(code: string): Promise<unknown> };
+
 /** TPS pages are public answers (http/answer-cache.ts), each about its own TPS. */
-export function officialRoutes(official: OfficialService, answers: AnswerCache): Router {
+export function officialRoutes(pages: TpsPages, answers: AnswerCache): Router {
   const router = Router();
   const codeOf = (req: Request) => String(req.params.code);
-  router.get('/tps/:code', answers.route(codeOf, (req) => official.getTps(codeOf(req))));
+  router.get('/tps/:code', answers.route(codeOf, (req) => pages.tpsPage(codeOf(req))));
   return router;
 }

@@ -3,7 +3,7 @@ import { FIELDS, type FieldValues } from '@cocok/domain';
 import { isOverseasTps, runChecks, type CheckResult } from '@cocok/domain';
 import type { RegionsService, RegionRef } from '../regions/regions.service.ts';
 import { createOfficialRepository, type OfficialVersionRow } from './official.repository.ts';
-import type { ComparisonService, TpsComparisonView } from '../comparison/comparison.service.ts';
+import type { TpsComparison } from '@cocok/domain';
 
 export type OfficialVersionView = {
   versionId: number;
@@ -28,22 +28,27 @@ export type TpsView = {
   breadcrumb: RegionRef[];
   official: (OfficialVersionView & { checks: CheckResult[] }) | null;
   history: OfficialVersionView[];
-  /** The crowd's figures beside these (status, impact, per field); present when the comparison is wired in. */
-  comparison?: TpsComparisonView;
+  /**
+   * The crowd's figures beside these: never filled here, but by the page assembler (modules/pages). On
+   * this type, written with the domain's types, only while the web app types pages by it (it moves to @cocok/api).
+   */
+  comparison?: TpsComparison & { submissions: number; photos: string[] };
 };
 
-export function createOfficialService({ db, regions, comparison }: { db: Database; regions: RegionsService; comparison?: Pick<ComparisonService, 'getTpsComparison'> }) {
+/** What moderation's decisions read of KPU's figures inside their transaction (the version a verdict is about). */
+export type OfficialInTransaction = {
+  /** The TPS's current version and its figures; null before KPU's first. */
+  current(code: string): Promise<{ versionId: number; fields: FieldValues } | null>;
+};
+
+/** KPU's figures per TPS: the current version with its checks, and every version imported. */
+export function createOfficialService({ db, regions }: { db: Database; regions: Pick<RegionsService, 'requireTps' | 'breadcrumbOf'> }) {
   const repo = createOfficialRepository(db);
   return {
     /** A TPS with its current official figures, every check's result, and every version ever imported. */
     async getTps(code: string): Promise<TpsView> {
       const tps = await regions.requireTps(code);
-      const [breadcrumb, versions, current, crowd] = await Promise.all([
-        regions.breadcrumbOf(code),
-        repo.listVersions(code),
-        repo.getCurrentVersionId(code),
-        comparison?.getTpsComparison(code),
-      ]);
+      const [breadcrumb, versions, current] = await Promise.all([regions.breadcrumbOf(code), repo.listVersions(code), repo.getCurrentVersionId(code)]);
       const flags = await repo.listFlags(versions.map((v) => v.id));
       const views = versions.map((v) => toView(v, flags.filter((f) => f.version_id === v.id).map((f) => f.check_id)));
       const currentView = views.find((v) => v.versionId === current?.version_id) ?? null;
@@ -55,7 +60,18 @@ export function createOfficialService({ db, regions, comparison }: { db: Databas
         breadcrumb,
         official: currentView && { ...currentView, checks: runChecks(currentView.fields, { overseas }) },
         history: views,
-        ...(crowd ? { comparison: crowd } : {}),
+      };
+    },
+
+    /** Official figures inside the caller's transaction `tx` (a unit of work's part: db/unit-of-work.ts). */
+    inTransaction(tx: Database): OfficialInTransaction {
+      const onTx = createOfficialRepository(tx);
+      return {
+        async current(code) {
+          const [versions, current] = await Promise.all([onTx.listVersions(code), onTx.getCurrentVersionId(code)]);
+          const v = versions.find((row) => row.id === current?.version_id);
+          return v ? { versionId: v.id, fields: toView(v, []).fields } : null;
+        },
       };
     },
   };

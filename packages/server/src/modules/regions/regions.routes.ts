@@ -9,12 +9,15 @@ import { publicAnswer } from '../../http/cache-policy.ts';
 
 const searchQuery = z.object({ q: z.string().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) });
 
+/** Who answers region pages: the page assembler (modules/pages), which adds the crowd's side to this module's figures. */
+export type RegionPages = { regionPage(code: string): Promise<unknown> };
+
 /** Region pages are public answers (http/answer-cache.ts), each about its own region. */
-export function regionsRoutes(regions: RegionsService, answers: AnswerCache): Router {
+export function regionsRoutes(regions: RegionsService, pages: RegionPages, answers: AnswerCache): Router {
   const router = Router();
   const codeOf = (req: Request) => String(req.params.code);
-  router.get('/regions', answers.route(() => NATION_CODE, () => regions.getRegion(NATION_CODE)));
-  router.get('/regions/:code', answers.route(codeOf, (req) => regions.getRegion(codeOf(req))));
+  router.get('/regions', answers.route(() => NATION_CODE, () => pages.regionPage(NATION_CODE)));
+  router.get('/regions/:code', answers.route(codeOf, (req) => pages.regionPage(codeOf(req))));
   router.get(
     '/search',
     publicAnswer,

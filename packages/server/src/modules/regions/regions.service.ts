@@ -2,9 +2,8 @@ import type { Database } from '../../db/database.ts';
 import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldName } from '@cocok/domain';
 import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode, isTpsCode } from '@cocok/domain';
-import { createRegionsRepository, type RollupRow } from './regions.repository.ts';
-import type { ComparisonService, TpsSummary } from '../comparison/comparison.service.ts';
-import type { CrowdComparisonTotals } from '@cocok/domain';
+import { createRegionsRepository, type RegionsRepository, type RollupRow } from './regions.repository.ts';
+import type { ComparisonStatus, CrowdComparisonTotals } from '@cocok/domain';
 
 export type Totals = {
   tpsCount: number;
@@ -14,13 +13,25 @@ export type Totals = {
   fields: Record<FieldName, number>;
 };
 export type RegionRef = { code: string; name: string; level: number; levelName: string };
+/**
+ * The crowd's side of a page row: never filled here, but by the page assembler (modules/pages). It stays
+ * on these types, written with the domain's types, only while the web app types pages by them (it moves to
+ * @cocok/api's regionPage).
+ */
+type CrowdSide<T> = { comparison?: T };
 /** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
-export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null>; comparison?: CrowdComparisonTotals | TpsSummary };
-export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[]; comparison?: CrowdComparisonTotals };
-/** The crowd side of region pages (the comparison module); without it region answers carry official figures only. */
-export type CrowdTotalsSource = Pick<ComparisonService, 'regionTotals' | 'villageTps'>;
+export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> } & CrowdSide<CrowdComparisonTotals | (CrowdComparisonTotals & { status: ComparisonStatus; impact: number })>;
+export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[] } & CrowdSide<CrowdComparisonTotals>;
 
-export function createRegionsService({ db, comparison }: { db: Database; comparison?: CrowdTotalsSource }) {
+/** What other modules' transactions do with the registry: check a TPS, bring the official rollups above TPS up to date. */
+export type RegionsInTransaction = {
+  requireTps(code: string): Promise<{ code: string; name: string }>;
+  /** Brings the official rollups of every region above the given TPS up to date. */
+  refreshRollupsForTps(tpsCodes: Iterable<string>): Promise<void>;
+};
+
+/** The registry (regions, TPS) and KPU's figures summed per region; the crowd's side is the comparison module's. */
+export function createRegionsService({ db }: { db: Database }) {
   const repo = createRegionsRepository(db);
 
   async function breadcrumbOf(code: string): Promise<RegionRef[]> {
@@ -42,11 +53,14 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
      * The one guard of every request naming a TPS: 400 invalid-code when the text is not a TPS code,
      * 404 not-found when the registry has no such TPS; the TPS otherwise.
      */
-    async requireTps(code: string): Promise<{ code: string; name: string }> {
-      if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
-      const tps = await repo.getTps(code);
-      if (!tps) throw errors.notFound(THINGS.tps, code);
-      return tps;
+    requireTps: (code: string) => requireTpsOn(repo, code),
+
+    /** The one guard of every request naming a region: 400 invalid-code, 404 not-found; the region otherwise. */
+    async requireRegion(code: string): Promise<RegionRef> {
+      if (!isRegionCode(code)) throw errors.invalidCode(THINGS.region, code);
+      const region = await repo.getRegion(code);
+      if (!region) throw errors.notFound(THINGS.region, code);
+      return toRef(region);
     },
 
     async getRegion(code: string): Promise<RegionView> {
@@ -54,14 +68,13 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
       const [region, rollup] = await Promise.all([repo.getRegion(code), repo.getRollup(code)]);
       if (!region || !rollup) throw errors.notFound(THINGS.region, code);
       const children = region.level === 4 ? await villageTpsChildren(code) : await regionChildren(code);
-      const view: RegionView = {
+      return {
         ...toRef(region),
         breadcrumb: await breadcrumbOf(code),
         totals: toTotals(rollup),
         childLevelName: LEVELS[region.level + 1],
         children,
       };
-      return comparison ? withComparison(view, region.level === 4) : view;
     },
 
     /** Finds TPS by code prefix and regions by name, for the search box. */
@@ -77,30 +90,25 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
       return { regions: await Promise.all(rows.map((r) => withPath(toRef(r)))), tps: [] };
     },
 
-    /** Brings the rollups of every region above the given TPS up to date (inside the caller's transaction). */
-    async refreshRollupsForTps(tx: Database, tpsCodes: Iterable<string>): Promise<void> {
-      const byLevel: Set<string>[] = [0, 1, 2, 3, 4].map(() => new Set());
-      for (const tps of tpsCodes) {
-        const chain = ancestorsOfCode(tps);
-        chain.forEach((code, level) => byLevel[level].add(code));
-      }
-      for (const village of byLevel[4]) await repo.refreshVillageRollup(tx, village);
-      for (let level = 3; level >= 0; level--) {
-        for (const code of byLevel[level]) await repo.refreshRegionRollup(tx, code);
-      }
+    /** The registry and rollups inside the caller's transaction `tx` (a unit of work's part: db/unit-of-work.ts). */
+    inTransaction(tx: Database): RegionsInTransaction {
+      const onTx = createRegionsRepository(tx);
+      return {
+        requireTps: (code) => requireTpsOn(onTx, code),
+        async refreshRollupsForTps(tpsCodes) {
+          const byLevel: Set<string>[] = [0, 1, 2, 3, 4].map(() => new Set());
+          for (const tps of tpsCodes) {
+            const chain = ancestorsOfCode(tps);
+            chain.forEach((code, level) => byLevel[level].add(code));
+          }
+          for (const village of byLevel[4]) await onTx.refreshVillageRollup(tx, village);
+          for (let level = 3; level >= 0; level--) {
+            for (const code of byLevel[level]) await onTx.refreshRegionRollup(tx, code);
+          }
+        },
+      };
     },
   };
-
-  /** Adds the crowd comparison (KPU vs crowd over the same TPS, coverage, status counts) to a region and its children. */
-  async function withComparison(view: RegionView, childrenAreTps: boolean): Promise<RegionView> {
-    const regionsToRead = [view, ...(childrenAreTps ? [] : view.children)].map((r) => ({ code: r.code, tpsCount: r.totals.tpsCount }));
-    const [totals, tps] = await Promise.all([
-      comparison!.regionTotals(regionsToRead),
-      childrenAreTps ? comparison!.villageTps(view.code, view.children.map((c) => c.code)) : Promise.resolve(new Map<string, TpsSummary>()),
-    ]);
-    const of = (code: string) => totals.get(code) ?? tps.get(code);
-    return { ...view, comparison: of(view.code), children: view.children.map((c) => ({ ...c, comparison: of(c.code) })) };
-  }
 
   async function withPath(ref: RegionRef) {
     const crumbs = await breadcrumbOf(ref.code);
@@ -138,6 +146,13 @@ export function createRegionsService({ db, comparison }: { db: Database; compari
       };
     });
   }
+}
+
+async function requireTpsOn(repo: RegionsRepository, code: string): Promise<{ code: string; name: string }> {
+  if (!isTpsCode(code)) throw errors.invalidCode(THINGS.tps, code);
+  const tps = await repo.getTps(code);
+  if (!tps) throw errors.notFound(THINGS.tps, code);
+  return tps;
 }
 
 function toRef(r: { code: string; name: string; level: number }): RegionRef {

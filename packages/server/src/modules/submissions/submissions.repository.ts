@@ -148,6 +148,27 @@ export function createSubmissionsRepository(db: Database) {
     async moveSubmission(tx: Database, id: number, tpsCode: string): Promise<void> {
       await tx.run('UPDATE submissions SET tps_code = ? WHERE id = ?', [tpsCode, id]);
     },
+    /** Confirmed submissions with a TPS code in [from, to] (inclusive), for the crowd observations (crowd-observations.ts). */
+    listConfirmedInRange(from: string, to: string): Promise<{ id: number; tps_code: string; user_id: number }[]> {
+      return db.all(
+        `SELECT id, tps_code, user_id FROM submissions WHERE tps_code >= ? AND tps_code <= ? AND status = 'confirmed' ORDER BY tps_code, id`,
+        [from, to],
+      );
+    },
+    listConfirmedPhotosInRange(from: string, to: string): Promise<{ submission_id: number; sha256: string; page: number | null }[]> {
+      return db.all(
+        `SELECT p.submission_id, p.sha256, p.page FROM submissions s JOIN submission_photos p ON p.submission_id = s.id
+         WHERE s.tps_code >= ? AND s.tps_code <= ? AND s.status = 'confirmed' ORDER BY p.submission_id, p.position`,
+        [from, to],
+      );
+    },
+    listConfirmedValuesInRange(from: string, to: string): Promise<{ submission_id: number; field: string; confirmed_value: number | null }[]> {
+      return db.all(
+        `SELECT v.submission_id, v.field, v.confirmed_value FROM submissions s JOIN submission_values v ON v.submission_id = s.id
+         WHERE s.tps_code >= ? AND s.tps_code <= ? AND s.status = 'confirmed'`,
+        [from, to],
+      );
+    },
   };
 }
 

@@ -18,6 +18,17 @@ export const MY_SUBMISSIONS_LIMIT = 50;
 
 const isStaff = (user: SessionUser) => user.role === 'moderator' || user.role === 'admin';
 
+/** What moderation's decisions do with submissions inside their transaction; every query on that transaction. */
+export type SubmissionsInTransaction = {
+  find(id: number): Promise<SubmissionRow | undefined>;
+  confirmedValues(id: number): Promise<Record<string, number | null>>;
+  /** The user's pending and confirmed submissions (what a ban withdraws). */
+  listActiveOfUser(userId: number): Promise<SubmissionRow[]>;
+  /** A moderator takes a submission out of the crowd figures (kept, status withdrawn); false when it already was. */
+  withdrawByModerator(id: number, nowIso: string): Promise<boolean>;
+  moveToTps(id: number, tpsCode: string): Promise<void>;
+};
+
 /** Called inside the transaction that confirmed or withdrew a submission (the comparison refreshes the TPS and its rollups). */
 export type CrowdChangedHook = (tx: Database, tpsCode: string) => Promise<void>;
 
@@ -160,14 +171,19 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
       return Promise.all(subs.map((s) => view(s, viewer)));
     },
     findSubmission: (id: number) => repo.getSubmission(id),
-    async confirmedValues(id: number): Promise<Record<string, number | null>> {
-      return Object.fromEntries((await repo.listValues([id])).map((v) => [v.field, v.confirmed_value]));
+    /** Submissions inside the caller's transaction `tx` (a unit of work's part: db/unit-of-work.ts). */
+    inTransaction(tx: Database): SubmissionsInTransaction {
+      const onTx = createSubmissionsRepository(tx);
+      return {
+        find: (id) => onTx.getSubmission(id),
+        async confirmedValues(id) {
+          return Object.fromEntries((await onTx.listValues([id])).map((v) => [v.field, v.confirmed_value]));
+        },
+        listActiveOfUser: (userId) => onTx.listActiveOfUser(userId),
+        withdrawByModerator: (id, nowIso) => onTx.markWithdrawn(tx, id, nowIso),
+        moveToTps: (id, tpsCode) => onTx.moveSubmission(tx, id, tpsCode),
+      };
     },
-    /** A moderator takes a submission out of the crowd figures (kept, status withdrawn); false when it already was. */
-    withdrawByModerator: (tx: Database, id: number, nowIso: string) => repo.markWithdrawn(tx, id, nowIso),
-    moveToTps: (tx: Database, id: number, tpsCode: string) => repo.moveSubmission(tx, id, tpsCode),
-    /** The user's pending and confirmed submissions (what a ban withdraws). */
-    listActiveOfUser: (userId: number) => repo.listActiveOfUser(userId),
 
     /** A field's box cut out of a photo of the submission, for the confirm screen. */
     async cutout(id: number, viewer: SessionUser, sha256: string, field: string): Promise<Buffer> {
