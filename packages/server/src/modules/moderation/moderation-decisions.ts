@@ -5,7 +5,7 @@ import type { RegionsService } from '../regions/regions.service.ts';
 import type { SubmissionsService } from '../submissions/submissions.service.ts';
 import { moderationErrors } from './moderation.errors.ts';
 import type { ModerationRepository, NewLogRow } from './moderation.repository.ts';
-import type { DecisionBody } from './moderation.schemas.ts';
+import type { DecisionBody } from '@cocok/api';
 
 type Staff = SessionUser & { role: 'moderator' | 'admin' };
 export type DecisionContext = { tx: Database; tps: string; actor: Staff; nowIso: string };

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { routes } from '@cocok/api';
 import type { OfficialService } from './official.service.ts';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 
@@ -6,6 +7,6 @@ import type { AnswerCache } from '../../http/answer-cache.ts';
 export function officialRoutes(official: OfficialService, answers: AnswerCache): Router {
   const router = Router();
   const codeOf = (req: Request) => String(req.params.code);
-  router.get('/tps/:code', answers.route(codeOf, (req) => official.getTps(codeOf(req))));
+  router.get(routes.tps.pattern, answers.route(codeOf, (req) => official.getTps(codeOf(req))));
   return router;
 }
