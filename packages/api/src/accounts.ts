@@ -5,7 +5,7 @@ import { freeText } from './text-fields.ts';
 
 /**
  * Accounts and sessions: /auth/me, /auth/register, /auth/login, /auth/logout.
- * Request bodies replace server/src/modules/accounts/accounts.schemas.ts (copied faithfully): password
+ * Request bodies (the one copy: the server validates with them): password
  * length is capped so hashing cannot be used to tire the server; the name goes through the one text
  * rule; the contact's own rule is the server's normalizeContact.
  */

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { LISTED_STATUSES } from './domain.ts';
 import { comparisonStatus, count, fieldName, fieldValues, sha256, someFieldValues, tpsCode } from './common.ts';
 
 /**
  * The crowd's figures beside KPU's: per TPS (inside TPS and region pages), the mismatch lists
  * (/mismatches) and the region exports (/regions/:code/tps.json, tps.csv).
- * `mismatchQuery` replaces server/src/modules/comparison/comparison.schemas.ts (copied faithfully).
+ * `mismatchQuery` is the request schema the server validates /mismatches with.
  */
 
-/** The statuses /mismatches can list: every status but no_crowd, in the order the page's filter offers them. */
-export const LISTED_STATUSES = ['mismatch', 'crowd_conflict', 'official_inconsistent', 'no_official', 'match'] as const;
+/** The statuses /mismatches can list: every status but no_crowd, in the order the page's filter offers them (the domain's one list). */
+export { LISTED_STATUSES };
 export const listedStatus = z.enum(LISTED_STATUSES);
 
 /** GET /mismatches. `status` lists one status of TPS with crowd figures; the default is the mismatches. */

@@ -3,7 +3,7 @@
  * `@cocok/domain` so the schemas and the server's decisions can never list different values.
  */
 export { FIELDS, PAGE_FIELDS, type FieldName } from '@cocok/domain';
-export { COMPARISON_STATUSES } from '@cocok/domain';
+export { COMPARISON_STATUSES, LISTED_STATUSES } from '@cocok/domain';
 export { LEVELS } from '@cocok/domain';
 export { cleanText, TEXT_PROBLEM_MESSAGES } from '@cocok/domain';
 export { ROLES } from '@cocok/domain';

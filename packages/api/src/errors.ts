@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The JSON body of every error answer (server/src/core/errors.ts toEnvelope): a kebab-case `code`, the
  * Indonesian `message` the UI shows, `messageEn` for API clients and logs, and `details` when the error
- * has any. Replaces the `ErrorEnvelope` type of server/src/core/errors.ts.
+ * has any. The server's `ErrorEnvelope` type is this one.
  */
 export const errorCode = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/);
 

@@ -11,5 +11,6 @@ export * from './submissions.ts';
 export * from './moderation-requests.ts';
 export * from './moderation.ts';
 export * from './paths.ts';
+export * from './endpoints.ts';
 export * from './routes.ts';
 export { DECISION_KINDS, QUEUE_REASONS, REJECT_REASONS, REPORT_OUTCOMES, ROLES } from './domain.ts';

@@ -5,8 +5,7 @@ import { role } from './accounts.ts';
 import { freeText } from './text-fields.ts';
 
 /**
- * Request shapes of the moderation routes; replaces server/src/modules/moderation/moderation.schemas.ts
- * (copied faithfully). Reasons, notes and reports are typed in textareas: multi-line free text under
+ * Request shapes of the moderation routes (the server validates with them). Reasons, notes and reports are typed in textareas: multi-line free text under
  * the one text rule.
  */
 const reason = freeText({ label: { id: 'Alasan', en: 'Reason' }, min: 3, max: 500, multiline: true });

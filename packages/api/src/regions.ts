@@ -3,8 +3,7 @@ import { count, fieldSums, fieldValues, levelName, regionRef, tpsCode } from './
 import { regionComparison, tpsSummary } from './comparison.ts';
 
 /**
- * Region pages (/regions, /regions/:code) and the search box (/search). `searchQuery` replaces the
- * schema written inline in server/src/modules/regions/regions.routes.ts (copied faithfully).
+ * Region pages (/regions, /regions/:code) and the search box (/search, validated with `searchQuery`).
  */
 export const searchQuery = z.object({ q: z.string().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) });
 

@@ -3,8 +3,8 @@ import { count, fieldName, id, isoTime, sha256, someFieldValues, tpsCode } from 
 
 /**
  * A witness's submissions: upload (POST /submissions, multipart), their own list and one submission,
- * confirm and withdraw, the field cut-outs, and the public list per TPS. Request schemas replace
- * server/src/modules/submissions/submissions.schemas.ts (copied faithfully).
+ * confirm and withdraw, the field cut-outs, and the public list per TPS; the server validates with
+ * the request schemas here.
  */
 
 /** Confirm: each field an integer 0..999 (three boxes on the form) or null (left empty/unknown). */

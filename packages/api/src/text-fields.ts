@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { cleanText, TEXT_PROBLEM_MESSAGES } from './domain.ts';
 
 /**
- * Replaces server/src/http/text-fields.ts (copied faithfully): the schema of a free-text request field
- * under the one text rule (core/text.logic.ts).
+ * The schema of a free-text request field under the one text rule (@cocok/domain cleanText); the
+ * server's parseWith (http/validate.ts) turns its refusal into an `invalid-text` answer.
  */
 
 /** How a field is named in a refusal: "Nama berisi ...", "Name contains ...". */

@@ -11,7 +11,6 @@ export * from './core/paths.ts';
 export * from './db/database.ts';
 export * from './db/migrate.ts';
 export * from './modules/accounts/accounts.logic.ts';
-export * from './modules/accounts/accounts.schemas.ts';
 export * from './modules/accounts/accounts.service.ts';
 export * from './modules/comparison/comparison.service.ts';
 export * from './modules/official/document-sources.ts';

@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '@cocok/server';
 import { systemClock } from '@cocok/server';
 import { normalizeContact } from '@cocok/server';
-import { registerBody } from '@cocok/server';
+import { registerBody } from '@cocok/api';
 import { createAccountsService, createArgon2Hasher } from '@cocok/server';
 import { openConfiguredDatabase } from './cli-support.ts';
 

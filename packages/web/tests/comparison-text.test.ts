@@ -8,11 +8,11 @@ import { en } from '../src/i18n/en.ts';
 import { barWidths, coverageShare, crowdStateText, differenceLook, signed, statusLook } from '../src/features/comparison/comparison-text.ts';
 import { clampZoom, pinchZoom, scrollForZoom, stepZoom } from '../src/features/comparison/photo-zoom.ts';
 import { mismatchTabSearch, readStatus, readTab } from '../src/features/comparison/comparison-params.ts';
-import { mismatchesPath } from '../src/features/comparison/use-mismatches.ts';
+import { mismatchesCall } from '../src/features/comparison/use-mismatches.ts';
 import { LISTED_STATUSES } from '../src/features/comparison/comparison-types.ts';
 import { formatNumber } from '../src/lib/format.ts';
 import { nextSort, sortChildren } from '../src/features/regions/sort-children.ts';
-import type { RegionChild } from '../../server/src/modules/regions/regions.service.ts';
+import type { RegionChild } from '@cocok/api';
 import type { Translate } from '../src/lib/translate.ts';
 
 async function translator(lng: 'id' | 'en') {
@@ -139,14 +139,14 @@ test('URL state: tab and status read safely, links to the tab, API paths with th
   assert.equal(readStatus(new URLSearchParams('')), 'mismatch');
   assert.equal(mismatchTabSearch(), '?tab=selisih');
   assert.equal(mismatchTabSearch('match'), '?tab=selisih&status=match');
-  assert.equal(mismatchesPath('ID', 'mismatch'), '/api/mismatches?region=ID&status=mismatch&limit=25');
-  assert.equal(mismatchesPath('3101', 'match', 'WzEwLCIzMTAxMDExMDAxMDAyIl0'), '/api/mismatches?region=3101&status=match&limit=25&cursor=WzEwLCIzMTAxMDExMDAxMDAyIl0');
+  assert.equal(mismatchesCall('ID', 'mismatch').url, '/api/mismatches?region=ID&status=mismatch&limit=25');
+  assert.equal(mismatchesCall('3101', 'match', 'WzEwLCIzMTAxMDExMDAxMDAyIl0').url, '/api/mismatches?region=3101&status=match&limit=25&cursor=WzEwLCIzMTAxMDExMDAxMDAyIl0');
 });
 
 test('children sort by the crowd columns: coverage, mismatching TPS (regions) or impact (TPS); rows without a comparison last', () => {
   const region = (code: string, tpsCount: number, crowdTps: number, mismatch: number): RegionChild =>
     ({ code, name: code, totals: { tpsCount }, comparison: { crowdTps, statusCounts: { mismatch } } }) as unknown as RegionChild;
-  const rows = [region('11', 100, 10, 3), region('12', 10, 5, 1), region('13', 50, 0, 0), { ...region('14', 5, 0, 0), comparison: undefined }];
+  const rows = [region('11', 100, 10, 3), region('12', 10, 5, 1), region('13', 50, 0, 0), ({ ...region('14', 5, 0, 0), comparison: undefined }) as unknown as RegionChild];
   const byCrowd = nextSort({ key: 'code', direction: 'ascending' }, 'crowd');
   assert.equal(byCrowd.direction, 'descending', 'big numbers first');
   assert.deepEqual(sortChildren(rows, byCrowd).map((r) => r.code), ['12', '11', '13', '14'], '50 % before 10 % before 0 %');

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import i18next from 'i18next';
 import { emptyFieldValues } from '@cocok/domain';
 import { CHECKS, runChecks } from '@cocok/domain';
-import type { RegionChild } from '../../server/src/modules/regions/regions.service.ts';
+import type { RegionChild } from '@cocok/api';
 import { id } from '../src/i18n/id.ts';
 import { en } from '../src/i18n/en.ts';
 import { checkDetail, checkLabel, orderChecks } from '../src/features/tps/check-text.ts';

@@ -1,3 +1,5 @@
+import type { ErrorEnvelope } from '@cocok/api';
+
 /**
  * One error model for the whole server. Every expected failure is an AppError with a kebab-case code,
  * an HTTP status and a message a person can act on: `message` in Indonesian (what the UI shows),
@@ -17,9 +19,8 @@ export class AppError extends Error {
   }
 }
 
-export type ErrorEnvelope = {
-  error: { code: string; message: string; messageEn: string; details?: Record<string, unknown> };
-};
+/** The JSON body of every error answer: the wire contract's (@cocok/api), built by toEnvelope below. */
+export type { ErrorEnvelope } from '@cocok/api';
 
 /** What an error is about, named in both languages. */
 export type Thing = { id: string; en: string };

@@ -249,3 +249,22 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   await mobile.close();
   assert.deepEqual(browser.pageErrors.splice(0), []);
 });
+
+test('TPS page: the confirmed submissions are fetched once, and both the crowd photos and the witness list show them', async () => {
+  const page = await browser.newPage();
+  const submissionsPath = `/api/tps/${DROPPED.code}/submissions`;
+  const asked: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname === submissionsPath) asked.push(r.url());
+  });
+  await page.goto(`${base}/tps/${DROPPED.code}`);
+  // Both sections mount together and show data only once an answer is in: by then every fetch either sent has gone out.
+  await page.locator('.crowd-photos .thumb').nth(1).waitFor();
+  await page.getByTestId('witness-submission').nth(1).waitFor();
+  await page.getByTestId('tps-moderation').waitFor();
+  await page.waitForLoadState('networkidle');
+  assert.equal(await page.getByTestId('witness-submission').count(), 2, 'both witnesses listed');
+  assert.deepEqual(asked, [`${base}${submissionsPath}`], 'one request for the list both sections show');
+  await page.close();
+  assert.deepEqual(browser.pageErrors.splice(0), []);
+});

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson } from './api-client.ts';
+import { ApiError, send, type Answer, type ApiCall, type GetRoute } from './api-client.ts';
 
 export type ApiState<T> =
   | { status: 'loading'; data?: undefined; error?: undefined }
@@ -29,15 +29,20 @@ function remember(path: string, data: unknown): void {
 }
 
 /**
- * Loads one API resource; `path` null means "nothing to load" (stays in loading state). `cache: false`
- * for what a visitor may just have changed (their own witness submission), which must never be stale.
+ * Loads one API resource, `useApi(apiCall('tps', { params: { code } }))`; a null call means "nothing to
+ * load" (stays in loading state). `cache: false` for what a visitor may just have changed (their own
+ * witness submission), which must never be stale.
  */
-export function useApi<T>(path: string | null, { cache: useCache = true }: { cache?: boolean } = {}): ApiResult<T> {
+export function useApi<N extends GetRoute>(call: ApiCall<N> | null, { cache: useCache = true }: { cache?: boolean } = {}): ApiResult<Answer<N>> {
+  type T = Answer<N>;
+  // The URL is the identity of the resource: a new call object each render must not reload.
+  const path = call?.url ?? null;
+  const route = call?.route ?? null;
   const [attempt, setAttempt] = useState(0);
   const [state, setState] = useState<{ path: string | null; value: ApiState<T> }>(() => initial<T>(path, useCache));
 
   useEffect(() => {
-    if (path === null) return;
+    if (path === null || route === null) return;
     const hit = useCache ? cached<T>(path) : undefined;
     if (hit !== undefined) {
       setState({ path, value: { status: 'ready', data: hit } });
@@ -45,7 +50,7 @@ export function useApi<T>(path: string | null, { cache: useCache = true }: { cac
     }
     setState({ path, value: { status: 'loading' } });
     const controller = new AbortController();
-    getJson<T>(path, controller.signal).then(
+    send<N>({ route: route as N, method: 'GET', url: path }, { signal: controller.signal }).then(
       (data) => {
         if (useCache) remember(path, data);
         setState({ path, value: { status: 'ready', data } });
@@ -57,7 +62,7 @@ export function useApi<T>(path: string | null, { cache: useCache = true }: { cac
       },
     );
     return () => controller.abort();
-  }, [path, attempt, useCache]);
+  }, [path, route, attempt, useCache]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   // While the effect for a new path has not run yet, never show the previous path's data.

@@ -1,9 +1,9 @@
 import { Router, type Request, type Response } from 'express';
+import { routes } from '@cocok/api';
 import type { AuthSettings } from '../../config.ts';
 import { parseWith } from '../../http/validate.ts';
 import { csrfTokenFor } from './accounts.logic.ts';
 import { SESSION_COOKIE, cookieOptions, issueCsrfToken, loginRateLimits, signupRateLimit } from './accounts.middleware.ts';
-import { loginBody, registerBody } from './accounts.schemas.ts';
 import type { AccountsService, NewSession, PublicUser } from './accounts.service.ts';
 
 export function accountsRoutes(accounts: AccountsService, settings: AuthSettings): Router {
@@ -18,17 +18,17 @@ export function accountsRoutes(accounts: AccountsService, settings: AuthSettings
     res.status(status).json({ user, csrfToken: csrfTokenFor(session.token) });
   };
 
-  router.get('/auth/me', async (req, res) => {
+  router.get(routes.me.pattern, async (req, res) => {
     const user = req.auth?.user ? await accounts.getUser(req.auth.user.id) : null;
     res.json({ user, csrfToken: issueCsrfToken(req, res, settings) });
   });
-  router.post('/auth/register', signupLimit, async (req, res) => {
-    await signedIn(req, res, 201, await accounts.register(parseWith(registerBody, req.body)));
+  router.post(routes.register.pattern, signupLimit, async (req, res) => {
+    await signedIn(req, res, routes.register.status, await accounts.register(parseWith(routes.register.body, req.body)));
   });
-  router.post('/auth/login', limits.perIp, limits.perContact, async (req, res) => {
-    await signedIn(req, res, 200, await accounts.login(parseWith(loginBody, req.body)));
+  router.post(routes.login.pattern, limits.perIp, limits.perContact, async (req, res) => {
+    await signedIn(req, res, routes.login.status, await accounts.login(parseWith(routes.login.body, req.body)));
   });
-  router.post('/auth/logout', async (req, res) => {
+  router.post(routes.logout.pattern, async (req, res) => {
     if (req.auth?.sessionToken) await accounts.logout(req.auth.sessionToken);
     req.auth = { user: null };
     res.clearCookie(SESSION_COOKIE, cookieOptions(req, settings.cookieSecure));

@@ -6,7 +6,7 @@ import { errors } from '../../core/errors.ts';
 import { accountErrors } from './accounts.errors.ts';
 import { checkContact, expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, staffPseudonymFromBytes, type Role } from './accounts.logic.ts';
 import { createAccountsRepository, type AccountsRepository, type UserRow } from './accounts.repository.ts';
-import type { LoginBody, RegisterBody } from './accounts.schemas.ts';
+import type { LoginBody, RegisterBody } from '@cocok/api';
 
 /** What the API says about a user: never the password hash, never the ban reason's internals. */
 export type PublicUser = { id: number; name: string; contact: string; role: Role; pseudonym: string; staffPseudonym: string | null; createdAt: string };

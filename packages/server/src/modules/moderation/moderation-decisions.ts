@@ -7,7 +7,7 @@ import type { SubmissionsInTransaction, SubmissionsService } from '../submission
 import type { ComparisonPort } from './comparison-port.ts';
 import { moderationErrors } from './moderation.errors.ts';
 import { createModerationRepository, type ModerationRepository, type NewLogRow } from './moderation.repository.ts';
-import type { DecisionBody } from './moderation.schemas.ts';
+import type { DecisionBody } from '@cocok/api';
 
 type Staff = SessionUser & { role: 'moderator' | 'admin' };
 

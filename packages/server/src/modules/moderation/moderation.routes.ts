@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { routes } from '@cocok/api';
 import { parseWith } from '../../http/validate.ts';
 import { publicAnswer } from '../../http/cache-policy.ts';
 import { streamLines } from '../../http/stream-lines.ts';
@@ -7,7 +8,6 @@ import { currentUser, requireRole } from '../accounts/accounts.middleware.ts';
 import type { SessionUser } from '../accounts/accounts.service.ts';
 import { csvLine } from '../../core/csv.ts';
 import { moderationErrors } from './moderation.errors.ts';
-import { decisionBody, queueQuery, reportBody, roleBody, takedownBody, userIdParam, userLookupQuery } from './moderation.schemas.ts';
 import type { ModerationService, publicLogEntry } from './moderation.service.ts';
 
 type LogEntry = ReturnType<typeof publicLogEntry>;
@@ -51,48 +51,49 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
     handler: (_req: Request, _res: Response, next: NextFunction) => next(moderationErrors.tooManyReports()),
   });
 
-  router.get('/admin/users', adminOnly, async (req, res) => {
-    res.json(await moderation.findUser(parseWith(userLookupQuery, req.query).contact));
+  router.get(routes.userLookup.pattern, adminOnly, async (req, res) => {
+    res.json(await moderation.findUser(parseWith(routes.userLookup.query, req.query).contact));
   });
-  router.post('/admin/users/:id/role', adminOnly, async (req, res) => {
-    const { role } = parseWith(roleBody, req.body ?? {});
-    res.json(await moderation.setRole(currentUser(req), parseWith(userIdParam, req.params.id), role));
+  router.post(routes.userRole.pattern, adminOnly, async (req, res) => {
+    const { role } = parseWith(routes.userRole.body, req.body ?? {});
+    const { id } = parseWith(routes.userRole.params, req.params);
+    res.json(await moderation.setRole(currentUser(req), id, role));
   });
-  router.get('/moderation/queue', staffOnly, async (req, res) => {
-    res.json(await moderation.queue(parseWith(queueQuery, req.query)));
+  router.get(routes.moderationQueue.pattern, staffOnly, async (req, res) => {
+    res.json(await moderation.queue(parseWith(routes.moderationQueue.query, req.query)));
   });
-  router.get('/moderation/dashboard', staffOnly, async (_req, res) => {
+  router.get(routes.moderationDashboard.pattern, staffOnly, async (_req, res) => {
     res.json(await moderation.dashboard());
   });
-  router.post('/moderation/tps/:code/claim', staffOnly, async (req, res) => {
+  router.post(routes.claim.pattern, staffOnly, async (req, res) => {
     res.json(await moderation.claim(codeOf(req), staff(req)));
   });
-  router.post('/moderation/tps/:code/claim/release', staffOnly, async (req, res) => {
+  router.post(routes.releaseClaim.pattern, staffOnly, async (req, res) => {
     res.json(await moderation.release(codeOf(req), staff(req)));
   });
-  router.get('/moderation/tps/:code', staffOnly, async (req, res) => {
+  router.get(routes.review.pattern, staffOnly, async (req, res) => {
     res.json(await moderation.review(codeOf(req), staff(req)));
   });
-  router.post('/moderation/tps/:code/decisions', staffOnly, async (req, res) => {
-    res.status(201).json(await moderation.decide(codeOf(req), staff(req), parseWith(decisionBody, req.body ?? {})));
+  router.post(routes.decide.pattern, staffOnly, async (req, res) => {
+    res.status(routes.decide.status).json(await moderation.decide(codeOf(req), staff(req), parseWith(routes.decide.body, req.body ?? {})));
   });
-  router.post('/moderation/photos/:sha256/takedown', staffOnly, async (req, res) => {
-    const { reason } = parseWith(takedownBody, req.body ?? {});
-    res.status(201).json(await moderation.takedownPhoto(String(req.params.sha256), staff(req), reason));
+  router.post(routes.takedownPhoto.pattern, staffOnly, async (req, res) => {
+    const { reason } = parseWith(routes.takedownPhoto.body, req.body ?? {});
+    res.status(routes.takedownPhoto.status).json(await moderation.takedownPhoto(String(req.params.sha256), staff(req), reason));
   });
 
-  router.get('/tps/:code/moderation', publicAnswer, async (req, res) => {
+  router.get(routes.tpsHistory.pattern, publicAnswer, async (req, res) => {
     res.json(await moderation.historyOf(codeOf(req)));
   });
-  router.post('/tps/:code/reports', reportLimit, async (req, res) => {
-    const { reason } = parseWith(reportBody, req.body ?? {});
-    res.status(201).json(await moderation.report(codeOf(req), reason));
+  router.post(routes.report.pattern, reportLimit, async (req, res) => {
+    const { reason } = parseWith(routes.report.body, req.body ?? {});
+    res.status(routes.report.status).json(await moderation.report(codeOf(req), reason));
   });
-  router.get('/moderation/log.csv', publicAnswer, async (_req, res) => {
+  router.get(routes.moderationLogCsv.pattern, publicAnswer, async (_req, res) => {
     res.type('text/csv; charset=utf-8').set('Content-Disposition', 'attachment; filename="cocok-moderation-log.csv"');
     await streamLines(res, csvLine(LOG_CSV_COLUMNS), csvRows(moderation.exportLog()), '');
   });
-  router.get('/moderation/log.json', publicAnswer, async (_req, res) => {
+  router.get(routes.moderationLogJson.pattern, publicAnswer, async (_req, res) => {
     res.type('application/json; charset=utf-8');
     await streamLines(res, '{"entries":[', jsonItems(moderation.exportLog()), ']}');
   });

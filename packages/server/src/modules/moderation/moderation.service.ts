@@ -14,7 +14,7 @@ import { createPhotoTakedown } from './photo-takedown.ts';
 import { activeClaim, mayChangeRole, mayDecide, openReasons, reportGroupKey } from '@cocok/domain';
 import { moderationErrors } from './moderation.errors.ts';
 import { createModerationRepository, type ClaimRow, type PublicLogRow } from './moderation.repository.ts';
-import type { DecisionBody } from './moderation.schemas.ts';
+import type { DecisionBody } from '@cocok/api';
 
 export type ModerationSettings = { claimMinutes: number; allowOwnUploads: boolean };
 type Staff = SessionUser & { role: 'moderator' | 'admin' };

@@ -1,4 +1,5 @@
 import { Router, type Request } from 'express';
+import { routes } from '@cocok/api';
 import type { AnswerCache } from '../../http/answer-cache.ts';
 
 /** Who answers TPS pages: the page assembler (modules/pages), which adds the crowd's side to this module's figures. */
@@ -8,6 +9,6 @@ export type TpsPages = { tpsPage(code: string): Promise<unknown> };
 export function officialRoutes(pages: TpsPages, answers: AnswerCache): Router {
   const router = Router();
   const codeOf = (req: Request) => String(req.params.code);
-  router.get('/tps/:code', answers.route(codeOf, (req) => pages.tpsPage(codeOf(req))));
+  router.get(routes.tps.pattern, answers.route(codeOf, (req) => pages.tpsPage(codeOf(req))));
   return router;
 }

@@ -3,6 +3,7 @@
  * perceptual hashes and their distances, EXIF capture times, and the rectangle of a field cut-out.
  */
 import { sniffFormat } from '@cocok/reader';
+import { apiPaths } from '@cocok/api';
 
 export type ImageType = 'jpeg' | 'png' | 'webp' | 'heic';
 export const EXTENSION: Record<ImageType, string> = { jpeg: 'jpg', png: 'png', webp: 'webp', heic: 'heic' };
@@ -101,9 +102,9 @@ export function exifTimeToIso(raw: unknown, offset?: unknown): string | null {
 export type PublicKind = 'display' | 'thumb';
 export const PUBLIC_KINDS: readonly PublicKind[] = ['display', 'thumb'];
 
-/** The URL of a public copy (photos.routes.ts serves it under /api); the cache purger is told these. */
+/** The URL of a public copy (the contract's builder; photos.routes.ts serves it); the cache purger is told these. */
 export function publicCopyUrl(sha256: string, kind: PublicKind): string {
-  return `/api/photos/${sha256}/${kind}.jpg`;
+  return apiPaths.photo(sha256, kind);
 }
 
 /**

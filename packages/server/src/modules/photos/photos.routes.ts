@@ -1,4 +1,5 @@
 import { Router } from 'express';
+import { routes } from '@cocok/api';
 import { PHOTO_CACHE } from './photos.logic.ts';
 import type { PhotosService } from './photos.service.ts';
 
@@ -8,8 +9,8 @@ import type { PhotosService } from './photos.service.ts';
  */
 export function photosRoutes(photos: PhotosService): Router {
   const router = Router();
-  for (const kind of ['display', 'thumb'] as const) {
-    router.get(`/photos/:sha256/${kind}.jpg`, async (req, res) => {
+  for (const [kind, route] of [['display', routes.photoDisplay], ['thumb', routes.photoThumb]] as const) {
+    router.get(route.pattern, async (req, res) => {
       res.set('Cache-Control', PHOTO_CACHE.refused); // kept on a 404/410: no cache may remember the refusal either
       const copy = await photos.publicCopy(String(req.params.sha256), kind, req.auth?.user ?? null);
       res.set('Cache-Control', copy.cacheControl);

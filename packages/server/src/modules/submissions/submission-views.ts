@@ -1,4 +1,5 @@
 import type { FieldName } from '@cocok/domain';
+import { apiPaths } from '@cocok/api';
 import type { FormReading } from '@cocok/domain';
 import type { PhotoCapture } from '../photos/photos.service.ts';
 import { publicCopyUrl } from '../photos/photos.logic.ts';
@@ -6,7 +7,6 @@ import type { DuplicateRow, FlagRow, SubmissionPhotoRow, SubmissionRow, ValueRow
 
 /** JSON shapes of submissions: the owner/moderator view and the public one (no name, contact or EXIF). */
 export const photoUrls = (sha256: string) => ({ thumbUrl: publicCopyUrl(sha256, 'thumb'), displayUrl: publicCopyUrl(sha256, 'display') });
-const cutoutUrl = (id: number, sha256: string, field: string) => `/api/submissions/${id}/photos/${sha256}/fields/${field}.jpg`;
 
 export function parseReading(row: SubmissionPhotoRow): FormReading | null {
   return row.reading ? (JSON.parse(row.reading) as FormReading) : null;
@@ -24,7 +24,7 @@ export function photoView(row: SubmissionPhotoRow, duplicates: DuplicateRow[], c
     message: reading?.message ?? null,
     failure: row.failure,
     reading: reading && { fields: reading.fields, review: reading.review, checks: reading.checks ?? [], candidates: reading.candidates ?? {} },
-    cutoutUrls: Object.fromEntries(boxes.map((f) => [f, cutoutUrl(row.submission_id, row.sha256, f)])),
+    cutoutUrls: Object.fromEntries(boxes.map((f) => [f, apiPaths.fieldCutout(row.submission_id, row.sha256, f)])),
     ...photoUrls(row.sha256),
     duplicates: duplicates.map((d) => ({ tps: d.other_tps_code, exact: d.exact === 1, distance: d.distance })),
     ...(capture ? { capture } : {}),

@@ -1,12 +1,12 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import multer from 'multer';
+import { routes, submissionIdParam } from '@cocok/api';
 import type { UploadSettings } from '../../config.ts';
 import { errors } from '../../core/errors.ts';
 import { parseWith } from '../../http/validate.ts';
 import { publicAnswer } from '../../http/cache-policy.ts';
 import { currentUser, requireUser } from '../accounts/accounts.middleware.ts';
 import { submissionErrors } from './submissions.errors.ts';
-import { confirmBody, submissionIdParam, uploadFields } from './submissions.schemas.ts';
 import type { SubmissionsService } from './submissions.service.ts';
 import type { createSubmissionUploadService } from './submission-upload.service.ts';
 
@@ -32,6 +32,7 @@ function photoUpload(limits: UploadSettings): RequestHandler {
   };
 }
 
+/** A `:id` that is no positive integer names no submission: 404 from the service, like an id nobody has (not a 400). */
 const idOf = (req: Request) => {
   const parsed = submissionIdParam.safeParse(req.params.id);
   return parsed.success ? parsed.data : -1;
@@ -48,32 +49,32 @@ export function submissionsRoutes(
     next();
   };
 
-  router.post('/submissions', requireUser, checkAllowed, photoUpload(limits), async (req, res) => {
+  router.post(routes.upload.pattern, requireUser, checkAllowed, photoUpload(limits), async (req, res) => {
     const files = (req.files as Express.Multer.File[] | undefined) ?? [];
     const stray = files.find((f) => !PHOTO_FIELDS.has(f.fieldname));
     if (stray) throw submissionErrors.unexpectedField(stray.fieldname);
-    const { tps } = parseWith(uploadFields, req.body ?? {});
+    const { tps } = parseWith(routes.upload.body, req.body ?? {});
     const result = await uploads.upload(currentUser(req), tps.toUpperCase(), files.map((f) => ({ name: f.originalname, bytes: f.buffer })));
-    res.status(result.created ? 202 : 200).json(result.body);
+    res.status(result.created ? routes.upload.status : 200).json(result.body);
   });
-  router.get('/submissions', requireUser, async (req, res) => {
+  router.get(routes.mySubmissions.pattern, requireUser, async (req, res) => {
     res.json(await submissions.listMine(currentUser(req)));
   });
-  router.get('/submissions/:id', requireUser, async (req, res) => {
+  router.get(routes.submission.pattern, requireUser, async (req, res) => {
     res.json(await submissions.get(idOf(req), currentUser(req)));
   });
-  router.post('/submissions/:id/confirm', requireUser, async (req, res) => {
-    const { fields } = parseWith(confirmBody, req.body ?? {});
+  router.post(routes.confirmSubmission.pattern, requireUser, async (req, res) => {
+    const { fields } = parseWith(routes.confirmSubmission.body, req.body ?? {});
     res.json(await submissions.confirm(idOf(req), currentUser(req), fields));
   });
-  router.post('/submissions/:id/withdraw', requireUser, async (req, res) => {
+  router.post(routes.withdrawSubmission.pattern, requireUser, async (req, res) => {
     res.json(await submissions.withdraw(idOf(req), currentUser(req)));
   });
-  router.get('/submissions/:id/photos/:sha256/fields/:field.jpg', requireUser, async (req, res) => {
+  router.get(routes.fieldCutout.pattern, requireUser, async (req, res) => {
     const image = await submissions.cutout(idOf(req), currentUser(req), String(req.params.sha256), String(req.params.field));
     res.set('Cache-Control', 'private, max-age=3600').type('jpeg').send(image);
   });
-  router.get('/tps/:code/submissions', publicAnswer, async (req, res) => {
+  router.get(routes.tpsSubmissions.pattern, publicAnswer, async (req, res) => {
     res.json(await submissions.listForTps(String(req.params.code)));
   });
   return router;

@@ -1,8 +1,6 @@
 import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { PublicUser } from '../../../../server/src/modules/accounts/accounts.service.ts';
-import { ApiError, postJson, refreshCsrfToken, setCsrfToken } from '../../lib/api-client.ts';
-
-type Me = { user: PublicUser | null; csrfToken: string };
+import type { LoginBody, PublicUser, RegisterBody, SignedIn } from '@cocok/api';
+import { ApiError, refreshCsrfToken, request, setCsrfToken } from '../../lib/api-client.ts';
 
 export type AuthValue = {
   /** `loading` until `GET /api/auth/me` answered; `error` when it could not be asked (offline). */
@@ -10,8 +8,8 @@ export type AuthValue = {
   user: PublicUser | null;
   error: ApiError | null;
   retry: () => void;
-  register: (body: { name: string; contact: string; password: string }) => Promise<PublicUser>;
-  login: (body: { contact: string; password: string }) => Promise<PublicUser>;
+  register: (body: RegisterBody) => Promise<PublicUser>;
+  login: (body: LoginBody) => Promise<PublicUser>;
   /** `beforeSignOut` runs in the same render batch as the sign-out (e.g. leaving a page that needs a login). */
   logout: (beforeSignOut?: () => void) => Promise<void>;
 };
@@ -27,7 +25,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let live = true;
-    refreshCsrfToken<Me>().then(
+    refreshCsrfToken().then(
       (me) => {
         if (!live) return;
         setUser(me.user);
@@ -44,7 +42,7 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     };
   }, [attempt]);
 
-  const signedIn = useCallback((me: { user: PublicUser; csrfToken: string }) => {
+  const signedIn = useCallback((me: SignedIn) => {
     setCsrfToken(me.csrfToken);
     setUser(me.user);
     setStatus('ready');
@@ -58,10 +56,10 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       user,
       error,
       retry: () => setAttempt((n) => n + 1),
-      register: async (body) => signedIn(await postJson<Me & { user: PublicUser }>('/api/auth/register', body)),
-      login: async (body) => signedIn(await postJson<Me & { user: PublicUser }>('/api/auth/login', body)),
+      register: async (body) => signedIn(await request('register', { body })),
+      login: async (body) => signedIn(await request('login', { body })),
       logout: async (beforeSignOut) => {
-        const res = await postJson<{ csrfToken: string }>('/api/auth/logout');
+        const res = await request('logout');
         setCsrfToken(res.csrfToken);
         // react-router navigates inside a transition; signing out in the same one renders both at once.
         startTransition(() => {

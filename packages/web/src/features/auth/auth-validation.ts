@@ -1,6 +1,6 @@
 import { ApiError } from '../../lib/api-client.ts';
 
-/** The same limits as the server's schemas (packages/server: modules/accounts/accounts.schemas.ts). */
+/** The same limit as the contract's registerBody (@cocok/api accounts.ts); not imported, so zod stays out of the bundle. */
 export const PASSWORD_MIN = 8;
 
 export type AuthFormError = 'nameMissing' | 'contactMissing' | 'passwordShort' | 'passwordMissing';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { RegionRef } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { RegionRef } from '@cocok/api';
 import { regionPath } from '../../lib/paths.ts';
 
 /** Where a region or TPS sits in the tree, nation first; the current page is the last, unlinked item. */

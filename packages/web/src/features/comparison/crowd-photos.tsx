@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useApi } from '../../lib/use-api.ts';
+import type { ApiResult } from '../../lib/use-api.ts';
 import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import type { TpsSubmissions } from '../submissions/submission-types.ts';
@@ -7,10 +7,8 @@ import { PhotoViewer, type ViewerPhoto } from './photo-viewer.tsx';
 import type { Translate } from '../../lib/translate.ts';
 
 /** The photos behind the crowd's figures (confirmed submissions), as thumbnails that open the viewer. */
-export function CrowdPhotos({ code }: { code: string }) {
+export function CrowdPhotos({ result }: { result: ApiResult<TpsSubmissions> }) {
   const { t } = useFormat();
-  // Not cached: a witness who just confirmed comes here to see their photo.
-  const result = useApi<TpsSubmissions>(`/api/tps/${encodeURIComponent(code)}/submissions`, { cache: false });
   const [open, setOpen] = useState<number | null>(null);
   const photos = result.status === 'ready' ? viewerPhotos(t, result.data) : [];
   return (

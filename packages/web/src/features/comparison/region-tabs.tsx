@@ -1,6 +1,6 @@
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import type { RegionView } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { RegionPage as RegionView } from '@cocok/api';
 import { useFormat } from '../common/use-format.ts';
 import { MismatchList } from './mismatch-list.tsx';
 import { readStatus, readTab, type RegionTab } from './comparison-params.ts';

@@ -1,16 +1,19 @@
-import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
+import type { TpsPage } from '@cocok/api';
+import type { ApiResult } from '../../lib/use-api.ts';
 import { useFormat } from '../common/use-format.ts';
 import { KpuImages } from '../tps/kpu-images.tsx';
 import { ComparisonBadge } from './comparison-badge.tsx';
 import { CrowdPhotos } from './crowd-photos.tsx';
 import { FieldComparisonTable } from './field-comparison-table.tsx';
 import type { TpsComparisonView } from './comparison-types.ts';
+import type { TpsSubmissions } from '../submissions/submission-types.ts';
 
 /**
  * The TPS page's comparison: the status, KPU's and the crowd's figures field by field, and the
- * evidence for both, the crowd's photos beside KPU's.
+ * evidence for both, the crowd's photos beside KPU's. `submissions` is the page's one load of the
+ * TPS's confirmed submissions (the witness section shows the same list).
  */
-export function TpsComparison({ tps }: { tps: TpsView }) {
+export function TpsComparison({ tps, submissions }: { tps: TpsPage; submissions: ApiResult<TpsSubmissions> }) {
   const { t } = useFormat();
   const c = tps.comparison;
   return (
@@ -20,7 +23,7 @@ export function TpsComparison({ tps }: { tps: TpsView }) {
       {c && c.status !== 'no_crowd' && <FieldComparisonTable fields={c.fields.filter((f) => f.state !== null)} />}
       {c && c.status !== 'no_crowd' && <p className="muted small">{t('comparison.otherFieldsNote')}</p>}
       <div className="evidence">
-        <CrowdPhotos code={tps.code} />
+        <CrowdPhotos result={submissions} />
         {tps.official && <KpuImages images={tps.official.images} />}
       </div>
     </section>

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson } from '../../lib/api-client.ts';
-import type { ListedStatus, MismatchItem, MismatchPage } from './comparison-types.ts';
+import { ApiError, apiCall, send } from '../../lib/api-client.ts';
+import type { ListedStatus, MismatchItem } from './comparison-types.ts';
 
 export const PAGE_SIZE = 25;
 
@@ -12,10 +12,8 @@ type State = {
   error: ApiError | null;
 };
 
-export function mismatchesPath(region: string, status: ListedStatus, cursor?: string | null): string {
-  const q = new URLSearchParams({ region, status, limit: String(PAGE_SIZE) });
-  if (cursor) q.set('cursor', cursor);
-  return `/api/mismatches?${q}`;
+export function mismatchesCall(region: string, status: ListedStatus, cursor?: string | null) {
+  return apiCall('mismatches', { query: { region, status, limit: PAGE_SIZE, cursor: cursor || undefined } });
 }
 
 /**
@@ -30,7 +28,7 @@ export function useMismatches(region: string, status: ListedStatus) {
   useEffect(() => {
     const controller = new AbortController();
     setState({ key, items: [], nextCursor: null, phase: 'loading', error: null });
-    getJson<MismatchPage>(mismatchesPath(region, status), controller.signal).then(
+    send(mismatchesCall(region, status), { signal: controller.signal }).then(
       (page) => setState({ key, items: page.items, nextCursor: page.nextCursor, phase: 'ready', error: null }),
       (err: unknown) => {
         if (!controller.signal.aborted) setState((s) => ({ ...s, key, phase: 'ready', error: asApiError(err) }));
@@ -43,7 +41,7 @@ export function useMismatches(region: string, status: ListedStatus) {
     if (state.phase !== 'ready' || !state.nextCursor) return;
     const cursor = state.nextCursor;
     setState((s) => ({ ...s, phase: 'loading-more', error: null }));
-    getJson<MismatchPage>(mismatchesPath(region, status, cursor)).then(
+    send(mismatchesCall(region, status, cursor)).then(
       (page) =>
         setState((s) => (s.key === key ? { ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor, phase: 'ready' } : s)),
       (err: unknown) => setState((s) => (s.key === key ? { ...s, phase: 'ready', error: asApiError(err) } : s)),

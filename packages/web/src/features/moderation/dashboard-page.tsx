@@ -5,7 +5,8 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
-import { QUEUE_PATH, apiPaths, reviewPath } from './moderation-paths.ts';
+import { apiCall } from '../../lib/api-client.ts';
+import { QUEUE_PATH, reviewPath } from './moderation-paths.ts';
 import type { Dashboard } from './moderation-types.ts';
 import { RequireStaff } from './require-staff.tsx';
 
@@ -21,7 +22,7 @@ export function DashboardPage() {
 function DashboardContent() {
   const { t } = useFormat();
   useDocumentTitle(t('moderation.dashboardTitle'));
-  const result = useApi<Dashboard>(apiPaths.dashboard, { cache: false });
+  const result = useApi(apiCall('moderationDashboard'), { cache: false });
   return (
     <>
       <PageHeader kicker={t('moderation.kicker')} title={t('moderation.dashboardTitle')}>

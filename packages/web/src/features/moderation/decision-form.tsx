@@ -1,11 +1,10 @@
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { REJECT_REASONS, REPORT_OUTCOMES } from '@cocok/domain';
 import { FIELDS, type FieldName } from '@cocok/domain';
-import { ApiError, postJson } from '../../lib/api-client.ts';
+import { ApiError, request } from '../../lib/api-client.ts';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useFormat } from '../common/use-format.ts';
-import { apiPaths } from './moderation-paths.ts';
 import type { Decision, DecisionAnswer, ReviewData } from './moderation-types.ts';
 
 export type DecisionKind = Decision['kind'];
@@ -81,7 +80,7 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
     setBusy(true);
     setError(null);
     try {
-      onDone(await postJson<DecisionAnswer>(apiPaths.decisions(data.tps.code), b));
+      onDone(await request('decide', { params: { code: data.tps.code }, body: b }));
       setReason('');
     } catch (err) {
       setError(err instanceof ApiError ? err.message : String(err));

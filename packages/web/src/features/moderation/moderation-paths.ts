@@ -1,3 +1,6 @@
+import type { QueueReason } from '@cocok/api';
+import { apiCall } from '../../lib/api-client.ts';
+
 /** URLs of the moderator pages. */
 export const QUEUE_PATH = '/moderasi';
 export const DASHBOARD_PATH = '/moderasi/dasbor';
@@ -7,18 +10,9 @@ export function reviewPath(code: string): string {
   return `/moderasi/tps/${encodeURIComponent(code)}`;
 }
 
-export const apiPaths = {
-  queue: (q: { reason?: string; region?: string }) => {
-    const params = new URLSearchParams({ limit: '50' });
-    if (q.reason) params.set('reason', q.reason);
-    if (q.region) params.set('region', q.region);
-    return `/api/moderation/queue?${params}`;
-  },
-  review: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}`,
-  claim: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}/claim`,
-  releaseClaim: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}/claim/release`,
-  decisions: (code: string) => `/api/moderation/tps/${encodeURIComponent(code)}/decisions`,
-  history: (code: string) => `/api/tps/${encodeURIComponent(code)}/moderation`,
-  reports: (code: string) => `/api/tps/${encodeURIComponent(code)}/reports`,
-  dashboard: '/api/moderation/dashboard',
-};
+/** The queue as the queue page and "next" ask for it: one page of 50, filters left out when empty. */
+export function queueCall(q: { reason?: string; region?: string }) {
+  // A reason typed into the address bar is sent as it is: the server's refusal is what the page shows.
+  const reason = (q.reason || undefined) as QueueReason | undefined;
+  return apiCall('moderationQueue', { query: { limit: 50, reason, region: q.region || undefined } });
+}

@@ -6,9 +6,9 @@ import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
-import { DASHBOARD_PATH, USERS_PATH, apiPaths, reviewPath } from './moderation-paths.ts';
+import { DASHBOARD_PATH, USERS_PATH, queueCall, reviewPath } from './moderation-paths.ts';
 import { useAuth } from '../auth/auth-context.tsx';
-import type { QueueItem, QueuePage as QueueAnswer } from './moderation-types.ts';
+import type { QueueItem } from './moderation-types.ts';
 import { RequireStaff } from './require-staff.tsx';
 
 /** `/moderasi`: every TPS that needs a moderator, largest impact first, filterable by reason and region. */
@@ -26,7 +26,7 @@ function Queue() {
   const [params, setParams] = useSearchParams();
   const reason = params.get('alasan') ?? '';
   const region = params.get('wilayah') ?? '';
-  const result = useApi<QueueAnswer>(apiPaths.queue({ reason, region }), { cache: false });
+  const result = useApi(queueCall({ reason, region }), { cache: false });
   const navigate = useNavigate();
   const [regionInput, setRegionInput] = useState(region);
   const isAdmin = useAuth().user?.role === 'admin';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, getJson, postJson } from '../../lib/api-client.ts';
+import { ApiError, apiCall, request, send } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';
@@ -8,8 +8,8 @@ import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { DecisionForm, type DecisionFormHandle } from './decision-form.tsx';
 import { FiguresCompare } from './figures-compare.tsx';
-import { QUEUE_PATH, apiPaths, reviewPath } from './moderation-paths.ts';
-import type { ClaimAnswer, DecisionAnswer, QueuePage, ReviewData } from './moderation-types.ts';
+import { QUEUE_PATH, queueCall, reviewPath } from './moderation-paths.ts';
+import type { ClaimAnswer, DecisionAnswer, ReviewData } from './moderation-types.ts';
 import { PhotoViewer, type PhotoViewerHandle } from './photo-viewer.tsx';
 import { RequireStaff } from './require-staff.tsx';
 import { SubmissionCard } from './submission-card.tsx';
@@ -28,7 +28,7 @@ export function ReviewPage() {
 function useClaim(code: string) {
   const [claim, setClaim] = useState<{ ok: true; answer: ClaimAnswer } | { ok: false; message: string } | null>(null);
   useEffect(() => {
-    postJson<ClaimAnswer>(apiPaths.claim(code)).then(
+    request('claim', { params: { code } }).then(
       (answer) => setClaim({ ok: true, answer }),
       (err: unknown) => setClaim({ ok: false, message: err instanceof ApiError ? err.message : String(err) }),
     );
@@ -52,7 +52,7 @@ function useShortcuts(handler: (key: string) => boolean) {
 }
 
 function Review({ code }: { code: string }) {
-  const result = useApi<ReviewData>(apiPaths.review(code), { cache: false });
+  const result = useApi(apiCall('review', { params: { code } }), { cache: false });
   const claim = useClaim(code);
   // Kept here: reloading the review data after a decision re-mounts the body, and the notice must stay.
   const [done, setDone] = useState<DecisionAnswer | null>(null);
@@ -75,14 +75,14 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
   const photo = sub?.photos[Math.min(photoIndex, sub.photos.length - 1)];
 
   async function next() {
-    const queue = await getJson<QueuePage>(apiPaths.queue({}));
+    const queue = await send(queueCall({}));
     const item = queue.items.find((i) => i.tps !== data.tps.code && !i.claim);
     navigate(item ? reviewPath(item.tps) : QUEUE_PATH);
   }
 
   /** Gives the TPS back before the claim runs out, so another moderator can take it now; back to the queue. */
   async function release() {
-    await postJson(apiPaths.releaseClaim(data.tps.code));
+    await request('releaseClaim', { params: { code: data.tps.code } });
     navigate(QUEUE_PATH);
   }
 

@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, postJson } from '../../lib/api-client.ts';
+import { ApiError, apiCall, request } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { FigureList } from '../common/figure-list.tsx';
 import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
-import { apiPaths } from './moderation-paths.ts';
-import type { HistoryEntry, TpsHistory } from './moderation-types.ts';
+import type { HistoryEntry } from './moderation-types.ts';
 
 /** The figures a moderator verified last, unless a later decision cleared them (history is newest first). */
 function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figures: Record<string, number | null> } | null {
@@ -16,7 +15,7 @@ function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figure
 /** The TPS page's moderation section: the verified result, every decision (by pseudonym), and "Lapor". */
 export function TpsModeration({ code }: { code: string }) {
   const { t, instant } = useFormat();
-  const result = useApi<TpsHistory>(apiPaths.history(code), { cache: false });
+  const result = useApi(apiCall('tpsHistory', { params: { code } }), { cache: false });
   const verified = result.status === 'ready' ? currentVerified(result.data.entries) : null;
   return (
     <section className="section" aria-labelledby="tps-moderation" data-testid="tps-moderation">
@@ -65,7 +64,7 @@ function ReportForm({ code }: { code: string }) {
     if (reason.trim().length < 3) return setState({ kind: 'error', message: t('moderation.reportTooShort') });
     setState({ kind: 'sending' });
     try {
-      await postJson(apiPaths.reports(code), { reason: reason.trim() });
+      await request('report', { params: { code }, body: { reason: reason.trim() } });
       setReason('');
       setState({ kind: 'sent' });
     } catch (err) {

@@ -1,12 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, getJson, postJson } from '../../lib/api-client.ts';
+import type { UserLookup } from '@cocok/api';
+import { ApiError, request } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { RequireStaff } from './require-staff.tsx';
 
-type FoundUser = { id: number; name: string; contact: string; role: 'witness' | 'moderator' | 'admin'; pseudonym: string; staffPseudonym: string | null };
+type FoundUser = UserLookup['user'];
 const ROLES = ['witness', 'moderator', 'admin'] as const;
 
 /** `/moderasi/pengguna` (admins): find an account by phone number or e-mail and give it a role. */
@@ -44,7 +45,7 @@ function RoleForm() {
     setMessage(null);
     setUser(null);
     try {
-      setUser((await getJson<{ user: FoundUser }>(`/api/admin/users?contact=${encodeURIComponent(contact.trim())}`)).user);
+      setUser((await request('userLookup', { query: { contact: contact.trim() } })).user);
     } catch (err) {
       fail(err);
     }
@@ -53,7 +54,7 @@ function RoleForm() {
   async function give(role: FoundUser['role']) {
     if (!user) return;
     try {
-      const res = await postJson<{ user: { role: FoundUser['role'] } }>(`/api/admin/users/${user.id}/role`, { role });
+      const res = await request('userRole', { params: { id: user.id }, body: { role } });
       setUser({ ...user, role: res.user.role });
       setMessage({ ok: true, text: t('moderation.roleChanged', { who: user.name, role: t(`moderation.roles.${role}`) }) });
     } catch (err) {

@@ -1,5 +1,5 @@
 import { CANDIDATES } from '@cocok/domain';
-import type { Totals } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { Totals } from '@cocok/api';
 import { useFormat } from '../common/use-format.ts';
 
 /** The pairs as commonly written, for narrow screens where the full names would wrap over many lines. */

@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import type { RegionChild, RegionView, Totals } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { RegionChild, RegionPage as RegionView, Totals } from '@cocok/api';
 import { regionPath, tpsPath } from '../../lib/paths.ts';
 import { StatusBadge } from '../common/status-badge.tsx';
 import { useFormat } from '../common/use-format.ts';
@@ -134,7 +134,7 @@ function TpsCells({ row, f }: { row: RegionChild; f: Format }) {
 
 /** A TPS's own figure, '–' where KPU has not published it (never shown as 0). */
 function figure(row: RegionChild, field: 'suara_paslon_1' | 'suara_paslon_2' | 'suara_paslon_3' | 'suara_sah', f: Format): string {
-  const value = row.figures?.[field] ?? null;
+  const value = 'figures' in row ? row.figures[field] : null;
   return value === null ? '–' : f.n(value);
 }
 

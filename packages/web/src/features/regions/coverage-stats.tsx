@@ -1,4 +1,4 @@
-import type { Totals } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { Totals } from '@cocok/api';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 

@@ -1,6 +1,6 @@
 import { useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { RegionView } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { RegionPage as RegionView } from '@cocok/api';
 import { Breadcrumb } from '../common/breadcrumb.tsx';
 import { Loaded } from '../common/load-state.tsx';
 import { PageHeader } from '../common/page-header.tsx';

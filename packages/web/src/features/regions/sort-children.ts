@@ -1,4 +1,4 @@
-import type { RegionChild } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { RegionChild } from '@cocok/api';
 
 export const SORT_KEYS = ['name', 'code', 'tps', 'coverage', 'crowd', 'paslon1', 'paslon2', 'paslon3', 'sah', 'flagged', 'mismatch'] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

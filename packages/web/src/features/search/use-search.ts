@@ -1,7 +1,7 @@
-import type { RegionsService } from '../../../../server/src/modules/regions/regions.service.ts';
+import { apiCall } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 
-export type SearchResults = Awaited<ReturnType<RegionsService['search']>>;
+export type { SearchResults } from '@cocok/api';
 
 /** The server answers at most this many of each kind (its default `limit`). */
 export const SEARCH_LIMIT = 20;
@@ -9,5 +9,5 @@ export const SEARCH_LIMIT = 20;
 /** Queries shorter than 2 characters are not sent: the server would answer nothing anyway. */
 export function useSearch(q: string) {
   const query = q.trim();
-  return useApi<SearchResults>(query.length >= 2 ? `/api/search?q=${encodeURIComponent(query)}` : null);
+  return useApi(query.length >= 2 ? apiCall('search', { query: { q: query } }) : null);
 }

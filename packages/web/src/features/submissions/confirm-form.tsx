@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { FieldName } from '@cocok/domain';
-import { postJson } from '../../lib/api-client.ts';
+import { request } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
 import { apiErrorText } from '../auth/auth-validation.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
@@ -35,7 +35,7 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
     setBusy(true);
     setError(null);
     try {
-      onDone(await postJson<SubmissionView>(`/api/submissions/${view.id}/confirm`, { fields: values }));
+      onDone(await request('confirmSubmission', { params: { id: view.id }, body: { fields: values } }));
     } catch (err) {
       setError(apiErrorText(err, lang));
       setBusy(false);

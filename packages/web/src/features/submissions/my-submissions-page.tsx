@@ -1,5 +1,5 @@
 import { Link } from 'react-router-dom';
-import type { SubmissionsService } from '../../../../server/src/modules/submissions/submissions.service.ts';
+import { apiCall } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';
@@ -7,8 +7,6 @@ import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { RequireLogin } from '../auth/require-login.tsx';
 import { UPLOAD_PATH, submissionPath } from '../auth/auth-paths.ts';
-
-type MySubmissions = Awaited<ReturnType<SubmissionsService['listMine']>>;
 
 /** `/kiriman` (login required): the witness's own submissions, newest first, each opening its page. */
 export function MySubmissionsPage() {
@@ -22,7 +20,7 @@ export function MySubmissionsPage() {
 function MySubmissionsList() {
   const { t, instant } = useFormat();
   useDocumentTitle(t('mine.title'));
-  const result = useApi<MySubmissions>('/api/submissions', { cache: false });
+  const result = useApi(apiCall('mySubmissions'), { cache: false });
   return (
     <div className="narrow">
       <PageHeader kicker={t('upload.kicker')} title={t('mine.title')} />

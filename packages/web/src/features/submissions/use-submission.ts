@@ -1,5 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
-import { ApiError, getJson } from '../../lib/api-client.ts';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError, apiCall, send } from '../../lib/api-client.ts';
 import type { SubmissionView } from './submission-types.ts';
 
 /** How often the page asks while photos are being read. */
@@ -16,16 +16,16 @@ export function useSubmission(id: string | undefined) {
   const [data, setData] = useState<SubmissionView | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const path = id && /^\d+$/.test(id) ? `/api/submissions/${id}` : null;
+  const call = useMemo(() => (id && /^\d+$/.test(id) ? apiCall('submission', { params: { id } }) : null), [id]);
 
   useEffect(() => {
-    if (!path) return;
+    if (!call) return;
     const controller = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
     let failures = 0;
     const poll = async () => {
       try {
-        const view = await getJson<SubmissionView>(path, controller.signal);
+        const view = await send(call, { signal: controller.signal });
         failures = 0;
         setData(view);
         setError(null);
@@ -43,9 +43,9 @@ export function useSubmission(id: string | undefined) {
       controller.abort();
       clearTimeout(timer);
     };
-  }, [path, attempt]);
+  }, [call, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const invalid = path === null ? new ApiError(404, 'not-found', 'Kiriman tidak ditemukan.', 'Submission not found.') : null;
+  const invalid = call === null ? new ApiError(404, 'not-found', 'Kiriman tidak ditemukan.', 'Submission not found.') : null;
   return { data, error: invalid ?? error, retry, replace: setData };
 }

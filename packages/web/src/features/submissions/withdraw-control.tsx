@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { postJson } from '../../lib/api-client.ts';
+import { request } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
 import { apiErrorText } from '../auth/auth-validation.ts';
 import type { SubmissionView } from './submission-types.ts';
@@ -15,7 +15,7 @@ export function WithdrawControl({ id, onDone }: { id: number; onDone: (view: Sub
     setBusy(true);
     setError(null);
     try {
-      onDone(await postJson<SubmissionView>(`/api/submissions/${id}/withdraw`));
+      onDone(await request('withdrawSubmission', { params: { id } }));
     } catch (err) {
       setError(apiErrorText(err, lang));
     } finally {

@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import { useApi } from '../../lib/use-api.ts';
+import { useApi, type ApiResult } from '../../lib/use-api.ts';
+import { apiCall } from '../../lib/api-client.ts';
 import { FigureList } from '../common/figure-list.tsx';
 import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
@@ -7,10 +8,17 @@ import { checkLabel } from '../tps/check-text.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
 import type { PublicSubmission, TpsSubmissions } from './submission-types.ts';
 
+/**
+ * The confirmed submissions of a TPS, loaded once per TPS page and shown by two sections (the crowd's
+ * photos and the witness list). Not cached: a witness who just confirmed comes here to see their photo.
+ */
+export function useTpsSubmissions(code: string): ApiResult<TpsSubmissions> {
+  return useApi(apiCall('tpsSubmissions', { params: { code } }), { cache: false });
+}
+
 /** The TPS page's section of confirmed witness submissions: pseudonym, figures, photos. */
-export function WitnessSubmissions({ code }: { code: string }) {
+export function WitnessSubmissions({ code, result }: { code: string; result: ApiResult<TpsSubmissions> }) {
   const { t } = useFormat();
-  const result = useApi<TpsSubmissions>(`/api/tps/${encodeURIComponent(code)}/submissions`, { cache: false });
   return (
     <section className="section" aria-labelledby="tps-witness">
       <h2 id="tps-witness">{t('witness.heading')}</h2>

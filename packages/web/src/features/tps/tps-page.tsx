@@ -1,5 +1,5 @@
 import { useParams } from 'react-router-dom';
-import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
+import type { TpsPage as TpsView } from '@cocok/api';
 import { Breadcrumb } from '../common/breadcrumb.tsx';
 import { Loaded } from '../common/load-state.tsx';
 import { PageHeader } from '../common/page-header.tsx';
@@ -11,7 +11,7 @@ import { OfficialFigures } from './official-figures.tsx';
 import { CheckList } from './check-list.tsx';
 import { CheckAlert } from './check-alert.tsx';
 import { VersionHistory } from './version-history.tsx';
-import { WitnessSubmissions } from '../submissions/witness-submissions.tsx';
+import { WitnessSubmissions, useTpsSubmissions } from '../submissions/witness-submissions.tsx';
 import { TpsComparison } from '../comparison/tps-comparison.tsx';
 import { TpsModeration } from '../moderation/tps-moderation.tsx';
 
@@ -25,6 +25,7 @@ export function TpsPage() {
 function TpsContent({ tps }: { tps: TpsView }) {
   const { t } = useFormat();
   const village = tps.breadcrumb.at(-1);
+  const submissions = useTpsSubmissions(tps.code);
   useDocumentTitle(village ? `${tps.name}, ${village.name}` : tps.name);
   return (
     <>
@@ -37,7 +38,7 @@ function TpsContent({ tps }: { tps: TpsView }) {
       </PageHeader>
 
       {/* The crowd next to KPU comes first, with both sets of photos (KPU's are shown there). */}
-      <TpsComparison tps={tps} />
+      <TpsComparison tps={tps} submissions={submissions} />
 
       <section className="section" aria-labelledby="tps-official">
         <h2 id="tps-official">{t('tps.officialHeading')}</h2>
@@ -56,7 +57,7 @@ function TpsContent({ tps }: { tps: TpsView }) {
         )}
       </section>
 
-      <WitnessSubmissions code={tps.code} />
+      <WitnessSubmissions code={tps.code} result={submissions} />
 
       <TpsModeration code={tps.code} />
 

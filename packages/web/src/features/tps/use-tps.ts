@@ -1,10 +1,11 @@
-import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
+import type { CurrentOfficial, OfficialVersion } from '@cocok/api';
+import { apiCall } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 
-export type OfficialView = NonNullable<TpsView['official']>;
-export type VersionView = TpsView['history'][number];
+export type OfficialView = CurrentOfficial;
+export type VersionView = OfficialVersion;
 
 /** One TPS with its current official figures, check results and version history. */
 export function useTps(code: string | undefined) {
-  return useApi<TpsView>(code ? `/api/tps/${encodeURIComponent(code)}` : null);
+  return useApi(code ? apiCall('tps', { params: { code } }) : null);
 }

@@ -1,7 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
-import { getJson } from '../../lib/api-client.ts';
+import { request } from '../../lib/api-client.ts';
 import { asTpsCode } from '../../lib/paths.ts';
 import { apiErrorText } from '../auth/auth-validation.ts';
 import { placeOf, type ChosenTps } from './last-tps.ts';
@@ -24,7 +23,7 @@ export function TpsByCode({ onChoose }: { onChoose: (tps: ChosenTps) => void }) 
     setBusy(true);
     setError(null);
     try {
-      const tps = await getJson<TpsView>(`/api/tps/${code}`);
+      const tps = await request('tps', { params: { code } });
       onChoose({ code: tps.code, name: tps.name, place: placeOf(tps.breadcrumb) });
     } catch (err) {
       setError(apiErrorText(err, i18n.language));

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RegionView } from '../../../../server/src/modules/regions/regions.service.ts';
+import type { RegionPage as RegionView } from '@cocok/api';
 import { Loaded } from '../common/load-state.tsx';
 import { useRegion } from '../regions/use-region.ts';
 import { placeOf, type ChosenTps } from './last-tps.ts';

@@ -1,8 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
-import { ApiError, getJson } from '../../lib/api-client.ts';
+import { ApiError, request } from '../../lib/api-client.ts';
 import { asTpsCode } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import type { Translate } from '../../lib/translate.ts';
@@ -118,7 +117,7 @@ function usePreselectedTps(param: string | null, setTps: (tps: ChosenTps) => voi
     const code = param ? asTpsCode(param) : null;
     if (!code) return;
     let live = true;
-    getJson<TpsView>(`/api/tps/${code}`).then(
+    request('tps', { params: { code } }).then(
       (v) => {
         if (!live) return;
         const chosen = { code: v.code, name: v.name, place: placeOf(v.breadcrumb) };

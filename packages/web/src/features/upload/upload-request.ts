@@ -1,7 +1,7 @@
-import type { UploadResult } from '../../../../server/src/modules/submissions/submission-upload.service.ts';
-import { ApiError, checkedBody, currentCsrfToken, refreshCsrfToken } from '../../lib/api-client.ts';
+import type { UploadAnswer } from '@cocok/api';
+import { ApiError, apiUrl, checkedBody, currentCsrfToken, refreshCsrfToken } from '../../lib/api-client.ts';
 
-export type UploadAnswer = UploadResult['body'];
+export type { UploadAnswer };
 export type UploadPart = { blob: Blob; name: string };
 
 /**
@@ -25,7 +25,7 @@ function sendOnce(tps: string, parts: readonly UploadPart[], onProgress: (loaded
   for (const p of parts) form.append('photos', p.blob, p.name);
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/submissions');
+    xhr.open('POST', apiUrl('upload'));
     xhr.setRequestHeader('X-CSRF-Token', currentCsrfToken() ?? '');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => {
