@@ -6,6 +6,11 @@ import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { apiPaths } from './moderation-paths.ts';
 import type { HistoryEntry, TpsHistory } from './moderation-types.ts';
+import { isKeyOf } from '../../lib/translate.ts';
+import { moderationTexts } from './moderation.texts.ts';
+
+// An action logged by a newer server than this page knows is shown by its name.
+const ACTION_TEXTS = moderationTexts.id.moderation.actions;
 
 /** The figures a moderator verified last, unless a later decision cleared them (history is newest first). */
 function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figures: Record<string, number | null> } | null {
@@ -44,7 +49,7 @@ export function ModerationHistoryList({ entries }: { entries: HistoryEntry[] }) 
     <ol className="changes" data-testid="moderation-history">
       {entries.map((e) => (
         <li key={e.id}>
-          <strong>{t(`moderation.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.moderator} · <span className="muted small">{instant(e.at)}</span>
+          <strong>{isKeyOf(ACTION_TEXTS, e.action) ? t(`moderation.actions.${e.action}`) : e.action}</strong> · {e.moderator} · <span className="muted small">{instant(e.at)}</span>
           {e.submissionId !== null && <span className="small"> · #{e.submissionId}</span>}
           {e.reason && <p className="small">“{e.reason}”</p>}
         </li>

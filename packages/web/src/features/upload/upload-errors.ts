@@ -19,6 +19,7 @@ export function describeUploadFailure(err: ApiError, ctx: { t: Translate; lang: 
   const action = file !== null && [413, 415, 422].includes(err.status) ? 'replace' : 'retry';
   if (OWN_ENVELOPE(err.code)) return { text: ctx.lang === 'en' ? err.messageEn : err.message, action, file };
   // No envelope: a proxy or gateway answered before our server could.
-  const key = { 413: 'tooLarge', 415: 'unsupported', 422: 'unreadable', 429: 'tooMany' }[err.status] ?? (err.status >= 500 ? 'server' : 'unknown');
+  const byStatus: Record<number, 'tooLarge' | 'unsupported' | 'unreadable' | 'tooMany'> = { 413: 'tooLarge', 415: 'unsupported', 422: 'unreadable', 429: 'tooMany' };
+  const key = byStatus[err.status] ?? (err.status >= 500 ? 'server' : 'unknown');
   return { text: t(`upload.errors.${key}`, { status: err.status }), action: 'retry', file: null };
 }

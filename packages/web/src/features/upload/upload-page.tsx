@@ -5,7 +5,6 @@ import type { TpsView } from '../../../../server/src/modules/official/official.s
 import { ApiError, getJson } from '../../lib/api-client.ts';
 import { asTpsCode } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import type { Translate } from '../../lib/translate.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { RequireLogin } from '../auth/require-login.tsx';
 import { submissionPath } from '../auth/auth-paths.ts';
@@ -52,7 +51,7 @@ function UploadForm() {
       navigate(submissionPath(answer.id));
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, 'client-error', String(err), String(err));
-      setFailure(describeUploadFailure(error, { t: t as unknown as Translate, lang: i18n.language, online: navigator.onLine }));
+      setFailure(describeUploadFailure(error, { t, lang: i18n.language, online: navigator.onLine }));
       setSending(false);
     }
   }
