@@ -14,7 +14,6 @@ const id = {
     footerSource: 'Sumber data resmi: KPU, Sirekap Pemilu 2024.',
   },
   lang: {
-    label: 'Bahasa',
     switchTo: 'English',
     switchToLabel: 'Switch to English',
   },
@@ -32,7 +31,6 @@ const en: typeof id = {
     footerSource: 'Official data source: KPU, Sirekap, 2024 election.',
   },
   lang: {
-    label: 'Language',
     switchTo: 'Bahasa Indonesia',
     switchToLabel: 'Ganti ke Bahasa Indonesia',
   },

@@ -14,9 +14,6 @@ const id = {
     none: 'Tidak ada wilayah atau TPS yang cocok dengan “{{q}}”.',
     tooShort: 'Ketik minimal 2 huruf atau angka.',
     hint: 'Cari dengan nama desa, kecamatan, kabupaten/kota atau provinsi, atau dengan kode TPS (13 karakter) atau awal kodenya.',
-    code: 'Kode',
-    place: 'Letak',
-    level: 'Tingkat',
     limited: 'Hanya {{n}} hasil pertama yang ditampilkan; perjelas pencarian untuk hasil lain.',
   },
 };
@@ -33,9 +30,6 @@ const en: typeof id = {
     none: 'No place or TPS matches “{{q}}”.',
     tooShort: 'Type at least 2 letters or digits.',
     hint: 'Search by the name of a village, district, regency/city or province, or by a TPS code (13 characters) or its beginning.',
-    code: 'Code',
-    place: 'Located in',
-    level: 'Level',
     limited: 'Only the first {{n}} results are shown; refine the search to see others.',
   },
 };
