@@ -51,6 +51,7 @@ const id = {
     networkText: 'Server tidak dapat dihubungi atau sedang bermasalah. Periksa sambungan internet, lalu coba lagi.',
     retry: 'Coba lagi',
     backHome: 'Kembali ke beranda',
+    unexpected: 'Terjadi kesalahan. Coba lagi.',
   },
 };
 
@@ -103,6 +104,7 @@ const en: typeof id = {
     networkText: 'The server cannot be reached or has a problem. Check your connection, then try again.',
     retry: 'Try again',
     backHome: 'Back to the home page',
+    unexpected: 'Something went wrong. Try again.',
   },
 };
 

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, postJson } from '../../lib/api-client.ts';
+import { postJson } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { FigureList } from '../common/figure-list.tsx';
 import { SectionLoadState } from '../common/load-state.tsx';
@@ -8,6 +8,7 @@ import { apiPaths } from './moderation-paths.ts';
 import type { HistoryEntry, TpsHistory } from './moderation-types.ts';
 import { isKeyOf } from '../../lib/translate.ts';
 import { moderationTexts } from './moderation.texts.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 // An action logged by a newer server than this page knows is shown by its name.
 const ACTION_TEXTS = moderationTexts.id.moderation.actions;
@@ -60,7 +61,7 @@ export function ModerationHistoryList({ entries }: { entries: HistoryEntry[] }) 
 
 /** "Lapor": anyone reports a problem with this TPS page; the text stays when sending fails. */
 function ReportForm({ code }: { code: string }) {
-  const { t } = useFormat();
+  const { t, lang } = useFormat();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [state, setState] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
@@ -74,7 +75,7 @@ function ReportForm({ code }: { code: string }) {
       setReason('');
       setState({ kind: 'sent' });
     } catch (err) {
-      setState({ kind: 'error', message: err instanceof ApiError ? err.message : String(err) });
+      setState({ kind: 'error', message: errorText(err, { lang, t }) });
     }
   }
 

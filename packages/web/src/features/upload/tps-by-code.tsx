@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
 import { getJson } from '../../lib/api-client.ts';
 import { asTpsCode } from '../../lib/paths.ts';
-import { apiErrorText } from '../auth/auth-validation.ts';
 import { placeOf, type ChosenTps } from './last-tps.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** The 13-character code printed on the TPS's documents, checked against the registry before use. */
 export function TpsByCode({ onChoose }: { onChoose: (tps: ChosenTps) => void }) {
@@ -27,7 +27,7 @@ export function TpsByCode({ onChoose }: { onChoose: (tps: ChosenTps) => void }) 
       const tps = await getJson<TpsView>(`/api/tps/${code}`);
       onChoose({ code: tps.code, name: tps.name, place: placeOf(tps.breadcrumb) });
     } catch (err) {
-      setError(apiErrorText(err, i18n.language));
+      setError(errorText(err, { lang: i18n.language, t }));
     } finally {
       setBusy(false);
     }
