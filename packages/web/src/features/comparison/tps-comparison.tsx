@@ -1,3 +1,4 @@
+import './comparison.css';
 import type { TpsView } from '../../../../server/src/modules/official/official.service.ts';
 import { useFormat } from '../common/use-format.ts';
 import { KpuImages } from '../tps/kpu-images.tsx';

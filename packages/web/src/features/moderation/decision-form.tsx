@@ -1,3 +1,4 @@
+import './moderation.css';
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { REJECT_REASONS, REPORT_OUTCOMES } from '@cocok/domain';
 import { FIELDS, type FieldName } from '@cocok/domain';

@@ -1,3 +1,4 @@
+import './moderation.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { getJson, postJson } from '../../lib/api-client.ts';

@@ -1,3 +1,4 @@
+import './regions.css';
 import { CANDIDATES } from '@cocok/domain';
 import type { Totals } from '../../../../server/src/modules/regions/regions.service.ts';
 import { useFormat } from '../common/use-format.ts';

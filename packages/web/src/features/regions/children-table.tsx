@@ -1,3 +1,4 @@
+import './regions.css';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { RegionChild, RegionView, Totals } from '../../../../server/src/modules/regions/regions.service.ts';

@@ -1,3 +1,4 @@
+import './search.css';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Loaded } from '../common/load-state.tsx';

@@ -1,3 +1,4 @@
+import './submissions.css';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { FieldName } from '@cocok/domain';

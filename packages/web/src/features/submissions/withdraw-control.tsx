@@ -1,3 +1,4 @@
+import './submissions.css';
 import { useState } from 'react';
 import { postJson } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';

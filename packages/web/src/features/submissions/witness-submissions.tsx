@@ -1,3 +1,4 @@
+import './submissions.css';
 import { Link } from 'react-router-dom';
 import { useApi } from '../../lib/use-api.ts';
 import { FigureList } from '../common/figure-list.tsx';

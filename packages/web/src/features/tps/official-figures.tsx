@@ -1,3 +1,4 @@
+import './tps.css';
 import { CANDIDATES, PAGE_FIELDS, type FieldName } from '@cocok/domain';
 import { BALLOT_FIELDS, LPJ_ROWS, SEXES, fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';

@@ -1,3 +1,4 @@
+import './upload.css';
 import { useTranslation } from 'react-i18next';
 import type { PhotoItem } from './use-photo-queue.ts';
 import { errorText } from '../../lib/error-text.ts';
