@@ -5,8 +5,7 @@ import i18next from 'i18next';
 import sharp from 'sharp';
 import exifr from 'exifr';
 import { PHONE_EXIF, patternJpeg } from '@cocok/testing';
-import { id } from '../src/i18n/id.ts';
-import { en } from '../src/i18n/en.ts';
+import { en, id } from '../src/i18n/texts.ts';
 import { ApiError } from '../src/lib/api-client.ts';
 import type { Translate } from '../src/lib/translate.ts';
 import { fitWithin, photoProgress, uploadName } from '../src/features/upload/photo-size.ts';
@@ -14,7 +13,7 @@ import { describeUploadFailure } from '../src/features/upload/upload-errors.ts';
 import { parseChosenTps, placeOf } from '../src/features/upload/last-tps.ts';
 import { carryExif, findExifSegment, insertExifSegment } from '../src/features/upload/exif-carry.ts';
 import { loginPathFor, safeNext } from '../src/features/auth/auth-paths.ts';
-import { apiErrorText, loginProblems, registerProblems } from '../src/features/auth/auth-validation.ts';
+import { loginProblems, registerProblems } from '../src/features/auth/auth-validation.ts';
 import { NOT_READ, confirmRows, initialText, liveChecks, parseFieldInput, reviewFirst, reviewReasonText } from '../src/features/submissions/confirm-logic.ts';
 import { checkLabel } from '../src/features/tps/check-text.ts';
 
@@ -114,10 +113,6 @@ test('registerProblems / loginProblems: each missing part named, the server limi
   assert.deepEqual(registerProblems({ name: 'Siti', contact: '0812', password: '12345678' }), []);
   assert.deepEqual(loginProblems({ contact: '', password: '' }), ['contactMissing', 'passwordMissing']);
   assert.deepEqual(loginProblems({ contact: 'a@b.id', password: 'x' }), []);
-  const err = new ApiError(401, 'wrong-credentials', 'Nomor HP/e-mail atau kata sandi salah.', 'Wrong contact or password.');
-  assert.equal(apiErrorText(err, 'id'), 'Nomor HP/e-mail atau kata sandi salah.');
-  assert.equal(apiErrorText(err, 'en'), 'Wrong contact or password.');
-  assert.equal(apiErrorText(new Error('boom'), 'id'), 'Terjadi kesalahan. Coba lagi.');
 });
 
 test('parseChosenTps: a remembered TPS is used only when it has the expected shape', () => {

@@ -174,5 +174,13 @@ test('an admin finds a witness by phone number and makes them a moderator', asyn
   await page.getByText('Budi Saksi sekarang moderator.').waitFor();
   const row = await server.db.get<{ role: string }>(`SELECT role FROM users WHERE contact = '+6281234567002'`);
   assert.equal(row?.role, 'moderator');
+
+  // In English the server's own English message is shown, not its Indonesian one.
+  await page.getByRole('button', { name: 'Switch to English' }).click();
+  await page.getByLabel("The user's phone number or e-mail").fill('0812-0000-0000');
+  await page.getByRole('button', { name: 'Find account' }).click();
+  assert.equal(await page.getByRole('alert').innerText(), 'No account with that contact.');
+  await page.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click(); // the choice is kept in this browser profile
+  await page.getByRole('button', { name: 'Cari akun' }).waitFor();
   assert.deepEqual(browser.pageErrors, []);
 });

@@ -1,7 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { id } from './id.ts';
-import { en } from './en.ts';
+import { resources } from './texts.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -11,7 +10,7 @@ const STORAGE_KEY = 'cocok.lang';
 /** Indonesian unless the visitor chose English before; the choice is remembered in localStorage. */
 export function setupI18n(): typeof i18n {
   void i18n.use(initReactI18next).init({
-    resources: { id: { translation: id }, en: { translation: en } },
+    resources,
     lng: savedLanguage() ?? 'id',
     fallbackLng: 'id',
     supportedLngs: [...LANGUAGES],

@@ -1,5 +1,5 @@
 import type { FieldName } from '@cocok/domain';
-import type { Translate } from './translate.ts';
+import { hasText, type Translate } from './translate.ts';
 
 /** Page 1 rows that the form splits into laki-laki (L), perempuan (P) and jumlah (J). */
 export const LPJ_ROWS = ['pemilih_dpt', 'pengguna_dpt', 'pengguna_dptb', 'pengguna_non_dpt', 'pengguna_total', 'disabilitas'] as const;
@@ -14,6 +14,12 @@ const LPJ_FIELD = /^(.+)_(l|p|j)$/;
 /** A field's label in the UI language, e.g. pemilih_dpt_j -> "Pemilih DPT (jumlah)". */
 export function fieldLabel(t: Translate, field: FieldName | string): string {
   const m = LPJ_FIELD.exec(field);
-  if (m && (LPJ_ROWS as readonly string[]).includes(m[1])) return `${t(`rows.${m[1]}`)} (${t(`sex.${m[2]}`)})`;
-  return t(`fields.${field}`);
+  if (m && hasText('rows', m[1]) && hasText('sex', m[2])) return `${t(`rows.${m[1]}`)} (${t(`sex.${m[2]}`)})`;
+  // A field added on the server before the web knows its label: its name is still better than nothing.
+  return hasText('fields', field) ? t(`fields.${field}`) : field;
+}
+
+/** A region level's name in the UI language, e.g. regency -> "Kabupaten/Kota". */
+export function levelLabel(t: Translate, levelName: string): string {
+  return hasText('levels', levelName) ? t(`levels.${levelName}`) : levelName;
 }

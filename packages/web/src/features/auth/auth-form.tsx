@@ -5,8 +5,9 @@ import { PageHeader } from '../common/page-header.tsx';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useAuth, type AuthValue } from './auth-context.tsx';
 import { safeNext } from './auth-paths.ts';
-import { apiErrorText, type AuthFormError } from './auth-validation.ts';
+import type { AuthFormError } from './auth-validation.ts';
 import { FormProblems } from './form-fields.tsx';
+import { errorText } from '../../lib/error-text.ts';
 
 /**
  * State and sending of the login and sign-up forms: problems found in the browser are shown without
@@ -19,7 +20,7 @@ export function useAuthForm<F>(opts: {
   send: (auth: AuthValue, form: F) => Promise<unknown>;
 }) {
   const { initial, problemsOf, send } = opts;
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const auth = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -41,7 +42,7 @@ export function useAuthForm<F>(opts: {
       await send(auth, form);
       navigate(next, { replace: true });
     } catch (err) {
-      setServerError(apiErrorText(err, i18n.language));
+      setServerError(errorText(err, { lang: i18n.language, t }));
       setBusy(false);
     }
   }

@@ -1,5 +1,3 @@
-import { ApiError } from '../../lib/api-client.ts';
-
 /** The same limit as the contract's registerBody (@cocok/api accounts.ts); not imported, so zod stays out of the bundle. */
 export const PASSWORD_MIN = 8;
 
@@ -22,10 +20,4 @@ export function loginProblems(form: { contact: string; password: string }): Auth
   if (!form.contact.trim()) problems.push('contactMissing');
   if (!form.password) problems.push('passwordMissing');
   return problems;
-}
-
-/** A failed request in the UI language: the server's own message (Indonesian) or its English one. */
-export function apiErrorText(err: unknown, lang: string): string {
-  if (err instanceof ApiError) return lang === 'en' ? err.messageEn : err.message;
-  return lang === 'en' ? 'Something went wrong. Try again.' : 'Terjadi kesalahan. Coba lagi.';
 }

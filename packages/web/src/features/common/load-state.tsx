@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ApiResult } from '../../lib/use-api.ts';
 import type { ApiError } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** Renders a resource's data, or its loading or error state: a page is never left blank. */
 export function Loaded<T>({ result, children }: { result: ApiResult<T>; children: (data: T) => ReactNode }) {
@@ -28,7 +29,7 @@ export function Loading() {
 export function NotFound({ error }: { error?: ApiError }) {
   const { t, i18n } = useTranslation();
   useDocumentTitle(t('errors.notFoundTitle'));
-  const message = error ? (i18n.language === 'en' ? error.messageEn : error.message) : t('errors.notFoundPage');
+  const message = error ? errorText(error, { lang: i18n.language, t }) : t('errors.notFoundPage');
   return (
     <section className="notice notice--error" aria-labelledby="not-found-title">
       <h1 id="not-found-title">{t('errors.notFoundTitle')}</h1>
@@ -47,7 +48,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry: () => 
     <section className="notice notice--error" role="alert" aria-labelledby="load-error-title">
       <h1 id="load-error-title">{t('errors.networkTitle')}</h1>
       <p>{t('errors.networkText')}</p>
-      <p className="muted small">{i18n.language === 'en' ? error.messageEn : error.message}</p>
+      <p className="muted small">{errorText(error, { lang: i18n.language, t })}</p>
       <p>
         <button type="button" className="button" onClick={onRetry}>
           {t('errors.retry')}

@@ -1,3 +1,4 @@
+import './crowd-photos.css';
 import { useState } from 'react';
 import type { ApiResult } from '../../lib/use-api.ts';
 import { SectionLoadState } from '../common/load-state.tsx';

@@ -1,3 +1,4 @@
+import './comparison.css';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 import { crowdStateText, differenceLook } from './comparison-text.ts';

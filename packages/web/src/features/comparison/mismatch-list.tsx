@@ -1,3 +1,4 @@
+import './comparison.css';
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { fieldLabel } from '../../lib/field-labels.ts';

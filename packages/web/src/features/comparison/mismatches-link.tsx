@@ -1,3 +1,4 @@
+import './comparison.css';
 import { NavLink } from 'react-router-dom';
 import { useFormat } from '../common/use-format.ts';
 import { MISMATCHES_PATH } from './comparison-params.ts';

@@ -1,3 +1,4 @@
+import './crowd-photos.css';
 import type { RefObject } from 'react';
 import type { usePhotoZoom } from './use-photo-zoom.ts';
 

@@ -1,3 +1,4 @@
+import './crowd-photos.css';
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { localeOf } from '../../lib/format.ts';
 import { useFormat } from '../common/use-format.ts';

@@ -1,3 +1,4 @@
+import './comparison.css';
 import { Link } from 'react-router-dom';
 import { CANDIDATES } from '@cocok/domain';
 import { useFormat } from '../common/use-format.ts';

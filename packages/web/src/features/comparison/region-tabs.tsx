@@ -1,3 +1,4 @@
+import './comparison.css';
 import { useRef, type KeyboardEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import type { RegionPage as RegionView } from '@cocok/api';

@@ -1,3 +1,4 @@
+import './comparison.css';
 import type { TpsPage } from '@cocok/api';
 import type { ApiResult } from '../../lib/use-api.ts';
 import { useFormat } from '../common/use-format.ts';

@@ -1,3 +1,4 @@
+import './layout.css';
 import { useTranslation } from 'react-i18next';
 
 /**

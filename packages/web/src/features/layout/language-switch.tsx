@@ -1,3 +1,4 @@
+import './layout.css';
 import { useTranslation } from 'react-i18next';
 
 /** One button that offers the other language, written in that language so its speakers recognise it. */

@@ -1,3 +1,4 @@
+import './layout.css';
 import { useId } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';

@@ -1,3 +1,4 @@
+import './moderation.css';
 import { Link } from 'react-router-dom';
 import { QUEUE_REASONS } from '@cocok/domain';
 import { useApi } from '../../lib/use-api.ts';

@@ -1,11 +1,13 @@
+import './moderation.css';
 import { forwardRef, useImperativeHandle, useRef, useState, type FormEvent } from 'react';
 import { REJECT_REASONS, REPORT_OUTCOMES } from '@cocok/domain';
 import { FIELDS, type FieldName } from '@cocok/domain';
-import { ApiError, request } from '../../lib/api-client.ts';
+import { request } from '../../lib/api-client.ts';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { useFormat } from '../common/use-format.ts';
 import type { Decision, DecisionAnswer, ReviewData } from './moderation-types.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 export type DecisionKind = Decision['kind'];
 export type DecisionFormHandle = { start(kind: DecisionKind): void };
@@ -30,7 +32,7 @@ function availableKinds(data: ReviewData, role: string | undefined): DecisionKin
 
 /** One form for every decision kind; a refusal is shown in Indonesian and the form keeps what was typed. */
 export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function DecisionForm({ data, selected, onDone }, ref) {
-  const { t } = useFormat();
+  const { t, lang } = useFormat();
   const kinds = availableKinds(data, useAuth().user?.role);
   const [chosen, setKind] = useState<DecisionKind>(kinds[0]);
   const kind = kinds.includes(chosen) ? chosen : kinds[0];
@@ -83,7 +85,7 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
       onDone(await request('decide', { params: { code: data.tps.code }, body: b }));
       setReason('');
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, { lang, t }));
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
+import './moderation.css';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
-import { ApiError, apiCall, request, send } from '../../lib/api-client.ts';
+import { apiCall, request, send } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { Loaded } from '../common/load-state.tsx';
@@ -14,6 +15,7 @@ import { PhotoViewer, type PhotoViewerHandle } from './photo-viewer.tsx';
 import { RequireStaff } from './require-staff.tsx';
 import { SubmissionCard } from './submission-card.tsx';
 import { ModerationHistoryList } from './tps-moderation.tsx';
+import { errorText } from '../../lib/error-text.ts';
 
 /** `/moderasi/tps/:code`: claims the TPS, shows photos beside KPU's figures, takes a decision. */
 export function ReviewPage() {
@@ -26,11 +28,11 @@ export function ReviewPage() {
 }
 
 function useClaim(code: string) {
-  const [claim, setClaim] = useState<{ ok: true; answer: ClaimAnswer } | { ok: false; message: string } | null>(null);
+  const [claim, setClaim] = useState<{ ok: true; answer: ClaimAnswer } | { ok: false; error: unknown } | null>(null);
   useEffect(() => {
     request('claim', { params: { code } }).then(
       (answer) => setClaim({ ok: true, answer }),
-      (err: unknown) => setClaim({ ok: false, message: err instanceof ApiError ? err.message : String(err) }),
+      (error: unknown) => setClaim({ ok: false, error }),
     );
   }, [code]);
   return claim;
@@ -63,7 +65,7 @@ function Review({ code }: { code: string }) {
 type BodyProps = { data: ReviewData; claim: ReturnType<typeof useClaim>; done: DecisionAnswer | null; onDecided: (a: DecisionAnswer) => void };
 
 function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
-  const { t, instant } = useFormat();
+  const { t, lang, instant } = useFormat();
   useDocumentTitle(t('moderation.reviewTitle', { tps: data.tps.name }));
   const navigate = useNavigate();
   const live = data.submissions.filter((s) => s.status !== 'withdrawn');
@@ -113,7 +115,7 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
         <Link to={QUEUE_PATH}>{t('moderation.queueLink')}</Link>
       </PageHeader>
       <p data-testid="claim-status" className={claim && !claim.ok ? 'notice notice--warning' : 'muted'} role={claim && !claim.ok ? 'alert' : undefined}>
-        {claim === null ? t('moderation.claiming') : claim.ok ? t('moderation.claimedUntil', { at: instant(claim.answer.claim?.expiresAt ?? '') }) : claim.message}
+        {claim === null ? t('moderation.claiming') : claim.ok ? t('moderation.claimedUntil', { at: instant(claim.answer.claim?.expiresAt ?? '') }) : errorText(claim.error, { lang, t })}
         {claim?.ok && (
           <>
             {' '}

@@ -1,3 +1,4 @@
+import './moderation.css';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 import type { ReviewSubmission } from './moderation-types.ts';

@@ -1,10 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import { ApiError, apiCall, request } from '../../lib/api-client.ts';
+import { apiCall, request } from '../../lib/api-client.ts';
 import { useApi } from '../../lib/use-api.ts';
 import { FigureList } from '../common/figure-list.tsx';
 import { SectionLoadState } from '../common/load-state.tsx';
 import { useFormat } from '../common/use-format.ts';
 import type { HistoryEntry } from './moderation-types.ts';
+import { isKeyOf } from '../../lib/translate.ts';
+import { moderationTexts } from './moderation.texts.ts';
+import { errorText } from '../../lib/error-text.ts';
+
+// An action logged by a newer server than this page knows is shown by its name.
+const ACTION_TEXTS = moderationTexts.id.moderation.actions;
 
 /** The figures a moderator verified last, unless a later decision cleared them (history is newest first). */
 function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figures: Record<string, number | null> } | null {
@@ -43,7 +49,7 @@ export function ModerationHistoryList({ entries }: { entries: HistoryEntry[] }) 
     <ol className="changes" data-testid="moderation-history">
       {entries.map((e) => (
         <li key={e.id}>
-          <strong>{t(`moderation.actions.${e.action}`, { defaultValue: e.action })}</strong> · {e.moderator} · <span className="muted small">{instant(e.at)}</span>
+          <strong>{isKeyOf(ACTION_TEXTS, e.action) ? t(`moderation.actions.${e.action}`) : e.action}</strong> · {e.moderator} · <span className="muted small">{instant(e.at)}</span>
           {e.submissionId !== null && <span className="small"> · #{e.submissionId}</span>}
           {e.reason && <p className="small">“{e.reason}”</p>}
         </li>
@@ -54,7 +60,7 @@ export function ModerationHistoryList({ entries }: { entries: HistoryEntry[] }) 
 
 /** "Lapor": anyone reports a problem with this TPS page; the text stays when sending fails. */
 function ReportForm({ code }: { code: string }) {
-  const { t } = useFormat();
+  const { t, lang } = useFormat();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
   const [state, setState] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
@@ -68,7 +74,7 @@ function ReportForm({ code }: { code: string }) {
       setReason('');
       setState({ kind: 'sent' });
     } catch (err) {
-      setState({ kind: 'error', message: err instanceof ApiError ? err.message : String(err) });
+      setState({ kind: 'error', message: errorText(err, { lang, t }) });
     }
   }
 

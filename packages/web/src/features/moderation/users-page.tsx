@@ -1,11 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import type { UserLookup } from '@cocok/api';
-import { ApiError, request } from '../../lib/api-client.ts';
+import { request } from '../../lib/api-client.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { PageHeader } from '../common/page-header.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { RequireStaff } from './require-staff.tsx';
+import { errorText } from '../../lib/error-text.ts';
 
 type FoundUser = UserLookup['user'];
 const ROLES = ['witness', 'moderator', 'admin'] as const;
@@ -34,11 +35,11 @@ function AdminOnly() {
 }
 
 function RoleForm() {
-  const { t } = useFormat();
+  const { t, lang } = useFormat();
   const [contact, setContact] = useState('');
   const [user, setUser] = useState<FoundUser | null>(null);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const fail = (err: unknown) => setMessage({ ok: false, text: err instanceof ApiError ? err.message : String(err) });
+  const fail = (err: unknown) => setMessage({ ok: false, text: errorText(err, { lang, t }) });
 
   async function find(e: FormEvent) {
     e.preventDefault();

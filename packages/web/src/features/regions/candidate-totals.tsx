@@ -1,3 +1,4 @@
+import './regions.css';
 import { CANDIDATES } from '@cocok/domain';
 import type { Totals } from '@cocok/api';
 import { useFormat } from '../common/use-format.ts';

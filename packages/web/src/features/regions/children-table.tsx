@@ -1,3 +1,4 @@
+import './regions.css';
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { RegionChild, RegionPage as RegionView, Totals } from '@cocok/api';
@@ -7,6 +8,7 @@ import { useFormat } from '../common/use-format.ts';
 import { SortableHeader } from './sortable-header.tsx';
 import { CrowdCells, TpsCrowdCell } from '../comparison/children-crowd-cells.tsx';
 import { DEFAULT_SORT, nextSort, sortChildren, type SortKey, type SortState } from './sort-children.ts';
+import { levelLabel } from '../../lib/field-labels.ts';
 
 type Format = ReturnType<typeof useFormat>;
 type Column = { key: SortKey; label: string; numeric?: boolean };
@@ -22,7 +24,7 @@ export function ChildrenTable({ region }: { region: RegionView }) {
   const rows = useMemo(() => sortChildren(region.children, sort), [region.children, sort]);
   const captionId = useId();
   const isVillage = region.level === 4;
-  const level = t(`levels.${region.childLevelName}`);
+  const level = levelLabel(t, region.childLevelName);
   const place = region.level === 0 ? t('region.nationTitle') : region.name;
 
   if (region.children.length === 0) return <p className="notice">{t('region.noChildren')}</p>;

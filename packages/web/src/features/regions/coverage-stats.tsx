@@ -1,3 +1,4 @@
+import './regions.css';
 import type { Totals } from '@cocok/api';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';

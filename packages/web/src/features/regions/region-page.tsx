@@ -11,6 +11,7 @@ import { CoverageStats } from './coverage-stats.tsx';
 import { ChildrenTable } from './children-table.tsx';
 import { RegionTabs } from '../comparison/region-tabs.tsx';
 import { RegionComparison } from '../comparison/region-comparison.tsx';
+import { levelLabel } from '../../lib/field-labels.ts';
 
 /** `/` (the nation) and `/wilayah/:code` (any province, regency, district or village). */
 export function RegionPage() {
@@ -28,7 +29,7 @@ function RegionContent({ region }: { region: RegionView }) {
   return (
     <>
       {!isNation && <Breadcrumb trail={region.breadcrumb} current={region.name} />}
-      <PageHeader kicker={t(`levels.${region.levelName}`)} title={title}>
+      <PageHeader kicker={levelLabel(t, region.levelName)} title={title}>
         {!isNation && (
           <span>
             {t('region.colCode')} <span className="code">{region.code}</span>

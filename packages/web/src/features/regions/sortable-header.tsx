@@ -1,3 +1,4 @@
+import './regions.css';
 import { useTranslation } from 'react-i18next';
 import type { SortKey, SortState } from './sort-children.ts';
 

@@ -1,3 +1,4 @@
+import './search.css';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Loaded } from '../common/load-state.tsx';
@@ -5,6 +6,7 @@ import { PageHeader } from '../common/page-header.tsx';
 import { regionPath, tpsPath } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { SEARCH_LIMIT, useSearch, type SearchResults } from './use-search.ts';
+import { levelLabel } from '../../lib/field-labels.ts';
 
 export function SearchPage() {
   const { t } = useTranslation();
@@ -50,7 +52,7 @@ function Results({ q, data }: { q: string; data: SearchResults }) {
                   {r.name}
                 </Link>
                 <span className="result-list__meta">
-                  {t(`levels.${r.levelName}`)} · <span className="code">{r.code}</span>
+                  {levelLabel(t, r.levelName)} · <span className="code">{r.code}</span>
                   {r.path.length > 0 && <> · {r.path.join(' › ')}</>}
                 </span>
               </li>

@@ -1,14 +1,15 @@
+import './submissions.css';
 import { useMemo, useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import type { FieldName } from '@cocok/domain';
 import { request } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
-import { apiErrorText } from '../auth/auth-validation.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
 import { confirmRows, initialText, liveChecks, parseFieldInput, reviewFirst, type ConfirmRow } from './confirm-logic.ts';
 import { FieldRow } from './field-row.tsx';
 import { LiveChecks } from './live-checks.tsx';
 import type { SubmissionView } from './submission-types.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** The confirm screen: every field read, its cut-out and an editable value; review fields first. */
 export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (view: SubmissionView) => void }) {
@@ -37,7 +38,7 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
     try {
       onDone(await request('confirmSubmission', { params: { id: view.id }, body: { fields: values } }));
     } catch (err) {
-      setError(apiErrorText(err, lang));
+      setError(errorText(err, { lang, t }));
       setBusy(false);
     }
   }

@@ -80,6 +80,10 @@ export function liveChecks(values: Partial<Record<FieldName, number | null>>, tp
   return orderChecks(runChecks(figures, { overseas: isOverseasTps(tpsCode) }).filter((r) => r.status !== 'skipped'));
 }
 
+/** The reader's own reasons for a look; each has a text under `confirm.reasons` (the type checker sees to it). */
+const READER_REASONS = ['not-read', 'gap-between-digits', 'bubbles-disagree', 'bubbles-unclear', 'low-confidence', 'ink-in-empty-box', 'digit-without-ink', 'chosen-by-checks'] as const;
+const isReaderReason = (reason: string): reason is (typeof READER_REASONS)[number] => (READER_REASONS as readonly string[]).includes(reason);
+
 /**
  * Why the reader asks for a look, in words; `check:<id>` names a check the figures read fail,
  * `check-as-read:<id>` one that the boxes' first reading failed before the page's sums chose another value.
@@ -87,6 +91,5 @@ export function liveChecks(values: Partial<Record<FieldName, number | null>>, tp
 export function reviewReasonText(t: Translate, reason: string, checkName: (id: string) => string): string {
   if (reason.startsWith('check:')) return t('confirm.reasons.check', { check: checkName(reason.slice('check:'.length)) });
   if (reason.startsWith('check-as-read:')) return t('confirm.reasons.checkAsRead', { check: checkName(reason.slice('check-as-read:'.length)) });
-  const known = ['not-read', 'gap-between-digits', 'bubbles-disagree', 'bubbles-unclear', 'low-confidence', 'ink-in-empty-box', 'digit-without-ink', 'chosen-by-checks'];
-  return t(`confirm.reasons.${known.includes(reason) ? reason : 'other'}`);
+  return t(`confirm.reasons.${isReaderReason(reason) ? reason : 'other'}`);
 }

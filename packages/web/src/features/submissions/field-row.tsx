@@ -1,3 +1,4 @@
+import './submissions.css';
 import { useId } from 'react';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';

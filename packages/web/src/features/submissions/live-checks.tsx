@@ -1,3 +1,4 @@
+import './submissions.css';
 import type { CheckResult } from '@cocok/domain';
 import { isOverseasTps } from '@cocok/domain';
 import { StatusBadge } from '../common/status-badge.tsx';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { SubmissionPhotoView } from './submission-types.ts';
+import { isEnglish } from '../../lib/error-text.ts';
 
 const ICONS = { uploaded: '…', reading: '⟳', read: '✓', failed: '✗', 'not-form': '!' } as const;
 
@@ -13,7 +14,10 @@ function shownState(p: SubmissionPhotoView): Shown {
 
 /** Each photo's progress through the reading queue; announced politely as it changes. */
 export function PhotoStates({ photos }: { photos: SubmissionPhotoView[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The reader's reason why a photo is no form page reaches the API in Indonesian only; in English the
+  // general text stands in rather than an Indonesian sentence.
+  const notFormText = (p: SubmissionPhotoView) => (!isEnglish(i18n.language) && p.message) || t('submission.notFormText');
   return (
     <ul className="photo-states" aria-live="polite">
       {photos.map((p, n) => {
@@ -29,7 +33,7 @@ export function PhotoStates({ photos }: { photos: SubmissionPhotoView[] }) {
                 <span aria-hidden="true">{ICONS[state]}</span> {t(`submission.state.${state}`, { page: p.page })}
               </p>
               {(state === 'not-form' || state === 'failed') && (
-                <p className="small">{state === 'failed' ? t('submission.failedText') : (p.message ?? t('submission.notFormText'))}</p>
+                <p className="small">{state === 'failed' ? t('submission.failedText') : notFormText(p)}</p>
               )}
               {p.duplicates.map((d) => (
                 <p key={d.tps} className="small warn-text">

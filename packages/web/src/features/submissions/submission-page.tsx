@@ -1,3 +1,4 @@
+import './submissions.css';
 import { Link, useParams } from 'react-router-dom';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
 import { tpsPath } from '../../lib/paths.ts';

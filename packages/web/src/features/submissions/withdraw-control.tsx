@@ -1,8 +1,9 @@
+import './submissions.css';
 import { useState } from 'react';
 import { request } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
-import { apiErrorText } from '../auth/auth-validation.ts';
 import type { SubmissionView } from './submission-types.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** Withdrawing asks once more in place (no browser dialog); the submission is kept, just not shown. */
 export function WithdrawControl({ id, onDone }: { id: number; onDone: (view: SubmissionView) => void }) {
@@ -17,7 +18,7 @@ export function WithdrawControl({ id, onDone }: { id: number; onDone: (view: Sub
     try {
       onDone(await request('withdrawSubmission', { params: { id } }));
     } catch (err) {
-      setError(apiErrorText(err, lang));
+      setError(errorText(err, { lang, t }));
     } finally {
       setBusy(false);
       setAsking(false);

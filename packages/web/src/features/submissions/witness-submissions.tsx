@@ -1,3 +1,4 @@
+import './submissions.css';
 import { Link } from 'react-router-dom';
 import { useApi, type ApiResult } from '../../lib/use-api.ts';
 import { apiCall } from '../../lib/api-client.ts';

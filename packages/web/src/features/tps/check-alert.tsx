@@ -1,3 +1,4 @@
+import './tps.css';
 import { useFormat } from '../common/use-format.ts';
 import { checkLabel } from './check-text.ts';
 import type { OfficialView } from './use-tps.ts';

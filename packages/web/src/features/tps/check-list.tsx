@@ -1,3 +1,4 @@
+import './tps.css';
 import { StatusBadge } from '../common/status-badge.tsx';
 import { useFormat } from '../common/use-format.ts';
 import { checkDetail, checkLabel, orderChecks } from './check-text.ts';

@@ -1,8 +1,7 @@
 import { CHECKS, type CheckDefinition, type CheckResult } from '@cocok/domain';
 import type { FieldName } from '@cocok/domain';
-import { id as messages } from '../../i18n/id.ts';
 import { fieldLabel } from '../../lib/field-labels.ts';
-import { lowerFirst, type Translate } from '../../lib/translate.ts';
+import { hasText, lowerFirst, type Translate } from '../../lib/translate.ts';
 
 export type CheckTextDeps = { t: Translate; n: (value: number | null | undefined) => string };
 
@@ -17,11 +16,11 @@ export function checkDefinition(id: string): CheckDefinition | undefined {
  * states what is wrong when it does not ("… ≠ …"). Families of generated checks share one text.
  */
 export function checkLabel(t: Translate, id: string, kind: 'rule' | 'flag'): string {
-  if (id in messages.checks) return t(`checks.${id}.${kind}`);
+  if (hasText('checks', id)) return t(`checks.${id}.${kind}`);
   let m = /^(.+)_l_plus_p$/.exec(id);
-  if (m) return t(`checks.lpj.${kind}`, { row: t(`rows.${m[1]}`) });
+  if (m && hasText('rows', m[1])) return t(`checks.lpj.${kind}`, { row: t(`rows.${m[1]}`) });
   m = /^pengguna_sum_(l|p|j)$/.exec(id);
-  if (m) return t(`checks.usersBySex.${kind}`, { sex: t(`sex.${m[1]}`) });
+  if (m && hasText('sex', m[1])) return t(`checks.usersBySex.${kind}`, { sex: t(`sex.${m[1]}`) });
   m = /^suara_paslon_(\d)_over_300$/.exec(id);
   if (m) return t(`checks.paslonOver300.${kind}`, { n: `0${m[1]}` });
   // A check added on the server before the web knows its name: its id is still better than nothing.

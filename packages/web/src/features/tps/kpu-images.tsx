@@ -1,3 +1,4 @@
+import './tps.css';
 import { useFormat } from '../common/use-format.ts';
 
 /** Links to KPU's own photos of the three form pages; they are KPU's, so the page says so. */

@@ -1,8 +1,10 @@
+import './tps.css';
 import { CANDIDATES, PAGE_FIELDS, type FieldName } from '@cocok/domain';
 import { BALLOT_FIELDS, LPJ_ROWS, SEXES, fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 import { fieldsInFailedChecks } from './check-text.ts';
 import type { OfficialView } from './use-tps.ts';
+import { hasText } from '../../lib/translate.ts';
 
 type FigureProps = { official: OfficialView; flagged: Set<string> };
 
@@ -52,7 +54,7 @@ function Page2({ official, flagged }: FigureProps) {
   );
 }
 
-function SimpleTable({ headingKey, fields, official, flagged }: FigureProps & { headingKey: string; fields: readonly FieldName[] }) {
+function SimpleTable({ headingKey, fields, official, flagged }: FigureProps & { headingKey: 'tps.page3Heading' | 'tps.ballotsHeading'; fields: readonly FieldName[] }) {
   const { t } = useFormat();
   return (
     <table className="data-table figures__table">
@@ -98,7 +100,7 @@ function Page1({ official, flagged }: FigureProps) {
           <tr key={row}>
             <th scope="row">
               {t(`rows.${row}`)}
-              {row in ROW_NOTES && <span className="cell-note">{t(`rowNotes.${row}`)}</span>}
+              {hasText('rowNotes', row) && <span className="cell-note">{t(`rowNotes.${row}`)}</span>}
             </th>
             {SEXES.map((s) => {
               const field = `${row}_${s}` as FieldName;
@@ -110,8 +112,6 @@ function Page1({ official, flagged }: FigureProps) {
     </table>
   );
 }
-
-const ROW_NOTES = { pemilih_dpt: true, pengguna_dptb: true, pengguna_non_dpt: true };
 
 function Value({ value, flagged }: { value: number | null; flagged: boolean }) {
   const { t, n } = useFormat();

@@ -1,3 +1,4 @@
+import './tps.css';
 import { fieldLabel } from '../../lib/field-labels.ts';
 import { useFormat } from '../common/use-format.ts';
 import { diffVersions } from './version-diff.ts';

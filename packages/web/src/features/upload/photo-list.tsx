@@ -1,5 +1,7 @@
+import './upload.css';
 import { useTranslation } from 'react-i18next';
 import type { PhotoItem } from './use-photo-queue.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 function sizeText(bytes: number, lang: string): string {
   const mb = bytes / 1024 / 1024;
@@ -42,7 +44,7 @@ export function PhotoList({ items, onRemove, busy }: { items: PhotoItem[]; onRem
               )}
               {item.refusal && (
                 <p className="form-error" role="alert">
-                  {i18n.language === 'en' ? item.refusal.messageEn : item.refusal.message}
+                  {errorText(item.refusal, { lang: i18n.language, t })}
                 </p>
               )}
             </div>

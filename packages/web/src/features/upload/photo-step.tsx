@@ -1,3 +1,4 @@
+import './upload.css';
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PhotoList } from './photo-list.tsx';

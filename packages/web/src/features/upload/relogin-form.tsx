@@ -1,15 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../../lib/api-client.ts';
 import { useAuth } from '../auth/auth-context.tsx';
 import { TextField } from '../auth/form-fields.tsx';
+import { errorText } from '../../lib/error-text.ts';
 
 /**
  * A session that ended before the photos went out: log in again right here and send at once. Going to
  * the login page would leave this page, and with it the TPS and the photos the witness chose.
  */
 export function ReloginForm({ onSignedIn }: { onSignedIn: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const auth = useAuth();
   const [contact, setContact] = useState(auth.user?.contact ?? '');
   const [password, setPassword] = useState('');
@@ -24,7 +24,7 @@ export function ReloginForm({ onSignedIn }: { onSignedIn: () => void }) {
       await auth.login({ contact: contact.trim(), password });
       onSignedIn();
     } catch (err) {
-      setError(err instanceof ApiError ? err.message : String(err));
+      setError(errorText(err, { lang: i18n.language, t }));
     } finally {
       setBusy(false);
     }

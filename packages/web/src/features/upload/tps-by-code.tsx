@@ -2,8 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../lib/api-client.ts';
 import { asTpsCode } from '../../lib/paths.ts';
-import { apiErrorText } from '../auth/auth-validation.ts';
 import { placeOf, type ChosenTps } from './last-tps.ts';
+import { errorText } from '../../lib/error-text.ts';
 
 /** The 13-character code printed on the TPS's documents, checked against the registry before use. */
 export function TpsByCode({ onChoose }: { onChoose: (tps: ChosenTps) => void }) {
@@ -26,7 +26,7 @@ export function TpsByCode({ onChoose }: { onChoose: (tps: ChosenTps) => void }) 
       const tps = await request('tps', { params: { code } });
       onChoose({ code: tps.code, name: tps.name, place: placeOf(tps.breadcrumb) });
     } catch (err) {
-      setError(apiErrorText(err, i18n.language));
+      setError(errorText(err, { lang: i18n.language, t }));
     } finally {
       setBusy(false);
     }

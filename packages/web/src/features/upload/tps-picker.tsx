@@ -1,3 +1,4 @@
+import './upload.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChosenTps } from './last-tps.ts';

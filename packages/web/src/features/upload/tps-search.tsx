@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Loaded } from '../common/load-state.tsx';
 import { useSearch, type SearchResults } from '../search/use-search.ts';
 import type { ChosenTps } from './last-tps.ts';
+import { levelLabel } from '../../lib/field-labels.ts';
 
 /** Search by place name or code prefix; a place found opens the tree there, a TPS found is chosen. */
 export function TpsSearch({ onChoose, onOpenRegion }: { onChoose: (tps: ChosenTps) => void; onOpenRegion: (code: string) => void }) {
@@ -58,7 +59,7 @@ function Results({ data, q, onChoose, onOpenRegion }: { data: SearchResults; q: 
               {r.name} <span className="pick-list__arrow" aria-hidden="true">›</span>
             </span>
             <span className="pick-list__meta">
-              {t(`levels.${r.levelName}`)}
+              {levelLabel(t, r.levelName)}
               {r.path.length > 0 && <> · {r.path.join(' › ')}</>}
             </span>
           </button>

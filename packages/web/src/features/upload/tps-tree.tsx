@@ -1,9 +1,11 @@
+import './upload.css';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegionPage as RegionView } from '@cocok/api';
 import { Loaded } from '../common/load-state.tsx';
 import { useRegion } from '../regions/use-region.ts';
 import { placeOf, type ChosenTps } from './last-tps.ts';
+import { levelLabel } from '../../lib/field-labels.ts';
 
 /** Walks nation › province › … › village; a village lists its TPS, one of which is chosen. */
 export function TpsTree({ start, onChoose }: { start?: string; onChoose: (tps: ChosenTps) => void }) {
@@ -30,7 +32,7 @@ function Level({ region, onOpen, onChoose }: { region: RegionView; onOpen: (code
           <li aria-current="location">{region.level === 0 ? t('region.nationTitle') : region.name}</li>
         </ol>
       </nav>
-      <p className="muted small">{t('upload.treeChoose', { level: t(`levels.${region.childLevelName}`) })}</p>
+      <p className="muted small">{t('upload.treeChoose', { level: levelLabel(t, region.childLevelName) })}</p>
       <ul className="pick-list pick-list--scroll">
         {region.children.map((c) => (
           <li key={c.code}>

@@ -1,10 +1,10 @@
+import './upload.css';
 import { useEffect, useRef, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { ApiError, request } from '../../lib/api-client.ts';
 import { asTpsCode } from '../../lib/paths.ts';
 import { useDocumentTitle } from '../../lib/use-document-title.ts';
-import type { Translate } from '../../lib/translate.ts';
 import { PageHeader } from '../common/page-header.tsx';
 import { RequireLogin } from '../auth/require-login.tsx';
 import { submissionPath } from '../auth/auth-paths.ts';
@@ -51,7 +51,7 @@ function UploadForm() {
       navigate(submissionPath(answer.id));
     } catch (err) {
       const error = err instanceof ApiError ? err : new ApiError(0, 'client-error', String(err), String(err));
-      setFailure(describeUploadFailure(error, { t: t as unknown as Translate, lang: i18n.language, online: navigator.onLine }));
+      setFailure(describeUploadFailure(error, { t, lang: i18n.language, online: navigator.onLine }));
       setSending(false);
     }
   }

@@ -1,8 +1,8 @@
 /**
- * UI text of the moderator pages and the TPS page's moderation section, kept beside the feature and
- * mounted as `moderation` in web/src/i18n/id.ts and en.ts (the English is typed against the Indonesian).
+ * UI text of the moderator pages and the TPS page's moderation section, in Indonesian and English.
+ * Mounted into the i18next resources by web/src/i18n/texts.ts; the English is typed against the Indonesian.
  */
-export const moderationId = {
+const moderation = {
   navLink: 'Moderasi',
   kicker: 'Moderasi',
   staffOnlyTitle: 'Khusus moderator',
@@ -145,7 +145,7 @@ export const moderationId = {
   reportSent: 'Terima kasih, laporan Anda sudah diterima.',
 };
 
-export const moderationEn: typeof moderationId = {
+const moderationEn: typeof moderation = {
   navLink: 'Moderation',
   kicker: 'Moderation',
   staffOnlyTitle: 'Moderators only',
@@ -287,3 +287,5 @@ export const moderationEn: typeof moderationId = {
   reportCancel: 'Cancel',
   reportSent: 'Thank you, your report was received.',
 };
+
+export const moderationTexts = { id: { moderation }, en: { moderation: moderationEn } };
