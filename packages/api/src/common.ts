@@ -23,7 +23,12 @@ export const isoTime = z.iso.datetime();
 export const id = z.number().int().positive();
 
 /** A place in the region tree: nation (level 0) to TPS (level 5). */
-export const regionRef = z.strictObject({ code: z.string().min(1), name: z.string(), level: z.number().int().min(0).max(5), levelName });
+export const regionRef = z.strictObject({
+  code: z.string().min(1),
+  name: z.string(),
+  level: z.number().int().min(0).max(5),
+  levelName,
+});
 
 /** The `:code` of a region or TPS route: validated by the service (400 invalid-code / 404), so any text here. */
 export const codeParams = z.strictObject({ code: z.string().min(1) });

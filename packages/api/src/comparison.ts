@@ -60,7 +60,10 @@ export const regionComparison = z.strictObject({
   impactTotal: count,
   statusCounts,
   /** Per field, over the compared TPS with both values for it; fields no compared TPS has are left out. */
-  fields: z.partialRecord(fieldName, z.strictObject({ tps: count, official: count, crowd: count, difference: z.number().int() })),
+  fields: z.partialRecord(
+    fieldName,
+    z.strictObject({ tps: count, official: count, crowd: count, difference: z.number().int() }),
+  ),
 });
 
 /** A TPS row of a village page: its own totals in the shape of a region's, with its status and impact. */
@@ -70,7 +73,11 @@ export const mismatchItem = z.strictObject({
   code: tpsCode,
   name: z.string(),
   villageName: z.string().nullable(),
-  location: z.strictObject({ district: z.string().nullable(), regency: z.string().nullable(), province: z.string().nullable() }),
+  location: z.strictObject({
+    district: z.string().nullable(),
+    regency: z.string().nullable(),
+    province: z.string().nullable(),
+  }),
   status: listedStatus,
   impact: count,
   submissions: count,

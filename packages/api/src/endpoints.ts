@@ -55,7 +55,9 @@ export const endpoints = {
 export type EndpointName = keyof typeof endpoints;
 
 /** An endpoint's method and pattern, typed from its text: `{ method: 'GET'; pattern: '/tps/:code' }`. */
-export type Endpoint<E extends EndpointText = EndpointText> = E extends `${infer M extends Method} ${infer P}` ? { method: M; pattern: P } : never;
+export type Endpoint<E extends EndpointText = EndpointText> = E extends `${infer M extends Method} ${infer P}`
+  ? { method: M; pattern: P }
+  : never;
 
 export function endpointOf<E extends EndpointText>(text: E): Endpoint<E> {
   const space = text.indexOf(' ');
@@ -66,7 +68,10 @@ export function endpointOf<E extends EndpointText>(text: E): Endpoint<E> {
  * The URL of a route for these params and query: each `:name` of the pattern replaced by its encoded
  * value (paths.ts segment), the query encoded. A missing param throws: no request to a half-built URL.
  */
-export function urlOf(r: { method: Method; pattern: string }, input: { params?: Record<string, string | number>; query?: QueryValues } = {}): string {
+export function urlOf(
+  r: { method: Method; pattern: string },
+  input: { params?: Record<string, string | number>; query?: QueryValues } = {},
+): string {
   const path = r.pattern.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
     const value = input.params?.[name];
     if (value === undefined) throw new RangeError(`${r.method} ${r.pattern}: no value for :${name}`);

@@ -17,7 +17,9 @@ export const errorEnvelope = z.strictObject({
 });
 
 /** `details` of a 400 from a request schema (http/validate.ts parseWith): each problem by path, never the value sent. */
-export const validationDetails = z.strictObject({ issues: z.array(z.strictObject({ path: z.string(), message: z.string() })) });
+export const validationDetails = z.strictObject({
+  issues: z.array(z.strictObject({ path: z.string(), message: z.string() })),
+});
 
 export type ErrorEnvelope = z.infer<typeof errorEnvelope>;
 export type ApiErrorBody = ErrorEnvelope['error'];

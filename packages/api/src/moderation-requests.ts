@@ -15,7 +15,10 @@ const figure = z.number().int().min(0).max(99_999).nullable();
 export const queueReason = z.enum(QUEUE_REASONS);
 
 export const queueQuery = z.object({
-  region: z.string().regex(/^[0-9A-Z]{2,13}$/).optional(),
+  region: z
+    .string()
+    .regex(/^[0-9A-Z]{2,13}$/)
+    .optional(),
   reason: queueReason.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(40).optional(),
@@ -34,10 +37,18 @@ export const decisionBody = z.discriminatedUnion('kind', [
       message: 'give either fromSubmission or figures',
       path: ['figures'],
     })
-    .refine((d) => d.figures === undefined || Object.keys(d.figures).length > 0, { message: 'at least one field', path: ['figures'] }),
+    .refine((d) => d.figures === undefined || Object.keys(d.figures).length > 0, {
+      message: 'at least one field',
+      path: ['figures'],
+    }),
   z.object({ kind: z.literal('clear-verified'), reason }),
   z.object({ kind: z.literal('official-wrong'), fields: z.array(fieldName).min(1).max(FIELDS.length), reason }),
-  z.object({ kind: z.literal('reject-submission'), submissionId, reason: z.enum(REJECT_REASONS), note: freeText({ label: { id: 'Catatan', en: 'Note' }, min: 0, max: 500, multiline: true }).optional() }),
+  z.object({
+    kind: z.literal('reject-submission'),
+    submissionId,
+    reason: z.enum(REJECT_REASONS),
+    note: freeText({ label: { id: 'Catatan', en: 'Note' }, min: 0, max: 500, multiline: true }).optional(),
+  }),
   z.object({ kind: z.literal('move-submission'), submissionId, toTps: z.string().regex(/^[0-9A-Z]{13}$/), reason }),
   z.object({ kind: z.literal('escalate'), reason }),
   z.object({ kind: z.literal('ban-uploader'), submissionId, reason }),
@@ -46,7 +57,9 @@ export const decisionBody = z.discriminatedUnion('kind', [
 
 export const takedownBody = z.object({ reason });
 
-export const reportBody = z.object({ reason: freeText({ label: { id: 'Isi laporan', en: 'Report' }, min: 3, max: 300, multiline: true }) });
+export const reportBody = z.object({
+  reason: freeText({ label: { id: 'Isi laporan', en: 'Report' }, min: 3, max: 300, multiline: true }),
+});
 
 export const roleBody = z.object({ role });
 

@@ -17,7 +17,14 @@ export const decisionKind = z.enum(DECISION_KINDS);
  * Every action the log holds: the decisions, a role change, a takedown, and the follow-up rows other
  * TPS show (a takedown of bytes they hold too, a submission moved in, a ban of their uploader).
  */
-export const LOG_ACTIONS = [...DECISION_KINDS, 'set-role', 'takedown-photo', 'photo-taken-down', 'receive-submission', 'uploader-banned'] as const;
+export const LOG_ACTIONS = [
+  ...DECISION_KINDS,
+  'set-role',
+  'takedown-photo',
+  'photo-taken-down',
+  'receive-submission',
+  'uploader-banned',
+] as const;
 export const logAction = z.enum(LOG_ACTIONS);
 const staffRole = z.enum(['moderator', 'admin']);
 
@@ -79,7 +86,9 @@ export const review = z.strictObject({
   official: currentOfficial.nullable(),
   comparison: tpsComparison.nullable(),
   verified: z.strictObject({ figures: someFieldValues, decidedAt: isoTime, reason: z.string().nullable() }).nullable(),
-  officialDisputes: z.array(z.strictObject({ field: fieldName, officialVersionId: id.nullable(), decisionId: id, decidedAt: isoTime })),
+  officialDisputes: z.array(
+    z.strictObject({ field: fieldName, officialVersionId: id.nullable(), decisionId: id, decidedAt: isoTime }),
+  ),
   /** Every submission of the TPS, any status, EXIF included. */
   submissions: z.array(submissionView.extend({ rejected: rejection.nullable() })),
   reports: z.strictObject({
@@ -94,7 +103,13 @@ export const review = z.strictObject({
 });
 
 /** POST /moderation/tps/:code/decisions (201): the log row, every TPS whose figures changed, and the TPS's open reasons now. */
-export const decisionAnswer = z.strictObject({ decisionId: id, kind: decisionKind, tps: tpsCode, affected: z.array(tpsCode), reasons: z.array(queueReason) });
+export const decisionAnswer = z.strictObject({
+  decisionId: id,
+  kind: decisionKind,
+  tps: tpsCode,
+  affected: z.array(tpsCode),
+  reasons: z.array(queueReason),
+});
 
 /** POST /moderation/photos/:sha256/takedown (201). */
 export const takedownAnswer = z.strictObject({
@@ -111,11 +126,20 @@ export const reportAnswer = z.strictObject({ id, tps: tpsCode, openReports: coun
 
 /** GET /admin/users?contact=. */
 export const userLookup = z.strictObject({
-  user: z.strictObject({ id, name: z.string(), contact: z.string(), role, pseudonym: z.string(), staffPseudonym: z.string().nullable() }),
+  user: z.strictObject({
+    id,
+    name: z.string(),
+    contact: z.string(),
+    role,
+    pseudonym: z.string(),
+    staffPseudonym: z.string().nullable(),
+  }),
 });
 
 /** POST /admin/users/:id/role. */
-export const roleAnswer = z.strictObject({ user: z.strictObject({ id, pseudonym: z.string(), staffPseudonym: z.string().nullable(), role }) });
+export const roleAnswer = z.strictObject({
+  user: z.strictObject({ id, pseudonym: z.string(), staffPseudonym: z.string().nullable(), role }),
+});
 
 export type DecisionKind = z.infer<typeof decisionKind>;
 export type LogAction = z.infer<typeof logAction>;

@@ -54,7 +54,8 @@ export const apiPaths = {
   search: (query: { q?: string; limit?: number } = {}) => api(`/search${queryString(query)}`),
   tps: (code: string) => api(`/tps/${s(code)}`),
 
-  mismatches: (query: { region?: string; status?: string; limit?: number; cursor?: string } = {}) => api(`/mismatches${queryString(query)}`),
+  mismatches: (query: { region?: string; status?: string; limit?: number; cursor?: string } = {}) =>
+    api(`/mismatches${queryString(query)}`),
   regionTpsCsv: (code: string) => api(`/regions/${s(code)}/tps.csv`),
   regionTpsJson: (code: string) => api(`/regions/${s(code)}/tps.json`),
 
@@ -63,16 +64,19 @@ export const apiPaths = {
   submission: (id: number | string) => api(`/submissions/${s(id)}`),
   confirmSubmission: (id: number | string) => api(`/submissions/${s(id)}/confirm`),
   withdrawSubmission: (id: number | string) => api(`/submissions/${s(id)}/withdraw`),
-  fieldCutout: (id: number | string, sha256: string, field: string) => api(`/submissions/${s(id)}/photos/${s(sha256)}/fields/${s(field)}.jpg`),
+  fieldCutout: (id: number | string, sha256: string, field: string) =>
+    api(`/submissions/${s(id)}/photos/${s(sha256)}/fields/${s(field)}.jpg`),
   tpsSubmissions: (code: string) => api(`/tps/${s(code)}/submissions`),
   photoDisplay: (sha256: string) => api(`/photos/${s(sha256)}/display.jpg`),
   photoThumb: (sha256: string) => api(`/photos/${s(sha256)}/thumb.jpg`),
   /** The public copy of a photo by kind (photoDisplay or photoThumb). */
-  photo: (sha256: string, kind: PhotoKind): string => (kind === 'thumb' ? apiPaths.photoThumb(sha256) : apiPaths.photoDisplay(sha256)),
+  photo: (sha256: string, kind: PhotoKind): string =>
+    kind === 'thumb' ? apiPaths.photoThumb(sha256) : apiPaths.photoDisplay(sha256),
 
   userLookup: (contact: string) => api(`/admin/users${queryString({ contact })}`),
   userRole: (id: number | string) => api(`/admin/users/${s(id)}/role`),
-  moderationQueue: (query: { region?: string; reason?: string; limit?: number; cursor?: string } = {}) => api(`/moderation/queue${queryString(query)}`),
+  moderationQueue: (query: { region?: string; reason?: string; limit?: number; cursor?: string } = {}) =>
+    api(`/moderation/queue${queryString(query)}`),
   moderationDashboard: () => api('/moderation/dashboard'),
   claim: (code: string) => api(`/moderation/tps/${s(code)}/claim`),
   releaseClaim: (code: string) => api(`/moderation/tps/${s(code)}/claim/release`),

@@ -5,7 +5,10 @@ import { regionComparison, tpsSummary } from './comparison.ts';
 /**
  * Region pages (/regions, /regions/:code) and the search box (/search, validated with `searchQuery`).
  */
-export const searchQuery = z.object({ q: z.string().max(100).default(''), limit: z.coerce.number().int().min(1).max(50).default(20) });
+export const searchQuery = z.object({
+  q: z.string().max(100).default(''),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
 
 /** KPU's figures summed over the TPS below a region (or of one TPS: 0 where unknown). */
 export const totals = z.strictObject({
@@ -19,9 +22,21 @@ export const totals = z.strictObject({
 const childRef = { code: z.string(), name: z.string(), totals };
 
 /** A child region (province to village) with its totals and crowd rollup. */
-export const childRegion = z.strictObject({ ...childRef, level: z.number().int().min(1).max(4), levelName, comparison: regionComparison });
+export const childRegion = z.strictObject({
+  ...childRef,
+  level: z.number().int().min(1).max(4),
+  levelName,
+  comparison: regionComparison,
+});
 /** A TPS of a village page: also its own figures (null where unknown) and its status. */
-export const childTps = z.strictObject({ ...childRef, code: tpsCode, level: z.literal(5), levelName: z.literal('tps'), figures: fieldValues, comparison: tpsSummary });
+export const childTps = z.strictObject({
+  ...childRef,
+  code: tpsCode,
+  level: z.literal(5),
+  levelName: z.literal('tps'),
+  figures: fieldValues,
+  comparison: tpsSummary,
+});
 export const regionChild = z.union([childRegion, childTps]);
 
 /** GET /regions (the nation) and /regions/:code: a region, the way to it, its totals and its children. */

@@ -3,12 +3,42 @@ import { codeParams, sha256Params } from './common.ts';
 import { currentSession, loginBody, registerBody, signedIn, signedOut } from './accounts.ts';
 import { mismatchList, mismatchQuery, regionTpsExport } from './comparison.ts';
 import { health } from './health.ts';
-import { claimAnswer, dashboard, decisionAnswer, moderationLog, queuePage, releaseAnswer, reportAnswer, review, roleAnswer, takedownAnswer, tpsHistory, userLookup } from './moderation.ts';
-import { decisionBody, queueQuery, reportBody, roleBody, takedownBody, userLookupQuery, userParams } from './moderation-requests.ts';
+import {
+  claimAnswer,
+  dashboard,
+  decisionAnswer,
+  moderationLog,
+  queuePage,
+  releaseAnswer,
+  reportAnswer,
+  review,
+  roleAnswer,
+  takedownAnswer,
+  tpsHistory,
+  userLookup,
+} from './moderation.ts';
+import {
+  decisionBody,
+  queueQuery,
+  reportBody,
+  roleBody,
+  takedownBody,
+  userLookupQuery,
+  userParams,
+} from './moderation-requests.ts';
 import { tpsPage } from './official.ts';
 import { endpointOf, endpoints as e, type Endpoint, type EndpointName, type EndpointText } from './endpoints.ts';
 import { regionPage, searchQuery, searchResults } from './regions.ts';
-import { confirmBody, fieldCutoutParams, mySubmissions, submissionParams, submissionView, tpsSubmissions, uploadAnswer, uploadFields } from './submissions.ts';
+import {
+  confirmBody,
+  fieldCutoutParams,
+  mySubmissions,
+  submissionParams,
+  submissionView,
+  tpsSubmissions,
+  uploadAnswer,
+  uploadFields,
+} from './submissions.ts';
 
 /**
  * Every route of the API: its method and path pattern (endpoints.ts, under API_PREFIX), who may call
@@ -37,7 +67,10 @@ type Defaults<M> = M extends 'POST' ? typeof post : typeof get;
 type Parts = Omit<RouteSpec, 'method' | 'pattern'>;
 
 /** A route: its endpoint, the defaults of its method (200, JSON, public), and what `spec` sets. */
-function route<const E extends EndpointText, const S extends Partial<Parts>>(text: E, spec: S): Omit<Defaults<Endpoint<E>['method']>, keyof S> & Endpoint<E> & S {
+function route<const E extends EndpointText, const S extends Partial<Parts>>(
+  text: E,
+  spec: S,
+): Omit<Defaults<Endpoint<E>['method']>, keyof S> & Endpoint<E> & S {
   const endpoint = endpointOf(text);
   return { ...(endpoint.method === 'POST' ? post : get), ...endpoint, ...spec } as never;
 }
@@ -59,11 +92,26 @@ export const routes = {
   regionTpsCsv: route(e.regionTpsCsv, { params: codeParams, format: 'csv' }),
   regionTpsJson: route(e.regionTpsJson, { params: codeParams, response: regionTpsExport }),
 
-  upload: route(e.upload, { access: 'user', status: 202, body: uploadFields, bodyEncoding: 'multipart', response: uploadAnswer }),
+  upload: route(e.upload, {
+    access: 'user',
+    status: 202,
+    body: uploadFields,
+    bodyEncoding: 'multipart',
+    response: uploadAnswer,
+  }),
   mySubmissions: route(e.mySubmissions, { access: 'user', response: mySubmissions }),
   submission: route(e.submission, { access: 'user', params: submissionParams, response: submissionView }),
-  confirmSubmission: route(e.confirmSubmission, { access: 'user', params: submissionParams, body: confirmBody, response: submissionView }),
-  withdrawSubmission: route(e.withdrawSubmission, { access: 'user', params: submissionParams, response: submissionView }),
+  confirmSubmission: route(e.confirmSubmission, {
+    access: 'user',
+    params: submissionParams,
+    body: confirmBody,
+    response: submissionView,
+  }),
+  withdrawSubmission: route(e.withdrawSubmission, {
+    access: 'user',
+    params: submissionParams,
+    response: submissionView,
+  }),
   fieldCutout: route(e.fieldCutout, { access: 'user', params: fieldCutoutParams, format: 'jpeg' }),
   tpsSubmissions: route(e.tpsSubmissions, { params: codeParams, response: tpsSubmissions }),
   photoDisplay: route(e.photoDisplay, { params: sha256Params, format: 'jpeg' }),
@@ -76,8 +124,20 @@ export const routes = {
   claim: route(e.claim, { access: 'staff', params: codeParams, response: claimAnswer }),
   releaseClaim: route(e.releaseClaim, { access: 'staff', params: codeParams, response: releaseAnswer }),
   review: route(e.review, { access: 'staff', params: codeParams, response: review }),
-  decide: route(e.decide, { access: 'staff', status: 201, params: codeParams, body: decisionBody, response: decisionAnswer }),
-  takedownPhoto: route(e.takedownPhoto, { access: 'staff', status: 201, params: sha256Params, body: takedownBody, response: takedownAnswer }),
+  decide: route(e.decide, {
+    access: 'staff',
+    status: 201,
+    params: codeParams,
+    body: decisionBody,
+    response: decisionAnswer,
+  }),
+  takedownPhoto: route(e.takedownPhoto, {
+    access: 'staff',
+    status: 201,
+    params: sha256Params,
+    body: takedownBody,
+    response: takedownAnswer,
+  }),
   tpsHistory: route(e.tpsHistory, { params: codeParams, response: tpsHistory }),
   report: route(e.report, { status: 201, params: codeParams, body: reportBody, response: reportAnswer }),
   moderationLogCsv: route(e.moderationLogCsv, { format: 'csv' }),
@@ -91,6 +151,10 @@ type InputOf<S> = S extends z.ZodType ? z.input<S> : never;
 type Present<T> = { [K in keyof T as [T[K]] extends [never] ? never : K]: T[K] };
 
 /** What a caller gives for a route: `params`, `query` and `body`, each only where the route has one. */
-export type RouteInput<R extends RouteSpec> = Present<{ params: InputOf<R['params']>; query: InputOf<R['query']>; body: InputOf<R['body']> }>;
+export type RouteInput<R extends RouteSpec> = Present<{
+  params: InputOf<R['params']>;
+  query: InputOf<R['query']>;
+  body: InputOf<R['body']>;
+}>;
 /** What a JSON route answers (after parsing with its schema); files are not typed here. */
 export type RouteOutput<R extends RouteSpec> = R['response'] extends z.ZodType ? z.output<R['response']> : never;

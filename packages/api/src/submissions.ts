@@ -17,7 +17,11 @@ export const uploadFields = z.object({ tps: z.string().trim().min(1).max(20) });
 
 export const submissionIdParam = z.coerce.number().int().positive();
 export const submissionParams = z.strictObject({ id: submissionIdParam });
-export const fieldCutoutParams = z.strictObject({ id: submissionIdParam, sha256: z.string().min(1), field: z.string().min(1) });
+export const fieldCutoutParams = z.strictObject({
+  id: submissionIdParam,
+  sha256: z.string().min(1),
+  field: z.string().min(1),
+});
 
 export const submissionStatus = z.enum(['pending', 'confirmed', 'withdrawn']);
 export const photoState = z.enum(['uploaded', 'reading', 'read', 'failed']);
@@ -50,7 +54,12 @@ const submissionHead = {
 };
 
 /** One field as the reader read it from a photo. */
-const fieldResult = z.strictObject({ value: z.number().int().nullable(), confidence: z.number().min(0).max(1), review: z.boolean(), reasons: z.array(z.string()).optional() });
+const fieldResult = z.strictObject({
+  value: z.number().int().nullable(),
+  confidence: z.number().min(0).max(1),
+  review: z.boolean(),
+  reasons: z.array(z.string()).optional(),
+});
 
 export const submissionPhoto = z.strictObject({
   sha256,
@@ -66,7 +75,10 @@ export const submissionPhoto = z.strictObject({
       fields: z.partialRecord(fieldName, fieldResult),
       review: z.boolean(),
       checks: z.array(z.string()),
-      candidates: z.partialRecord(fieldName, z.array(z.strictObject({ value: z.number().int().nullable(), probability: z.number().min(0).max(1) }))),
+      candidates: z.partialRecord(
+        fieldName,
+        z.array(z.strictObject({ value: z.number().int().nullable(), probability: z.number().min(0).max(1) })),
+      ),
     })
     .nullable(),
   cutoutUrls: z.partialRecord(fieldName, z.string()),
@@ -84,7 +96,11 @@ export const submissionPhoto = z.strictObject({
 
 export const submissionValue = z.strictObject({
   field: fieldName,
-  machine: z.strictObject({ value: z.number().int().nullable(), confidence: z.number().nullable(), review: z.boolean().nullable() }),
+  machine: z.strictObject({
+    value: z.number().int().nullable(),
+    confidence: z.number().nullable(),
+    review: z.boolean().nullable(),
+  }),
   confirmed: z.number().int().nullable(),
   /** Account id of who confirmed (the owner). */
   confirmedBy: id,
@@ -92,7 +108,12 @@ export const submissionValue = z.strictObject({
 });
 
 /** A check the confirmed figures fail (a warning, not a refusal). */
-export const submissionCheck = z.strictObject({ id: z.string(), left: z.number().int(), right: z.number().int(), values: someFieldValues });
+export const submissionCheck = z.strictObject({
+  id: z.string(),
+  left: z.number().int(),
+  right: z.number().int(),
+  values: someFieldValues,
+});
 
 /** GET /submissions/:id, and the answer of confirm and withdraw: the owner's (or staff's) view. */
 export const submissionView = z.strictObject({

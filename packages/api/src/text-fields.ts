@@ -17,7 +17,17 @@ export const USER_MESSAGE_PARAM = 'messageId';
  * too (four times the limit: room for characters the rule drops) so a huge body is refused before it
  * is normalised.
  */
-export function freeText({ label, min = 1, max, multiline = false }: { label: TextLabel; min?: number; max: number; multiline?: boolean }) {
+export function freeText({
+  label,
+  min = 1,
+  max,
+  multiline = false,
+}: {
+  label: TextLabel;
+  min?: number;
+  max: number;
+  multiline?: boolean;
+}) {
   return z
     .string()
     .max(max * 4)
@@ -25,7 +35,11 @@ export function freeText({ label, min = 1, max, multiline = false }: { label: Te
       const cleaned = cleanText(raw, { multiline });
       if (cleaned.ok) return cleaned.value;
       const { id, en } = TEXT_PROBLEM_MESSAGES[cleaned.problem];
-      ctx.addIssue({ code: 'custom', message: `${label.en} ${en}`, params: { [USER_MESSAGE_PARAM]: `${label.id} ${id}`, problem: cleaned.problem } });
+      ctx.addIssue({
+        code: 'custom',
+        message: `${label.en} ${en}`,
+        params: { [USER_MESSAGE_PARAM]: `${label.id} ${id}`, problem: cleaned.problem },
+      });
       return z.NEVER;
     })
     .pipe(z.string().min(min).max(max));

@@ -55,7 +55,10 @@ test('URL builders: fixed paths, encoded segments and queries', () => {
     [apiPaths.photo('a#b', 'display'), '/api/photos/a%23b/display.jpg'],
     [apiPaths.search({ q: 'Pulau Ü&q=1', limit: 5 }), '/api/search?q=Pulau%20%C3%9C%26q%3D1&limit=5'],
     [apiPaths.search(), '/api/search'],
-    [apiPaths.mismatches({ region: '31', status: 'match', cursor: 'a+b/c=' }), '/api/mismatches?region=31&status=match&cursor=a%2Bb%2Fc%3D'],
+    [
+      apiPaths.mismatches({ region: '31', status: 'match', cursor: 'a+b/c=' }),
+      '/api/mismatches?region=31&status=match&cursor=a%2Bb%2Fc%3D',
+    ],
     [apiPaths.mismatches({ region: undefined, limit: 10 }), '/api/mismatches?limit=10'],
     [apiPaths.userLookup(' saksi+1@example.org '), '/api/admin/users?contact=%20saksi%2B1%40example.org%20'],
     [apiPaths.moderationQueue({ reason: 'mismatch', region: '31' }), '/api/moderation/queue?reason=mismatch&region=31'],
@@ -141,6 +144,10 @@ test('every pattern is unique per method and names its params in its params sche
     const names = [...r.pattern.matchAll(/:([A-Za-z0-9_]+)/g)].map((m) => m[1]).sort();
     const shape = (r.params as { shape?: Record<string, unknown> } | undefined)?.shape ?? {};
     assert.deepEqual(Object.keys(shape).sort(), names, name);
-    assert.equal(r.format === 'json', r.response !== undefined, `${name}: JSON routes and only they have a response schema`);
+    assert.equal(
+      r.format === 'json',
+      r.response !== undefined,
+      `${name}: JSON routes and only they have a response schema`,
+    );
   }
 });

@@ -30,7 +30,11 @@ export function snapBoxes(image: GrayImage, h: Homography, boxes: readonly Rect[
       let score = 0;
       for (const b of boxes) score += borderContrast(sum, region.width + 1, b.x - x0 + dx, b.y - y0 + dy, b.w, b.h);
       score /= boxes.length;
-      if (score > best.score || (score === best.score && Math.abs(dx) + Math.abs(dy) < Math.abs(best.dx) + Math.abs(best.dy))) best = { dx, dy, score };
+      if (
+        score > best.score ||
+        (score === best.score && Math.abs(dx) + Math.abs(dy) < Math.abs(best.dx) + Math.abs(best.dy))
+      )
+        best = { dx, dy, score };
     }
   }
   if (best.score < MIN_SCORE) return { dx: 0, dy: 0, score: best.score };
@@ -39,18 +43,34 @@ export function snapBoxes(image: GrayImage, h: Homography, boxes: readonly Rect[
   const edge = (axis: 'x' | 'y', side: 0 | 1) => {
     let top = { t: 0, score: -Infinity };
     for (let t = -EDGE_SLACK; t <= EDGE_SLACK; t++) {
-      const c = boxes.reduce((acc, b) => acc + edgeContrast(sum, region.width + 1, b.x - x0 + best.dx, b.y - y0 + best.dy, b, axis, side, t), 0);
+      const c = boxes.reduce(
+        (acc, b) => acc + edgeContrast(sum, region.width + 1, b.x - x0 + best.dx, b.y - y0 + best.dy, b, axis, side, t),
+        0,
+      );
       if (c > top.score) top = { t, score: c };
     }
     return top.t;
   };
-  return { dx: best.dx + (edge('x', 0) + edge('x', 1)) / 2, dy: best.dy + (edge('y', 0) + edge('y', 1)) / 2, score: best.score };
+  return {
+    dx: best.dx + (edge('x', 0) + edge('x', 1)) / 2,
+    dy: best.dy + (edge('y', 0) + edge('y', 1)) / 2,
+    score: best.score,
+  };
 }
 
 const EDGE_SLACK = 4;
 
 /** One border line alone (top/bottom for axis y, left/right for x), moved by t: its darkness against its two sides. */
-function edgeContrast(ii: Float64Array, stride: number, x: number, y: number, b: Rect, axis: 'x' | 'y', side: 0 | 1, t: number): number {
+function edgeContrast(
+  ii: Float64Array,
+  stride: number,
+  x: number,
+  y: number,
+  b: Rect,
+  axis: 'x' | 'y',
+  side: 0 | 1,
+  t: number,
+): number {
   const along = axis === 'y' ? b.w : b.h;
   const start = 10;
   const len = along - 20;
@@ -66,7 +86,14 @@ function edgeContrast(ii: Float64Array, stride: number, x: number, y: number, b:
 function borderContrast(ii: Float64Array, stride: number, x: number, y: number, w: number, h: number): number {
   const ring = (grow: number, thick: number) => {
     const outer = rectSum(ii, stride, x - grow, y - grow, w + 2 * grow, h + 2 * grow);
-    const inner = rectSum(ii, stride, x - grow + thick, y - grow + thick, w + 2 * (grow - thick), h + 2 * (grow - thick));
+    const inner = rectSum(
+      ii,
+      stride,
+      x - grow + thick,
+      y - grow + thick,
+      w + 2 * (grow - thick),
+      h + 2 * (grow - thick),
+    );
     const area = (w + 2 * grow) * (h + 2 * grow) - (w + 2 * (grow - thick)) * (h + 2 * (grow - thick));
     return (outer - inner) / area;
   };

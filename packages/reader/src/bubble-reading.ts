@@ -31,7 +31,12 @@ export function measureBaseline(blankPage2: GrayImage, columns: readonly BubbleL
   return columns.map((c) => measureColumn(blankPage2, IDENTITY, c));
 }
 
-export function readColumn(image: GrayImage, homography: Homography, column: BubbleLayout, baseline: readonly number[]): BubbleColumn & { densities: number[] } {
+export function readColumn(
+  image: GrayImage,
+  homography: Homography,
+  column: BubbleLayout,
+  baseline: readonly number[],
+): BubbleColumn & { densities: number[] } {
   const raw = measureColumn(image, homography, column);
   const densities = raw.map((v, i) => clamp01((v - baseline[i]) / Math.max(0.05, 1 - baseline[i])));
   return { ...readBubbleColumn(densities), densities: densities.map((d) => Math.round(d * 100) / 100) };

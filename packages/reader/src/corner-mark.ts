@@ -13,7 +13,13 @@ export type MarkFound = { layout: Point; photo: Point; score: number };
 /** Below this share of the patch's contrast the best peak is not a corner mark. */
 const MIN_SCORE = 0.3;
 
-export function findCornerMark(photo: GrayImage, h: Homography, mark: Rect, radius: number, sampling?: number): MarkFound | null {
+export function findCornerMark(
+  photo: GrayImage,
+  h: Homography,
+  mark: Rect,
+  radius: number,
+  sampling?: number,
+): MarkFound | null {
   const centre = { x: mark.x + mark.w / 2, y: mark.y + mark.h / 2 };
   // Sample at about the photo's own resolution: finer only interpolates, coarser throws detail away.
   const k = sampling ?? Math.min(1.5, Math.max(0.25, localScale(h, centre)));

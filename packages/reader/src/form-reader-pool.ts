@@ -9,13 +9,18 @@ export type FormReader = { read(photo: Buffer): Promise<FormReading> };
  * never blocks requests and a native crash while reading one photo fails only that photo. The server
  * and the read-form CLI share it.
  */
-export function createWorkerPoolReader(opts: { size?: number; timeoutMs?: number; modelPath?: string } = {}): FormReader & { close(): Promise<void>; size: number } {
-  const pool = createWorkerPool<{ bytes: Uint8Array }, FormReading>(new URL('./form-reader.worker.ts', import.meta.url), {
-    size: opts.size,
-    timeoutMs: opts.timeoutMs ?? 60_000,
-    // A candidate digit model (bench:read --model); the committed one otherwise.
-    workerData: { modelPath: opts.modelPath },
-  });
+export function createWorkerPoolReader(
+  opts: { size?: number; timeoutMs?: number; modelPath?: string } = {},
+): FormReader & { close(): Promise<void>; size: number } {
+  const pool = createWorkerPool<{ bytes: Uint8Array }, FormReading>(
+    new URL('./form-reader.worker.ts', import.meta.url),
+    {
+      size: opts.size,
+      timeoutMs: opts.timeoutMs ?? 60_000,
+      // A candidate digit model (bench:read --model); the committed one otherwise.
+      workerData: { modelPath: opts.modelPath },
+    },
+  );
   return {
     size: pool.size,
     // The bytes are copied once into the IPC message (structured clone keeps them binary).

@@ -15,9 +15,9 @@ import { warpRegion } from './warp.ts';
 import type { FormReading } from '@cocok/domain';
 
 /** Decoding is an adapter: photo bytes to upright grayscale, and how many working px per original px. */
-export type DecodePhoto = (bytes: Buffer) => Promise<
-  { ok: true; image: GrayImage; scale: number } | { ok: false; reason: string; message: string }
->;
+export type DecodePhoto = (
+  bytes: Buffer,
+) => Promise<{ ok: true; image: GrayImage; scale: number } | { ok: false; reason: string; message: string }>;
 
 export type FormReaderDeps = { classifier: DigitClassifier; decode: DecodePhoto };
 
@@ -36,19 +36,38 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
     const started = performance.now();
     const ms = () => Math.round(performance.now() - started);
     const decoded = await decode(bytes);
-    if (!decoded.ok) return { page: null, fields: {}, review: true, reason: decoded.reason, message: decoded.message, ms: ms() };
+    if (!decoded.ok)
+      return { page: null, fields: {}, review: true, reason: decoded.reason, message: decoded.message, ms: ms() };
     const located = locator.locate(decoded.image);
-    if (!located.ok) return { page: null, fields: {}, review: true, reason: located.reason, message: located.message, ms: ms() };
+    if (!located.ok)
+      return { page: null, fields: {}, review: true, reason: located.reason, message: located.message, ms: ms() };
 
     const page = pageLayout(located.page, layout);
     const { readings, candidates } = await readFields(decoded.image, located.homography, page.fields, baselines);
-    const kept = Object.fromEntries(candidates.map((c) => [c.field, c.candidates.filter((v) => v.probability >= 1e-6).map((v) => ({ value: v.value, probability: floor6(v.probability) }))]));
+    const kept = Object.fromEntries(
+      candidates.map((c) => [
+        c.field,
+        c.candidates
+          .filter((v) => v.probability >= 1e-6)
+          .map((v) => ({ value: v.value, probability: floor6(v.probability) })),
+      ]),
+    );
     // The page is read as a sheet of one page: its boxes' own best readings, searched under its sums.
     const asRead = Object.fromEntries(
-      [...readings].map(([name, r]) => [name, { value: r.value, confidence: boxesAlone(candidates, name, r.value), review: r.reasons.length > 0, reasons: r.reasons }]),
+      [...readings].map(([name, r]) => [
+        name,
+        {
+          value: r.value,
+          confidence: boxesAlone(candidates, name, r.value),
+          review: r.reasons.length > 0,
+          reasons: r.reasons,
+        },
+      ]),
     );
     const fields = readSheet([{ page: located.page, fields: asRead, candidates: kept }]);
-    const checks = failedIn(new Map(Object.entries(fields).map(([name, f]) => [name as FieldName, f!.value])), { overseas: false });
+    const checks = failedIn(new Map(Object.entries(fields).map(([name, f]) => [name as FieldName, f!.value])), {
+      overseas: false,
+    });
     return {
       page: located.page,
       fields,
@@ -60,7 +79,12 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
     };
   }
 
-  async function readFields(image: GrayImage, h: Homography, fields: readonly FieldLayout[], baseline: Map<string, BubbleBaseline>) {
+  async function readFields(
+    image: GrayImage,
+    h: Homography,
+    fields: readonly FieldLayout[],
+    baseline: Map<string, BubbleBaseline>,
+  ) {
     // The page-wide map leaves interior boxes a few px off on a curled sheet: each field's boxes are
     // cut where their printed borders really are, so the ink test sees only the inside of the box.
     const crops = fields.flatMap((f) => {
@@ -82,7 +106,11 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
 
   async function page2Baselines(): Promise<Map<string, BubbleBaseline>> {
     const { data, info } = await sharp(`${FORM_DIR}page-2.png`).greyscale().raw().toBuffer({ resolveWithObject: true });
-    const blank: GrayImage = { data: new Uint8Array(data.buffer, data.byteOffset, data.length), width: info.width, height: info.height };
+    const blank: GrayImage = {
+      data: new Uint8Array(data.buffer, data.byteOffset, data.length),
+      width: info.width,
+      height: info.height,
+    };
     const out = new Map<string, BubbleBaseline>();
     for (const f of pageLayout(2, layout).fields) if (f.bubbles) out.set(f.field, measureBaseline(blank, f.bubbles));
     return out;
@@ -92,7 +120,11 @@ export async function createFormReader({ classifier, decode }: FormReaderDeps) {
 }
 
 /** Each field's box outline in the original photo's pixels (for cut-outs shown to witnesses). */
-function boxOutlines(fields: readonly FieldLayout[], h: Homography, scale: number): Partial<Record<FieldName, [number, number][]>> {
+function boxOutlines(
+  fields: readonly FieldLayout[],
+  h: Homography,
+  scale: number,
+): Partial<Record<FieldName, [number, number][]>> {
   const out: Partial<Record<FieldName, [number, number][]>> = {};
   for (const f of fields) {
     const first = f.boxes[0];

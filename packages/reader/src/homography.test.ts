@@ -45,7 +45,12 @@ for (const { name, h } of cases) {
 
 test('four exact corners give an exact fit; a fifth noisy point is shared out in least squares', () => {
   const h = cases[6].h;
-  const corners = [{ x: 0, y: 0 }, { x: 2363, y: 0 }, { x: 2363, y: 3544 }, { x: 0, y: 3544 }];
+  const corners = [
+    { x: 0, y: 0 },
+    { x: 2363, y: 0 },
+    { x: 2363, y: 3544 },
+    { x: 0, y: 3544 },
+  ];
   const pairs = corners.map((p) => ({ from: p, to: applyHomography(h, p) }));
   assert.ok(Math.max(...reprojectionErrors(fitHomography(pairs), pairs)) < 1e-6);
   const centre = { x: 1181, y: 1772 };
@@ -84,13 +89,27 @@ test('fitAffine recovers an affine map exactly', () => {
 
 test('fitAffine from a tag-sized square with 1 px corner noise stays within ~25 px across the page', () => {
   const h: Homography = [0.7, 0.02, 300, -0.02, 0.7, 200, 0, 0, 1];
-  const tag = [{ x: 1946, y: 421 }, { x: 2070, y: 421 }, { x: 2068, y: 547 }, { x: 1946, y: 547 }];
-  const noise = [[1, 0], [0, -1], [-1, 0], [0, 1]];
+  const tag = [
+    { x: 1946, y: 421 },
+    { x: 2070, y: 421 },
+    { x: 2068, y: 547 },
+    { x: 1946, y: 547 },
+  ];
+  const noise = [
+    [1, 0],
+    [0, -1],
+    [-1, 0],
+    [0, 1],
+  ];
   const pairs = tag.map((p, i) => {
     const q = applyHomography(h, p);
     return { from: p, to: { x: q.x + noise[i][0], y: q.y + noise[i][1] } };
   });
   const far = { x: 186, y: 3445 };
-  const err = (m: Homography) => Math.hypot(applyHomography(m, far).x - applyHomography(h, far).x, applyHomography(m, far).y - applyHomography(h, far).y);
+  const err = (m: Homography) =>
+    Math.hypot(
+      applyHomography(m, far).x - applyHomography(h, far).x,
+      applyHomography(m, far).y - applyHomography(h, far).y,
+    );
   assert.ok(err(fitAffine(pairs)) < 40, `affine error ${err(fitAffine(pairs))}`);
 });

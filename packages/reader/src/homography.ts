@@ -28,9 +28,15 @@ export function composeHomography(a: Homography, b: Homography): Homography {
 export function invertHomography(h: Homography): Homography {
   const [a, b, c, d, e, f, g, i, j] = h;
   const adj = [
-    e * j - f * i, c * i - b * j, b * f - c * e,
-    f * g - d * j, a * j - c * g, c * d - a * f,
-    d * i - e * g, b * g - a * i, a * e - b * d,
+    e * j - f * i,
+    c * i - b * j,
+    b * f - c * e,
+    f * g - d * j,
+    a * j - c * g,
+    c * d - a * f,
+    d * i - e * g,
+    b * g - a * i,
+    a * e - b * d,
   ];
   const det = a * adj[0] + b * adj[3] + c * adj[6];
   if (Math.abs(det) < 1e-12) throw new Error('homography is singular');
@@ -107,7 +113,8 @@ export function localScale(h: Homography, p: Point): number {
 
 /** Cramer's rule for a 3x3 system m v = b. */
 function solve3(m: Float64Array, b: number[]): number[] {
-  const det3 = (c: number[]) => c[0] * (c[4] * c[8] - c[5] * c[7]) - c[1] * (c[3] * c[8] - c[5] * c[6]) + c[2] * (c[3] * c[7] - c[4] * c[6]);
+  const det3 = (c: number[]) =>
+    c[0] * (c[4] * c[8] - c[5] * c[7]) - c[1] * (c[3] * c[8] - c[5] * c[6]) + c[2] * (c[3] * c[7] - c[4] * c[6]);
   const d = det3(Array.from(m));
   if (Math.abs(d) < 1e-12) throw new Error('points are collinear');
   return [0, 1, 2].map((col) => {

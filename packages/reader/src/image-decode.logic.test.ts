@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkDimensions, reasonForError, rejection, sniffFormat, type DecodeReason, type SniffedFormat } from './image-decode.logic.ts';
+import {
+  checkDimensions,
+  reasonForError,
+  rejection,
+  sniffFormat,
+  type DecodeReason,
+  type SniffedFormat,
+} from './image-decode.logic.ts';
 
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...p].map((c) => c.charCodeAt(0)) : p)));
@@ -12,7 +19,11 @@ const sniffCases: { name: string; input: Uint8Array; expect: SniffedFormat }[] =
   { name: 'GIF', input: bytes('GIF89a'), expect: 'gif' },
   { name: 'TIFF little-endian', input: bytes('II*', [0]), expect: 'tiff' },
   { name: 'iPhone HEIC', input: bytes([0, 0, 0, 0x1c], 'ftypheic', [0, 0, 0, 0], 'mif1heicmiaf'), expect: 'heic' },
-  { name: 'HEIF with mif1 major brand', input: bytes([0, 0, 0, 0x18], 'ftypmif1', [0, 0, 0, 0], 'mif1heic'), expect: 'heic' },
+  {
+    name: 'HEIF with mif1 major brand',
+    input: bytes([0, 0, 0, 0x18], 'ftypmif1', [0, 0, 0, 0], 'mif1heic'),
+    expect: 'heic',
+  },
   { name: 'AVIF', input: bytes([0, 0, 0, 0x1c], 'ftypavif', [0, 0, 0, 0], 'avifmif1miaf'), expect: 'avif' },
   { name: 'MP4 video', input: bytes([0, 0, 0, 0x18], 'ftypisom', [0, 0, 0, 0], 'isomiso2'), expect: 'unknown' },
   { name: 'text', input: bytes('hello, this is a text file'), expect: 'unknown' },
@@ -45,16 +56,29 @@ const errorCases: { message: string; format: SniffedFormat; expect: DecodeReason
   { message: 'Input image exceeds pixel limit', format: 'png', expect: 'too-large' },
   { message: 'VipsJpeg: premature end of JPEG image', format: 'jpeg', expect: 'truncated' },
   { message: 'pngload_buffer: libpng read error', format: 'png', expect: 'truncated' },
-  { message: 'heif: Error while loading plugin: Support for this compression format has not been built in: HEVC', format: 'heic', expect: 'unsupported-heic' },
+  {
+    message: 'heif: Error while loading plugin: Support for this compression format has not been built in: HEVC',
+    format: 'heic',
+    expect: 'unsupported-heic',
+  },
   { message: 'something else entirely', format: 'png', expect: 'unreadable' },
 ];
 
 for (const c of errorCases) {
-  test(`reasonForError "${c.message}" (${c.format}) -> ${c.expect}`, () => assert.equal(reasonForError(c.message, c.format), c.expect));
+  test(`reasonForError "${c.message}" (${c.format}) -> ${c.expect}`, () =>
+    assert.equal(reasonForError(c.message, c.format), c.expect));
 }
 
 test('every rejection carries an Indonesian and an English message', () => {
-  for (const reason of ['empty', 'not-an-image', 'truncated', 'too-small', 'too-large', 'unsupported-heic', 'unreadable'] as const) {
+  for (const reason of [
+    'empty',
+    'not-an-image',
+    'truncated',
+    'too-small',
+    'too-large',
+    'unsupported-heic',
+    'unreadable',
+  ] as const) {
     const r = rejection(reason);
     assert.equal(r.ok, false);
     assert.equal(r.reason, reason);

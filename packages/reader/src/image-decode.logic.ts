@@ -2,7 +2,8 @@
  * What an uploaded file may be refused for, and how to tell, without decoding anything. The sharp
  * adapter (image-decode.ts) asks these questions and maps libvips' errors through them.
  */
-export type DecodeReason = 'empty' | 'not-an-image' | 'truncated' | 'too-small' | 'too-large' | 'unsupported-heic' | 'unreadable';
+export type DecodeReason =
+  'empty' | 'not-an-image' | 'truncated' | 'too-small' | 'too-large' | 'unsupported-heic' | 'unreadable';
 
 export type Rejection = { ok: false; reason: DecodeReason; message: string; messageEn: string };
 
@@ -67,14 +68,19 @@ export function checkDimensions(width: number, height: number): DecodeReason | n
 export function reasonForError(message: string, format: SniffedFormat): DecodeReason {
   const m = message.toLowerCase();
   if (m.includes('exceeds pixel limit')) return 'too-large';
-  if (format === 'heic' && (m.includes('hevc') || m.includes('heif') || m.includes('compression format'))) return 'unsupported-heic';
+  if (format === 'heic' && (m.includes('hevc') || m.includes('heif') || m.includes('compression format')))
+    return 'unsupported-heic';
   if (m.includes('unsupported image format')) return format === 'unknown' ? 'not-an-image' : 'unreadable';
-  if (/premature end|truncat|end of (file|stream|data)|read error|idat|unexpected end|incomplete/.test(m)) return 'truncated';
+  if (/premature end|truncat|end of (file|stream|data)|read error|idat|unexpected end|incomplete/.test(m))
+    return 'truncated';
   return format === 'unknown' ? 'not-an-image' : 'unreadable';
 }
 
 const MESSAGES: Record<DecodeReason, [string, string]> = {
-  empty: ['Berkas kosong. Pilih foto formulir lalu unggah lagi.', 'The file is empty. Choose a photo of the form and upload again.'],
+  empty: [
+    'Berkas kosong. Pilih foto formulir lalu unggah lagi.',
+    'The file is empty. Choose a photo of the form and upload again.',
+  ],
   'not-an-image': [
     'Berkas ini bukan foto. Unggah foto formulir C.HASIL dalam format JPEG, PNG, atau WebP.',
     'This file is not a photo. Upload a photo of the C.HASIL form as JPEG, PNG or WebP.',

@@ -57,7 +57,11 @@ export async function decodePhoto(bytes: Buffer, maxLongSide = WORKING_LONG_SIDE
       .toColourspace('b-w')
       .raw({ depth: 'uchar' })
       .toBuffer({ resolveWithObject: true });
-    const image = { data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height), width: info.width, height: info.height };
+    const image = {
+      data: new Uint8Array(data.buffer, data.byteOffset, info.width * info.height),
+      width: info.width,
+      height: info.height,
+    };
     return { ok: true, image, format, original: { width, height }, scale: info.width / width };
   } catch (err) {
     return rejection(reasonForError(errorMessage(err), format));

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseTag, detectionLongSides, detectionOrder, tagShapeError, toFullImage, type ScaledDetections } from './page-locator.logic.ts';
+import {
+  chooseTag,
+  detectionLongSides,
+  detectionOrder,
+  tagShapeError,
+  toFullImage,
+  type ScaledDetections,
+} from './page-locator.logic.ts';
 import type { TagDetection } from './tag-detector.ts';
 
 const square = (x: number, y: number, side: number) => [
@@ -9,30 +16,76 @@ const square = (x: number, y: number, side: number) => [
   { x: x + side, y: y + side },
   { x, y: y + side },
 ];
-const tag = (id: number, x: number, y: number, hamming = 0, side = 90): TagDetection => ({ id, corners: square(x, y, side), hamming });
+const tag = (id: number, x: number, y: number, hamming = 0, side = 90): TagDetection => ({
+  id,
+  corners: square(x, y, side),
+  hamming,
+});
 
 const cases: { name: string; input: ScaledDetections[]; expect: string }[] = [
   { name: 'nothing seen', input: [{ factor: 0.5, detections: [] }], expect: 'none' },
   { name: 'an exact page-2 tag', input: [{ factor: 0.5, detections: [tag(102, 1500, 600)] }], expect: 'found 2 @1' },
-  { name: 'the same tag at two scales', input: [{ factor: 0.5, detections: [tag(103, 1500, 600)] }, { factor: 0.7, detections: [tag(103, 1502, 601)] }], expect: 'found 3 @2' },
-  { name: 'a 2-bit decode seen once is not trusted', input: [{ factor: 0.5, detections: [tag(101, 1500, 600, 2)] }], expect: 'none' },
-  { name: 'a 2-bit decode seen at two scales is', input: [{ factor: 0.5, detections: [tag(101, 1500, 600, 2)] }, { factor: 1, detections: [tag(101, 1501, 600, 1)] }], expect: 'found 1 @2' },
-  { name: 'a tag of another family member is ignored', input: [{ factor: 0.5, detections: [tag(7, 100, 100), tag(101, 1500, 600)] }], expect: 'found 1 @1' },
-  { name: 'too many wrong bits is ignored', input: [{ factor: 0.5, detections: [tag(102, 1500, 600, 4)] }], expect: 'none' },
-  { name: 'pages 1 and 2 side by side', input: [{ factor: 0.5, detections: [tag(101, 800, 300), tag(102, 2400, 300)] }], expect: 'multiple 1,2' },
-  { name: 'two copies of page 3', input: [{ factor: 0.5, detections: [tag(103, 800, 300), tag(103, 2400, 300)] }], expect: 'multiple 3' },
+  {
+    name: 'the same tag at two scales',
+    input: [
+      { factor: 0.5, detections: [tag(103, 1500, 600)] },
+      { factor: 0.7, detections: [tag(103, 1502, 601)] },
+    ],
+    expect: 'found 3 @2',
+  },
+  {
+    name: 'a 2-bit decode seen once is not trusted',
+    input: [{ factor: 0.5, detections: [tag(101, 1500, 600, 2)] }],
+    expect: 'none',
+  },
+  {
+    name: 'a 2-bit decode seen at two scales is',
+    input: [
+      { factor: 0.5, detections: [tag(101, 1500, 600, 2)] },
+      { factor: 1, detections: [tag(101, 1501, 600, 1)] },
+    ],
+    expect: 'found 1 @2',
+  },
+  {
+    name: 'a tag of another family member is ignored',
+    input: [{ factor: 0.5, detections: [tag(7, 100, 100), tag(101, 1500, 600)] }],
+    expect: 'found 1 @1',
+  },
+  {
+    name: 'too many wrong bits is ignored',
+    input: [{ factor: 0.5, detections: [tag(102, 1500, 600, 4)] }],
+    expect: 'none',
+  },
+  {
+    name: 'pages 1 and 2 side by side',
+    input: [{ factor: 0.5, detections: [tag(101, 800, 300), tag(102, 2400, 300)] }],
+    expect: 'multiple 1,2',
+  },
+  {
+    name: 'two copies of page 3',
+    input: [{ factor: 0.5, detections: [tag(103, 800, 300), tag(103, 2400, 300)] }],
+    expect: 'multiple 3',
+  },
 ];
 
 for (const c of cases) {
   test(`chooseTag: ${c.name}`, () => {
     const r = chooseTag(c.input);
-    const got = r.kind === 'found' ? `found ${r.page} @${r.scales}` : r.kind === 'multiple' ? `multiple ${r.pages.join(',')}` : 'none';
+    const got =
+      r.kind === 'found'
+        ? `found ${r.page} @${r.scales}`
+        : r.kind === 'multiple'
+          ? `multiple ${r.pages.join(',')}`
+          : 'none';
     assert.equal(got, c.expect);
   });
 }
 
 test('chooseTag keeps the corners from the finest scale', () => {
-  const r = chooseTag([{ factor: 0.3, detections: [tag(102, 1500, 600)] }, { factor: 0.9, detections: [tag(102, 1503, 602)] }]);
+  const r = chooseTag([
+    { factor: 0.3, detections: [tag(102, 1500, 600)] },
+    { factor: 0.9, detections: [tag(102, 1503, 602)] },
+  ]);
   assert.equal(r.kind, 'found');
   if (r.kind === 'found') assert.deepEqual(r.detection.corners[0], { x: 1503, y: 602 });
 });

@@ -27,13 +27,22 @@ type Sighting = { page: 1 | 2 | 3; detection: TagDetection; factor: number; cent
  */
 export function chooseTag(perScale: readonly ScaledDetections[]): TagChoice {
   const clusters = clusterSightings(sightingsOf(perScale));
-  const counted = clusters.filter((c) => c.some((s) => s.detection.hamming === 0) || new Set(c.map((s) => s.factor)).size >= 2);
+  const counted = clusters.filter(
+    (c) => c.some((s) => s.detection.hamming === 0) || new Set(c.map((s) => s.factor)).size >= 2,
+  );
   if (counted.length === 0) return { kind: 'none' };
   if (counted.length > 1) return { kind: 'multiple', pages: [...new Set(counted.map((c) => c[0].page))].sort() };
   // The finest scale places the corners best; ties go to the cleaner decode.
   const best = [...counted[0]].sort((a, b) => a.detection.hamming - b.detection.hamming || b.factor - a.factor)[0];
-  const finest = counted[0].filter((s) => s.detection.hamming === best.detection.hamming).sort((a, b) => b.factor - a.factor)[0];
-  return { kind: 'found', page: finest.page, detection: finest.detection, scales: new Set(counted[0].map((s) => s.factor)).size };
+  const finest = counted[0]
+    .filter((s) => s.detection.hamming === best.detection.hamming)
+    .sort((a, b) => b.factor - a.factor)[0];
+  return {
+    kind: 'found',
+    page: finest.page,
+    detection: finest.detection,
+    scales: new Set(counted[0].map((s) => s.factor)).size,
+  };
 }
 
 /** Map a point found in an image downscaled by `factor` back to the full image (pixel centres on integers). */
@@ -75,7 +84,11 @@ function sightingsOf(perScale: readonly ScaledDetections[]): Sighting[] {
 function clusterSightings(sightings: Sighting[]): Sighting[][] {
   const clusters: Sighting[][] = [];
   for (const s of sightings) {
-    const home = clusters.find((c) => c[0].page === s.page && Math.hypot(c[0].centre.x - s.centre.x, c[0].centre.y - s.centre.y) < Math.max(c[0].side, s.side));
+    const home = clusters.find(
+      (c) =>
+        c[0].page === s.page &&
+        Math.hypot(c[0].centre.x - s.centre.x, c[0].centre.y - s.centre.y) < Math.max(c[0].side, s.side),
+    );
     if (home) home.push(s);
     else clusters.push([s]);
   }
@@ -93,7 +106,8 @@ export function tagShapeError(seen: readonly Point[], layout: readonly Point[]):
   const cl = centroid(layout);
   const ds = seen.map((p) => ({ x: p.x - cs.x, y: p.y - cs.y }));
   const dl = layout.map((p) => ({ x: p.x - cl.x, y: p.y - cl.y }));
-  const s = ds.reduce((a, p, i) => a + p.x * dl[i].x + p.y * dl[i].y, 0) / dl.reduce((a, p) => a + p.x * p.x + p.y * p.y, 0);
+  const s =
+    ds.reduce((a, p, i) => a + p.x * dl[i].x + p.y * dl[i].y, 0) / dl.reduce((a, p) => a + p.x * p.x + p.y * p.y, 0);
   const shape = Math.max(...ds.map((p, i) => Math.hypot(p.x - s * dl[i].x, p.y - s * dl[i].y)));
   // A tag more than ~20% off in size is not blur: the map is wrong.
   const sizePenalty = Math.max(0, Math.abs(Math.log(s)) - 0.2) * 1000;

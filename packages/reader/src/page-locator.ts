@@ -77,7 +77,12 @@ export function createPageLocator(deps: PageLocatorDeps = {}) {
         tagSidePx: round2((dist(c[0], c[1]) + dist(c[1], c[2]) + dist(c[2], c[3]) + dist(c[3], c[0])) / 4),
         marksFound: markPairs.length,
         method,
-        tagErrorPx: round2(tagShapeError(toLayout(homography, tagPairs), tagPairs.map((p) => p.from))),
+        tagErrorPx: round2(
+          tagShapeError(
+            toLayout(homography, tagPairs),
+            tagPairs.map((p) => p.from),
+          ),
+        ),
       },
     };
   }
@@ -135,11 +140,23 @@ function findMarks(image: GrayImage, page: PageLayout, tagPairs: PointPair[]): P
   for (const mark of order) {
     const from = markCorner(mark);
     const radius = Math.min(900, Math.max(80, dist(from, tagCentre) * (tagSide < 40 ? 0.3 : 0.25)));
-    const hit = findCornerMark(image, predictor(tagPairs, found.map((f) => f.pair)), mark, radius, COARSE_SAMPLING);
+    const hit = findCornerMark(
+      image,
+      predictor(
+        tagPairs,
+        found.map((f) => f.pair),
+      ),
+      mark,
+      radius,
+      COARSE_SAMPLING,
+    );
     if (hit) found.push({ mark, pair: { from, to: hit.photo } });
   }
   const kept = consistentMarks(tagPairs, found);
-  const h = predictor(tagPairs, kept.map((f) => f.pair));
+  const h = predictor(
+    tagPairs,
+    kept.map((f) => f.pair),
+  );
   return kept.map(({ mark, pair }) => {
     const hit = findCornerMark(image, h, mark, FINE_RADIUS);
     return hit ? { from: pair.from, to: hit.photo } : pair;
@@ -177,7 +194,16 @@ function consistentMarks<T extends { pair: PointPair }>(tagPairs: PointPair[], f
   const candidates = found.length === 4 ? [found, ...found.map((_, i) => found.filter((__, j) => j !== i))] : [found];
   let best: { set: T[]; error: number } | undefined;
   for (const set of candidates.filter((c) => c.length >= 3)) {
-    const error = tagShapeError(toLayout(predictor(tagPairs, set.map((f) => f.pair)), tagPairs), tagPairs.map((p) => p.from));
+    const error = tagShapeError(
+      toLayout(
+        predictor(
+          tagPairs,
+          set.map((f) => f.pair),
+        ),
+        tagPairs,
+      ),
+      tagPairs.map((p) => p.from),
+    );
     if (error <= TAG_SHAPE_TOLERANCE && (!best || set.length > best.set.length)) best = { set, error };
   }
   // With fewer than three marks there is nothing to cross-check: keep what the tag-led search found.

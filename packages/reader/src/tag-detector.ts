@@ -15,14 +15,21 @@ type ArucoDetector = {
   findCandidates(contours: unknown[], minSize: number, epsilon: number, minLength: number): unknown[];
   clockwiseCorners(c: unknown[]): unknown[];
   notTooNear(c: unknown[], minDist: number): unknown[];
-  findMarkers(grey: ArucoImage, c: unknown[], warpSize: number): { id: number; corners: Point[]; hammingDistance: number }[];
+  findMarkers(
+    grey: ArucoImage,
+    c: unknown[],
+    warpSize: number,
+  ): { id: number; corners: Point[]; hammingDistance: number }[];
 };
 
 type Finder = (bits: number[][]) => { id: number; distance: number } | undefined;
 
 const require = createRequire(import.meta.url);
 const { AR } = require('js-aruco2') as {
-  AR: { Detector: new (config: object) => ArucoDetector & { dictionary: { find: Finder } }; DICTIONARIES: Record<string, { codeList: number[] }> };
+  AR: {
+    Detector: new (config: object) => ArucoDetector & { dictionary: { find: Finder } };
+    DICTIONARIES: Record<string, { codeList: number[] }>;
+  };
 };
 require('js-aruco2/src/dictionaries/apriltag_36h10');
 const { CV } = require('js-aruco2/src/cv.js') as {
@@ -49,7 +56,8 @@ function finderFor(ids: readonly number[], maxHamming: number): Finder {
     for (const row of bits) for (const b of row) value = value * 2 + b;
     let best: { id: number; distance: number } | undefined;
     for (const { id, code } of codes) {
-      const distance = popcount((value % TWO_18) ^ (code % TWO_18)) + popcount(Math.floor(value / TWO_18) ^ Math.floor(code / TWO_18));
+      const distance =
+        popcount((value % TWO_18) ^ (code % TWO_18)) + popcount(Math.floor(value / TWO_18) ^ Math.floor(code / TWO_18));
       if (distance <= maxHamming && (!best || distance < best.distance)) best = { id, distance };
     }
     return best;

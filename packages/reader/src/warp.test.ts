@@ -16,12 +16,44 @@ function card(): GrayImage {
 const src = card();
 const at = (x: number, y: number) => src.data[y * src.width + x];
 
-const cases: { name: string; h: Homography; rect: { x: number; y: number; w: number; h: number }; scale?: number; expect: (i: number, j: number) => number }[] = [
-  { name: 'identity copies the rectangle', h: translation(0, 0), rect: { x: 10, y: 20, w: 30, h: 15 }, expect: (i, j) => at(10 + j, 20 + i) },
-  { name: 'a translation shifts the read', h: translation(7, 3), rect: { x: 0, y: 0, w: 20, h: 10 }, expect: (i, j) => at(7 + j, 3 + i) },
-  { name: 'layout at half the photo resolution skips every other pixel', h: scaling(2), rect: { x: 5, y: 5, w: 40, h: 20 }, expect: (i, j) => at(10 + 2 * j, 10 + 2 * i) },
-  { name: 'scale 2 output samples half-pixels (bilinear midpoints)', h: translation(0, 0), rect: { x: 10, y: 10, w: 10, h: 10 }, scale: 2, expect: (i, j) => Math.floor(at(10, 10) + j / 2 + i + 0.5) },
-  { name: '180-degree turn reads the card backwards', h: composeHomography(scaling(-1), translation(199, 99)), rect: { x: 0, y: 0, w: 50, h: 20 }, expect: (i, j) => at(199 - j, 99 - i) },
+const cases: {
+  name: string;
+  h: Homography;
+  rect: { x: number; y: number; w: number; h: number };
+  scale?: number;
+  expect: (i: number, j: number) => number;
+}[] = [
+  {
+    name: 'identity copies the rectangle',
+    h: translation(0, 0),
+    rect: { x: 10, y: 20, w: 30, h: 15 },
+    expect: (i, j) => at(10 + j, 20 + i),
+  },
+  {
+    name: 'a translation shifts the read',
+    h: translation(7, 3),
+    rect: { x: 0, y: 0, w: 20, h: 10 },
+    expect: (i, j) => at(7 + j, 3 + i),
+  },
+  {
+    name: 'layout at half the photo resolution skips every other pixel',
+    h: scaling(2),
+    rect: { x: 5, y: 5, w: 40, h: 20 },
+    expect: (i, j) => at(10 + 2 * j, 10 + 2 * i),
+  },
+  {
+    name: 'scale 2 output samples half-pixels (bilinear midpoints)',
+    h: translation(0, 0),
+    rect: { x: 10, y: 10, w: 10, h: 10 },
+    scale: 2,
+    expect: (i, j) => Math.floor(at(10, 10) + j / 2 + i + 0.5),
+  },
+  {
+    name: '180-degree turn reads the card backwards',
+    h: composeHomography(scaling(-1), translation(199, 99)),
+    rect: { x: 0, y: 0, w: 50, h: 20 },
+    expect: (i, j) => at(199 - j, 99 - i),
+  },
 ];
 
 for (const c of cases) {

@@ -19,7 +19,11 @@ const isJobError = (reason: WorkerJobError['reason'], message?: RegExp) => (e: u
   e instanceof WorkerJobError && e.reason === reason && (!message || message.test(e.message));
 
 async function withPool(size: number, body: (pool: WorkerPool<TestJob, unknown>) => Promise<void>): Promise<void> {
-  const pool = createWorkerPool<TestJob, unknown>(workerUrl, { size, timeoutMs: GUARD_MS, workerData: { model: 'candidate.onnx' } });
+  const pool = createWorkerPool<TestJob, unknown>(workerUrl, {
+    size,
+    timeoutMs: GUARD_MS,
+    workerData: { model: 'candidate.onnx' },
+  });
   try {
     await body(pool);
   } finally {
@@ -57,16 +61,29 @@ test('worker pool: photo bytes arrive in the child as binary, whole', async () =
     const bytes = Buffer.alloc(12 * 1024 * 1024, 7);
     bytes[0] = 0xff;
     bytes[bytes.length - 1] = 0xd9;
-    assert.deepEqual(await pool.run({ op: 'bytes', bytes }), { isUint8Array: true, length: bytes.length, first: 0xff, last: 0xd9 });
+    assert.deepEqual(await pool.run({ op: 'bytes', bytes }), {
+      isUint8Array: true,
+      length: bytes.length,
+      first: 0xff,
+      last: 0xd9,
+    });
     // A view into a larger buffer carries only its own bytes.
-    assert.deepEqual(await pool.run({ op: 'bytes', bytes: bytes.subarray(1, 11) }), { isUint8Array: true, length: 10, first: 7, last: 7 });
+    assert.deepEqual(await pool.run({ op: 'bytes', bytes: bytes.subarray(1, 11) }), {
+      isUint8Array: true,
+      length: 10,
+      first: 7,
+      last: 7,
+    });
   });
 });
 
 test('worker pool: a job that never answers fails with a timeout, its process is replaced and the pool serves the next job', async () => {
   await withPool(1, async (pool) => {
     const before = await pool.run({ op: 'pid' });
-    await assert.rejects(pool.run({ op: 'hang' }, { timeoutMs: 200 }), isJobError('timeout', /no answer within 200 ms/));
+    await assert.rejects(
+      pool.run({ op: 'hang' }, { timeoutMs: 200 }),
+      isJobError('timeout', /no answer within 200 ms/),
+    );
     assert.equal(await pool.run({ op: 'double', n: 4 }), 8);
     assert.notEqual(await pool.run({ op: 'pid' }), before, 'the hung process was replaced');
   });
@@ -79,14 +96,26 @@ for (const [op, how] of [
 ] as const) {
   test(`worker pool: a child that dies (${op}) fails only its job; a new process takes the next jobs and this process lives on`, async () => {
     await withPool(2, async (pool) => {
-      const [crashed, ...others] = await Promise.allSettled([pool.run({ op }), ...[1, 2, 3].map((n) => pool.run({ op: 'double', n }))]);
+      const [crashed, ...others] = await Promise.allSettled([
+        pool.run({ op }),
+        ...[1, 2, 3].map((n) => pool.run({ op: 'double', n })),
+      ]);
       assert.equal(crashed.status, 'rejected');
-      assert.ok(isJobError('worker-crashed', how)((crashed as PromiseRejectedResult).reason), String((crashed as PromiseRejectedResult).reason));
-      assert.deepEqual(others.map((o) => (o.status === 'fulfilled' ? o.value : o.reason)), [2, 4, 6]);
+      assert.ok(
+        isJobError('worker-crashed', how)((crashed as PromiseRejectedResult).reason),
+        String((crashed as PromiseRejectedResult).reason),
+      );
+      assert.deepEqual(
+        others.map((o) => (o.status === 'fulfilled' ? o.value : o.reason)),
+        [2, 4, 6],
+      );
       // Both slots serve again: two jobs that need each other complete.
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-pool-meet-'));
       try {
-        await Promise.all([pool.run({ op: 'meet', dir, me: 'a', other: 'b' }), pool.run({ op: 'meet', dir, me: 'b', other: 'a' })]);
+        await Promise.all([
+          pool.run({ op: 'meet', dir, me: 'a', other: 'b' }),
+          pool.run({ op: 'meet', dir, me: 'b', other: 'a' }),
+        ]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }
@@ -97,7 +126,10 @@ for (const [op, how] of [
 test('worker pool: close rejects queued and running jobs, ends the children, and refuses new jobs', async () => {
   const pool = createWorkerPool<TestJob, number>(workerUrl, { size: 1, timeoutMs: GUARD_MS });
   const pid = await pool.run({ op: 'pid' });
-  const outcomes = [assert.rejects(pool.run({ op: 'hang' }), isJobError('pool-closed')), assert.rejects(pool.run({ op: 'double', n: 1 }), isJobError('pool-closed'))];
+  const outcomes = [
+    assert.rejects(pool.run({ op: 'hang' }), isJobError('pool-closed')),
+    assert.rejects(pool.run({ op: 'double', n: 1 }), isJobError('pool-closed')),
+  ];
   await pool.close();
   await Promise.all(outcomes);
   await assert.rejects(pool.run({ op: 'double', n: 1 }), isJobError('pool-closed'));
@@ -111,7 +143,11 @@ test('worker pool: a module that cannot start fails the jobs with its exit inste
   const pool = createWorkerPool<TestJob, number>(new URL(`file://${broken}`), { size: 2, timeoutMs: GUARD_MS });
   try {
     const results = await Promise.allSettled([1, 2, 3].map((n) => pool.run({ op: 'double', n })));
-    for (const r of results) assert.ok(r.status === 'rejected' && isJobError('worker-crashed', /exited with code 1 before it was ready/)(r.reason), String((r as PromiseRejectedResult).reason));
+    for (const r of results)
+      assert.ok(
+        r.status === 'rejected' && isJobError('worker-crashed', /exited with code 1 before it was ready/)(r.reason),
+        String((r as PromiseRejectedResult).reason),
+      );
   } finally {
     await pool.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -119,7 +155,9 @@ test('worker pool: a module that cannot start fails the jobs with its exit inste
 });
 
 test('worker pool: when the parent is killed (kill -9), a child busy with a job ends too instead of living on', async () => {
-  const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(parentScript)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const parent = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(parentScript)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const lines = readline.createInterface({ input: parent.stdout });
   const first = await Promise.race([
     once(lines, 'line').then(([line]) => String(line)),

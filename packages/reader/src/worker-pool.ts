@@ -22,7 +22,10 @@ export type WorkerPool<I, O> = {
 };
 
 export class WorkerJobError extends Error {
-  constructor(readonly reason: 'timeout' | 'worker-crashed' | 'failed' | 'pool-closed', message: string) {
+  constructor(
+    readonly reason: 'timeout' | 'worker-crashed' | 'failed' | 'pool-closed',
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -53,8 +56,18 @@ export function createWorkerPool<I, O>(moduleUrl: URL, opts: WorkerPoolOptions =
     });
     const slot: Slot = { child, ready: false, job: null };
     child.on('message', (msg: Answer) => onAnswer(slot, msg));
-    child.on('error', (err) => replace(slot, new WorkerJobError('worker-crashed', `reader process failed: ${err.message}`)));
-    child.on('exit', (code, signal) => replace(slot, new WorkerJobError('worker-crashed', `reader process ${signal ? `ended by ${signal}` : `exited with code ${code}`}`)));
+    child.on('error', (err) =>
+      replace(slot, new WorkerJobError('worker-crashed', `reader process failed: ${err.message}`)),
+    );
+    child.on('exit', (code, signal) =>
+      replace(
+        slot,
+        new WorkerJobError(
+          'worker-crashed',
+          `reader process ${signal ? `ended by ${signal}` : `exited with code ${code}`}`,
+        ),
+      ),
+    );
     slots.push(slot);
     return slot;
   };
@@ -88,7 +101,8 @@ export function createWorkerPool<I, O>(moduleUrl: URL, opts: WorkerPoolOptions =
     if (job) job.reject(err);
     // A child that died before it was ready fails the next job instead, so a module that cannot start
     // drains the queue with its error rather than forking forever or leaving jobs waiting.
-    else if (!slot.ready) queue.shift()?.reject(new WorkerJobError('worker-crashed', `${err.message} before it was ready`));
+    else if (!slot.ready)
+      queue.shift()?.reject(new WorkerJobError('worker-crashed', `${err.message} before it was ready`));
     if (closed) return;
     if (slot.ready || queue.length > 0) spawn();
     pump();
@@ -101,9 +115,16 @@ export function createWorkerPool<I, O>(moduleUrl: URL, opts: WorkerPoolOptions =
       if (!slot.ready || slot.job || queue.length === 0) continue;
       const job = queue.shift()!;
       slot.job = job as Job<unknown, unknown>;
-      slot.timer = setTimeout(() => replace(slot, new WorkerJobError('timeout', `no answer within ${job.timeoutMs} ms`)), job.timeoutMs);
+      slot.timer = setTimeout(
+        () => replace(slot, new WorkerJobError('timeout', `no answer within ${job.timeoutMs} ms`)),
+        job.timeoutMs,
+      );
       slot.child.send({ id: job.id, input: job.input }, (err) => {
-        if (err) replace(slot, new WorkerJobError('worker-crashed', `could not send the job to the reader process: ${err.message}`));
+        if (err)
+          replace(
+            slot,
+            new WorkerJobError('worker-crashed', `could not send the job to the reader process: ${err.message}`),
+          );
       });
     }
   };

@@ -9,7 +9,10 @@ const renders = new Map<number, GrayImage>();
 export async function blankRender(page: number): Promise<GrayImage> {
   const cached = renders.get(page);
   if (cached) return cached;
-  const { data, info } = await sharp(`${FORM_DIR}page-${page}.png`).grayscale().raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(`${FORM_DIR}page-${page}.png`)
+    .grayscale()
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const img = { data: new Uint8Array(data), width: info.width, height: info.height };
   renders.set(page, img);
   return img;
@@ -23,8 +26,18 @@ const SEARCH = 12;
  * photo's warped box that best matches the blank render's box (border and seven-segment guide),
  * by normalised cross-correlation. Handwriting inside the box lowers the match but not its place.
  */
-export function boxMisalignment(photo: GrayImage, h: Homography, render: GrayImage, box: Rect): { dx: number; dy: number } {
-  const tpl = warpRegion(render, [1, 0, 0, 0, 1, 0, 0, 0, 1], { x: box.x - MARGIN, y: box.y - MARGIN, w: box.w + 2 * MARGIN, h: box.h + 2 * MARGIN });
+export function boxMisalignment(
+  photo: GrayImage,
+  h: Homography,
+  render: GrayImage,
+  box: Rect,
+): { dx: number; dy: number } {
+  const tpl = warpRegion(render, [1, 0, 0, 0, 1, 0, 0, 0, 1], {
+    x: box.x - MARGIN,
+    y: box.y - MARGIN,
+    w: box.w + 2 * MARGIN,
+    h: box.h + 2 * MARGIN,
+  });
   const pad = MARGIN + SEARCH;
   const img = warpRegion(photo, h, { x: box.x - pad, y: box.y - pad, w: box.w + 2 * pad, h: box.h + 2 * pad });
   let best = { score: -Infinity, dx: 0, dy: 0 };
@@ -38,13 +51,21 @@ export function boxMisalignment(photo: GrayImage, h: Homography, render: GrayIma
 }
 
 function ncc(tpl: GrayImage, img: GrayImage, ox: number, oy: number): number {
-  let st = 0, si = 0, stt = 0, sii = 0, sti = 0;
+  let st = 0,
+    si = 0,
+    stt = 0,
+    sii = 0,
+    sti = 0;
   const n = tpl.width * tpl.height;
   for (let y = 0; y < tpl.height; y++) {
     for (let x = 0; x < tpl.width; x++) {
       const t = tpl.data[y * tpl.width + x];
       const v = img.data[(y + oy) * img.width + x + ox];
-      st += t; si += v; stt += t * t; sii += v * v; sti += t * v;
+      st += t;
+      si += v;
+      stt += t * t;
+      sii += v * v;
+      sti += t * v;
     }
   }
   const cov = sti - (st * si) / n;

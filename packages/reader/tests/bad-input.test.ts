@@ -12,7 +12,10 @@ import { fixture } from '@cocok/testing';
  * Hostile and odd photos through the whole reader (packages/testing/fixtures/bad, made by make-bad-fixtures.ts):
  * each ends in a clear reason or in review, never a crash, a hang or a confident made-up number.
  */
-const reader = await createFormReader({ classifier: await createDigitClassifier(), decode: (bytes) => decodePhoto(bytes) });
+const reader = await createFormReader({
+  classifier: await createDigitClassifier(),
+  decode: (bytes) => decodePhoto(bytes),
+});
 const read = (name: string): Promise<FormReading> => reader.read(readFileSync(fixture(`bad/${name}`)));
 const page3Truth: Record<string, number> = { suara_sah: 427, suara_tidak_sah: 3, suara_total: 430 };
 

@@ -10,6 +10,10 @@ test('the field list matches layout.json page by page, in form order', () => {
     pages: { page: 1 | 2 | 3; fields: { field: string }[] }[];
   };
   for (const page of layout.pages) {
-    assert.deepEqual(page.fields.map((f) => f.field), [...PAGE_FIELDS[page.page]], `page ${page.page}`);
+    assert.deepEqual(
+      page.fields.map((f) => f.field),
+      [...PAGE_FIELDS[page.page]],
+      `page ${page.page}`,
+    );
   }
 });

@@ -63,7 +63,7 @@ test('a HEIC cut short is refused with a reason, not a crash', async () => {
   assert.match(r.message, /foto/i);
 });
 
-test('a picture that is not a form still decodes (refusing it is the locator\'s job)', async () => {
+test("a picture that is not a form still decodes (refusing it is the locator's job)", async () => {
   const r = await decodePhoto(bad('not-a-form.jpg'));
   assert.equal(r.ok, true);
 });

@@ -1,7 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { createDigitClassifier, DIGIT_CLASSES, type DigitClassifier, type DigitLabel, type DigitPrediction } from '../src/digit-classifier.ts';
+import {
+  createDigitClassifier,
+  DIGIT_CLASSES,
+  type DigitClassifier,
+  type DigitLabel,
+  type DigitPrediction,
+} from '../src/digit-classifier.ts';
 import { createFormReader } from '../src/form-reader.ts';
 import { decodePhoto } from '../src/image-decode.ts';
 import { fixture } from '@cocok/testing';
@@ -30,7 +36,8 @@ function withBoxes(overrides: Record<number, Partial<Record<DigitLabel, number>>
     },
   };
 }
-const readWith = async (classifier: DigitClassifier) => (await createFormReader({ classifier, decode: (b) => decodePhoto(b) })).read(photo);
+const readWith = async (classifier: DigitClassifier) =>
+  (await createFormReader({ classifier, decode: (b) => decodePhoto(b) })).read(photo);
 
 test('a misread the sums rule out is replaced by the runner-up that fits, and the witness is asked to look', async () => {
   const r = await readWith(withBoxes({ [TOTAL_TENS]: { 5: 0.7, 3: 0.25, 8: 0.05 } }));
@@ -53,7 +60,19 @@ test('a misread the sums rule out is replaced by the runner-up that fits, and th
 test('a sheet read with confidence that does not add up is reported as written (a KPPS slip is not hidden)', async () => {
   // 427 + 3 = 440 on the sheet, every box read surely: no runner-up is likely enough to make it add up.
   const sure = (label: DigitLabel) => ({ [label]: 1 });
-  const r = await readWith(withBoxes({ 0: sure('4'), 1: sure('2'), 2: sure('7'), 3: sure('empty'), 4: sure('empty'), 5: sure('3'), 6: sure('4'), [TOTAL_TENS]: { 4: 0.999, 3: 0.001 }, 8: sure('0') }));
+  const r = await readWith(
+    withBoxes({
+      0: sure('4'),
+      1: sure('2'),
+      2: sure('7'),
+      3: sure('empty'),
+      4: sure('empty'),
+      5: sure('3'),
+      6: sure('4'),
+      [TOTAL_TENS]: { 4: 0.999, 3: 0.001 },
+      8: sure('0'),
+    }),
+  );
   assert.equal(r.fields.suara_total!.value, 440);
   assert.equal(r.fields.suara_sah!.value, 427);
   assert.equal(r.fields.suara_tidak_sah!.value, 3);

@@ -34,7 +34,11 @@ for (const file of Object.keys(truth)) photos.set(file, await decoded(fixture(`p
  * photo fills the frame and its lower half shows ~11 px of lens (or screen) distortion between marks
  * that are themselves fitted exactly; the other two photos stay within 5 px.
  */
-const BOX_TOLERANCE: Record<string, number> = { 'page-1-blank-on-screen.jpg': 13, 'page-2-on-screen.jpg': 6, 'page-3-on-screen.jpg': 6 };
+const BOX_TOLERANCE: Record<string, number> = {
+  'page-1-blank-on-screen.jpg': 13,
+  'page-2-on-screen.jpg': 6,
+  'page-3-on-screen.jpg': 6,
+};
 
 for (const [file, { page }] of Object.entries(truth)) {
   test(`${file}: page ${page} found, all four corner marks used, tag where the map says`, () => {
@@ -50,7 +54,9 @@ for (const [file, { page }] of Object.entries(truth)) {
     const image = photos.get(file) as GrayImage;
     const r = located(image);
     const render = await blankRender(r.page);
-    const offsets = pageLayout(r.page).fields.flatMap((f) => f.boxes.map((b) => boxMisalignment(image, r.homography, render, b)));
+    const offsets = pageLayout(r.page).fields.flatMap((f) =>
+      f.boxes.map((b) => boxMisalignment(image, r.homography, render, b)),
+    );
     const worst = Math.max(...offsets.map((o) => Math.hypot(o.dx, o.dy)));
     assert.ok(worst <= BOX_TOLERANCE[file], `worst box ${worst.toFixed(1)} px: ${JSON.stringify(offsets)}`);
   });
@@ -60,7 +66,11 @@ test('the blank renders themselves locate to the identity map (marks measured wh
   for (const page of [1, 2, 3] as const) {
     const r = located(await blankRender(page));
     assert.equal(r.page, page);
-    for (const p of [{ x: 0, y: 0 }, { x: 2362, y: 3543 }, { x: 1181, y: 1772 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 2362, y: 3543 },
+      { x: 1181, y: 1772 },
+    ]) {
       const q = applyHomography(r.homography, p);
       assert.ok(Math.hypot(q.x - p.x, q.y - p.y) < 1, `page ${page} ${JSON.stringify(p)} -> ${JSON.stringify(q)}`);
     }
@@ -73,7 +83,13 @@ test('the blank renders themselves locate to the identity map (marks measured wh
 
 test('a photo turned upside down still gives its page and the same map, turned', async () => {
   const image = photos.get('page-3-on-screen.jpg') as GrayImage;
-  const turned = await sharp(Buffer.from(image.data), { raw: { width: image.width, height: image.height, channels: 1 } }).rotate(180).grayscale().raw().toBuffer();
+  const turned = await sharp(Buffer.from(image.data), {
+    raw: { width: image.width, height: image.height, channels: 1 },
+  })
+    .rotate(180)
+    .grayscale()
+    .raw()
+    .toBuffer();
   const r = located({ data: new Uint8Array(turned), width: image.width, height: image.height });
   const upright = located(image);
   assert.equal(r.page, 3);
@@ -95,7 +111,11 @@ test('a picture with no form in it is refused as no-tag, with an Indonesian mess
 test('two pages in one photo are refused as multiple-pages', async () => {
   const half = async (page: number) => {
     const img = await blankRender(page);
-    return sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: 1 } }).resize(1000).grayscale().raw().toBuffer();
+    return sharp(Buffer.from(img.data), { raw: { width: img.width, height: img.height, channels: 1 } })
+      .resize(1000)
+      .grayscale()
+      .raw()
+      .toBuffer();
   };
   const [a, b] = await Promise.all([half(1), half(2)]);
   const height = Math.round((3544 * 1000) / 2363);

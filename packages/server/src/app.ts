@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import cookieParser from 'cookie-parser';
-import { defaultConfig, type AuthSettings, type Config, type ModerationConfig, type SweeperConfig, type UploadSettings } from './config.ts';
+import {
+  defaultConfig,
+  type AuthSettings,
+  type Config,
+  type ModerationConfig,
+  type SweeperConfig,
+  type UploadSettings,
+} from './config.ts';
 import type { Database } from './db/database.ts';
 import { errors, toEnvelope } from './core/errors.ts';
 import type { Logger } from './core/logger.ts';
@@ -37,7 +44,10 @@ import { moderationRoutes } from './modules/moderation/moderation.routes.ts';
 import { comparisonPortFrom } from './modules/moderation/comparison-port.ts';
 
 /** The configuration createApp needs; tests override parts, the rest takes the documented defaults. */
-export type AppSettings = Pick<Config, 'uploadsDir' | 'trustProxy' | 'jsonLimitBytes' | 'readerConcurrency' | 'sweeper'> & {
+export type AppSettings = Pick<
+  Config,
+  'uploadsDir' | 'trustProxy' | 'jsonLimitBytes' | 'readerConcurrency' | 'sweeper'
+> & {
   auth: AuthSettings;
   uploads: UploadSettings;
   moderation: ModerationConfig;
@@ -111,21 +121,45 @@ export function createApp(deps: AppDeps): express.Express {
   const comparison = createComparisonService({ db, clock, regions });
   const official = createOfficialService({ db, regions });
   const pages = createPagesService({ regions, official, comparison });
-  const hasher = deps.hasher ?? createArgon2Hasher({ memoryKib: settings.auth.argon2MemoryKib, timeCost: settings.auth.argon2TimeCost });
+  const hasher =
+    deps.hasher ??
+    createArgon2Hasher({ memoryKib: settings.auth.argon2MemoryKib, timeCost: settings.auth.argon2TimeCost });
   const accounts = createAccountsService({ db, clock, hasher, sessionDays: settings.auth.sessionDays });
   const files = deps.files ?? createFileStore(settings.uploadsDir);
   const images = deps.images ?? createSharpImageProcessor({ maxPixels: settings.uploads.maxPixels });
   const photos = createPhotosService({ db, files, images, clock, purger: deps.cachePurger });
   app.locals.fileSweeper = createFileSweeper({ db, files, clock, logger, settings: settings.sweeper });
-  const queue = reader ? createReadingQueue({ db, photos, reader, clock, logger, concurrency: settings.readerConcurrency }) : undefined;
+  const queue = reader
+    ? createReadingQueue({ db, photos, reader, clock, logger, concurrency: settings.readerConcurrency })
+    : undefined;
   app.locals.readingQueue = queue;
   const submissions = createSubmissionsService({
-    db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]),
+    db,
+    photos,
+    regions,
+    accounts,
+    clock,
+    onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]),
   });
-  const uploads = createSubmissionUploadService({ db, photos, regions, clock, limits: settings.uploads, onQueued: () => queue?.wake() });
+  const uploads = createSubmissionUploadService({
+    db,
+    photos,
+    regions,
+    clock,
+    limits: settings.uploads,
+    onQueued: () => queue?.wake(),
+  });
 
   const moderation = createModerationService({
-    db, clock, accounts, submissions, official, regions, photos, comparison: comparisonPortFrom(comparison), settings: settings.moderation,
+    db,
+    clock,
+    accounts,
+    submissions,
+    official,
+    regions,
+    photos,
+    comparison: comparisonPortFrom(comparison),
+    settings: settings.moderation,
   });
 
   const api = express.Router();
@@ -159,7 +193,10 @@ export function createApp(deps: AppDeps): express.Express {
 
 /** Serves the built single-page app: assets with long caching, every other path gets index.html. */
 function serveWeb(app: express.Express, webDist: string): void {
-  app.use('/assets', express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  app.use(
+    '/assets',
+    express.static(path.join(webDist, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }),
+  );
   app.use(express.static(webDist, { index: false }));
   app.get(/.*/, (_req, res) => res.sendFile(path.join(webDist, 'index.html')));
 }

@@ -64,10 +64,13 @@ const SETTING_DOCS = {
   PORT: { meaning: 'HTTP port the portal (API and pages) listens on' },
   HOST: { meaning: 'interface to bind' },
   DATA_DIR: {
-    meaning: 'folder of the SQLite database (`cocok.sqlite`, WAL mode); one server per folder: a second one exits, see `cocok.sqlite.lock`',
+    meaning:
+      'folder of the SQLite database (`cocok.sqlite`, WAL mode); one server per folder: a second one exits, see `cocok.sqlite.lock`',
   },
   UPLOADS_DIR: { meaning: 'folder for uploaded photos (`originals/` content-addressed, `derived/` the public copies)' },
-  LOAD_DEMO_DATA: { meaning: 'on an empty database, load the demo Sirekap documents (the region registry is loaded either way)' },
+  LOAD_DEMO_DATA: {
+    meaning: 'on an empty database, load the demo Sirekap documents (the region registry is loaded either way)',
+  },
   LOG_LEVEL: { meaning: 'JSON lines on stderr from this level up' },
   DEV_WEB: { meaning: "serve the web app through vite's dev server with hot reload (set by `npm run dev`)" },
   TRUST_PROXY: {
@@ -76,12 +79,13 @@ const SETTING_DOCS = {
   },
   COOKIE_SECURE: {
     meaning:
-      '`Secure` on cookies: `auto` (when the request is https), `true`, `false`. `true` declares the site https-only: answers also carry HSTS (one year) and the CSP\'s `upgrade-insecure-requests`',
+      "`Secure` on cookies: `auto` (when the request is https), `true`, `false`. `true` declares the site https-only: answers also carry HSTS (one year) and the CSP's `upgrade-insecure-requests`",
   },
   SESSION_DAYS: { meaning: 'a session ends after this many days without use (the expiry slides forward on use)' },
   LOGIN_LIMIT_PER_CONTACT: { meaning: 'failed logins per phone number/e-mail per window' },
   LOGIN_LIMIT_PER_IP: {
-    meaning: 'failed logins per IP per window (higher than per contact: mobile carriers put many witnesses behind one address)',
+    meaning:
+      'failed logins per IP per window (higher than per contact: mobile carriers put many witnesses behind one address)',
   },
   LOGIN_LIMIT_WINDOW_MINUTES: { meaning: 'window of the two login limits' },
   SIGNUPS_PER_IP_PER_HOUR: {
@@ -94,7 +98,7 @@ const SETTING_DOCS = {
   UPLOAD_MAX_FILES: { meaning: 'most photos in one upload (`413 too-many-files` beyond)' },
   UPLOAD_MAX_MEGAPIXELS: {
     meaning:
-      'largest decoded photo, a decompression-bomb guard (`422 image-too-large` beyond); at most the reader\'s limit (`MAX_INPUT_PIXELS`), so an upload is never stored that the reader then refuses',
+      "largest decoded photo, a decompression-bomb guard (`422 image-too-large` beyond); at most the reader's limit (`MAX_INPUT_PIXELS`), so an upload is never stored that the reader then refuses",
   },
   UPLOADS_PER_HOUR: { meaning: 'uploads (submissions) one account may make per hour (`429 upload-limit` beyond)' },
   TPS_PENDING_LIMIT: {
@@ -106,10 +110,13 @@ const SETTING_DOCS = {
     defaultText: 'the CPU count (`os.availableParallelism()`)',
   },
   MODERATORS_REVIEW_OWN_UPLOADS: {
-    meaning: 'moderators (and admins) may claim and decide a TPS they uploaded a submission to (otherwise `403 own-upload`)',
+    meaning:
+      'moderators (and admins) may claim and decide a TPS they uploaded a submission to (otherwise `403 own-upload`)',
   },
   MODERATION_CLAIM_MINUTES: { meaning: 'how long claiming a TPS keeps other moderators off it' },
-  REPORTS_PER_IP_PER_HOUR: { meaning: 'public reports ("Lapor") one IP may send per hour (`429 too-many-reports` beyond)' },
+  REPORTS_PER_IP_PER_HOUR: {
+    meaning: 'public reports ("Lapor") one IP may send per hour (`429 too-many-reports` beyond)',
+  },
   ORPHAN_FILE_GRACE_MINUTES: {
     meaning:
       'photo files no database row points at (left by an upload killed midway) are deleted once this old; younger ones may belong to an upload in flight',
@@ -125,7 +132,12 @@ const SETTING_DOCS = {
   OFFICIAL_SYNC_REGION: { meaning: 'region followed: `0` = the whole country, or a region code' },
 } satisfies Record<keyof typeof schema.shape, SettingDoc>;
 
-export type SettingDescription = { key: string; default: string | null; accepted: Record<string, unknown>; meaning: string };
+export type SettingDescription = {
+  key: string;
+  default: string | null;
+  accepted: Record<string, unknown>;
+  meaning: string;
+};
 
 /**
  * Every key with its default, what it accepts (the schema as JSON Schema, input side) and its meaning, in
@@ -140,7 +152,12 @@ export function describeSettings(): SettingDescription[] {
     if (!doc) throw new Error(`config.ts: ${key} has no entry in SETTING_DOCS`);
     const def = field._zod.def as { type: string; defaultValue?: unknown };
     const fallback = def.type === 'default' ? `\`${String(def.defaultValue)}\`` : null;
-    return { key, default: doc.defaultText ?? fallback, accepted: accepted[key] as Record<string, unknown>, meaning: doc.meaning };
+    return {
+      key,
+      default: doc.defaultText ?? fallback,
+      accepted: accepted[key] as Record<string, unknown>,
+      meaning: doc.meaning,
+    };
   });
 }
 
@@ -171,7 +188,13 @@ export type ModerationConfig = {
 
 export type SweeperConfig = { graceMinutes: number; intervalMinutes: number };
 
-export type OfficialSyncConfig = { enabled: boolean; baseUrl: string; ratePerSecond: number; concurrency: number; region: string };
+export type OfficialSyncConfig = {
+  enabled: boolean;
+  baseUrl: string;
+  ratePerSecond: number;
+  concurrency: number;
+  region: string;
+};
 
 export type Config = {
   port: number;
@@ -209,7 +232,9 @@ export function loadConfigOrExit(): Config {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(pickKnown(env));
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`);
+    const problems = parsed.error.issues.map(
+      (i) => `${i.path.join('.')}: ${i.message} (got ${JSON.stringify(env[String(i.path[0])])})`,
+    );
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const c = parsed.data;
@@ -250,8 +275,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     sweeper: { graceMinutes: c.ORPHAN_FILE_GRACE_MINUTES, intervalMinutes: c.ORPHAN_SWEEP_MINUTES },
     officialSync: {
-      enabled: c.OFFICIAL_SYNC === 'on', baseUrl: c.OFFICIAL_SYNC_BASE_URL, ratePerSecond: c.OFFICIAL_SYNC_RATE,
-      concurrency: c.OFFICIAL_SYNC_CONCURRENCY, region: c.OFFICIAL_SYNC_REGION,
+      enabled: c.OFFICIAL_SYNC === 'on',
+      baseUrl: c.OFFICIAL_SYNC_BASE_URL,
+      ratePerSecond: c.OFFICIAL_SYNC_RATE,
+      concurrency: c.OFFICIAL_SYNC_CONCURRENCY,
+      region: c.OFFICIAL_SYNC_REGION,
     },
   };
 }

@@ -34,8 +34,12 @@ async function main(): Promise<void> {
         region: config.officialSync.region,
         logger,
         service: buildOfficialSync({
-          db, clock: systemClock, logger, settings: config.officialSync,
-          files: createFileStore(config.uploadsDir), images: createSharpImageProcessor({ maxPixels: config.uploads.maxPixels }),
+          db,
+          clock: systemClock,
+          logger,
+          settings: config.officialSync,
+          files: createFileStore(config.uploadsDir),
+          images: createSharpImageProcessor({ maxPixels: config.uploads.maxPixels }),
         }).service,
       })
     : undefined;
@@ -60,7 +64,11 @@ async function main(): Promise<void> {
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
   const { port } = server.address() as AddressInfo;
-  logger.info('Cocok portal listening', { url: `http://localhost:${port}/`, database: config.databaseFile, uploads: config.uploadsDir });
+  logger.info('Cocok portal listening', {
+    url: `http://localhost:${port}/`,
+    database: config.databaseFile,
+    uploads: config.uploadsDir,
+  });
   // Only a process that got the port reads photos: one that cannot serve must not start the queue.
   await queue?.start();
   fileSweeperOf(app).start(); // deletes photo files a killed upload left behind, now and every ORPHAN_SWEEP_MINUTES
@@ -79,7 +87,10 @@ class ListenError extends Error {}
 function listen(server: http.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      const why = err.code === 'EADDRINUSE' ? 'the port is already in use (is another Cocok or another program using it?); stop it or set PORT' : err.message;
+      const why =
+        err.code === 'EADDRINUSE'
+          ? 'the port is already in use (is another Cocok or another program using it?); stop it or set PORT'
+          : err.message;
       reject(new ListenError(`Cocok cannot listen on port ${port} (host ${host}): ${why}.`));
     };
     server.once('error', onError);
@@ -104,6 +115,8 @@ async function viteMiddleware(): Promise<RequestHandler> {
 main().catch((err) => {
   // The two expected refusals say what to do in one line; anything else is a bug and keeps its stack.
   const expected = err instanceof InstanceLockedError || err instanceof ListenError;
-  process.stderr.write(expected ? `${err.message}\n` : `Cocok failed to start: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.stderr.write(
+    expected ? `${err.message}\n` : `Cocok failed to start: ${err instanceof Error ? err.stack : String(err)}\n`,
+  );
   process.exit(1);
 });

@@ -15,7 +15,13 @@ function prng(seed: number): () => number {
  */
 export async function patternJpeg(
   seed: number,
-  opts: { width?: number; height?: number; exif?: Record<string, Record<string, string>>; orientation?: number; quality?: number } = {},
+  opts: {
+    width?: number;
+    height?: number;
+    exif?: Record<string, Record<string, string>>;
+    orientation?: number;
+    quality?: number;
+  } = {},
 ): Promise<Buffer> {
   const { width = 640, height = 480 } = opts;
   const rand = prng(seed);
@@ -34,7 +40,10 @@ export async function patternJpeg(
 /** The same picture re-encoded smaller and at lower quality: what a messenger app makes of a photo. */
 export async function recompressed(jpeg: Buffer, scale = 0.8, quality = 55): Promise<Buffer> {
   const meta = await sharp(jpeg).metadata();
-  return sharp(jpeg).resize(Math.round(meta.width! * scale)).jpeg({ quality }).toBuffer();
+  return sharp(jpeg)
+    .resize(Math.round(meta.width! * scale))
+    .jpeg({ quality })
+    .toBuffer();
 }
 
 export const PHONE_EXIF = {

@@ -6,7 +6,17 @@ import importX from 'eslint-plugin-import-x';
 import { boundaryConfigs } from './boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'data/**', 'uploads/**', 'packages/tools/data/**', '**/*.js', '**/*.cjs'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'data/**',
+      'uploads/**',
+      'packages/tools/data/**',
+      '**/*.js',
+      '**/*.cjs',
+    ],
+  },
   ...tseslint.configs.recommended,
   {
     plugins: { 'import-x': importX },
@@ -16,7 +26,10 @@ export default tseslint.config(
       // tsc (noUnusedLocals) already reports unused names; `_`-prefixed parameters are intentional.
       // `declare global { namespace Express {...} }` is how express's Request is extended.
       '@typescript-eslint/no-namespace': ['error', { allowDeclarations: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
+      ],
     },
   },
   ...boundaryConfigs,

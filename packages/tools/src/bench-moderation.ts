@@ -26,7 +26,9 @@ const db = await openDatabase(file);
 await migrate(db);
 
 const now = new Date().toISOString();
-await db.exec(`UPDATE submission_values SET machine_review = 1 WHERE submission_id % 20 = 0 AND field = 'suara_paslon_2'`);
+await db.exec(
+  `UPDATE submission_values SET machine_review = 1 WHERE submission_id % 20 = 0 AND field = 'suara_paslon_2'`,
+);
 await db.run(
   `INSERT INTO tps_reports (tps_code, reason, created_at) SELECT tps_code, 'Angka di foto berbeda', ? FROM tps_comparisons WHERE status = 'match' LIMIT 1000`,
   [now],
@@ -49,7 +51,15 @@ async function timed(label: string, url: string, init: RequestInit = {}, runs = 
   let body: unknown;
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const res = await fetch(base + url, { ...init, headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json', ...init.headers } });
+    const res = await fetch(base + url, {
+      ...init,
+      headers: {
+        cookie: session.cookie,
+        'x-csrf-token': session.csrf,
+        'content-type': 'application/json',
+        ...init.headers,
+      },
+    });
     body = await res.json();
     ms.push(performance.now() - started);
     if (res.status !== status) throw new Error(`${label}: ${res.status} ${JSON.stringify(body)}`);
@@ -59,27 +69,50 @@ async function timed(label: string, url: string, init: RequestInit = {}, runs = 
   return body;
 }
 
-const queue = (await timed('`GET /api/moderation/queue` (first page of 50)', '/api/moderation/queue')) as { total: number; items: { tps: string }[] };
+const queue = (await timed('`GET /api/moderation/queue` (first page of 50)', '/api/moderation/queue')) as {
+  total: number;
+  items: { tps: string }[];
+};
 await timed('`GET /api/moderation/queue?reason=mismatch`', '/api/moderation/queue?reason=mismatch');
 await timed('`GET /api/moderation/queue?region=31`', '/api/moderation/queue?region=31');
 await timed('`GET /api/moderation/dashboard`', '/api/moderation/dashboard');
 const top = queue.items[0].tps;
 await timed(`\`GET /api/moderation/tps/${top}\` (review data)`, `/api/moderation/tps/${top}`);
 await timed(`\`POST /api/moderation/tps/${top}/claim\``, `/api/moderation/tps/${top}/claim`, { method: 'POST' });
-const decision = { kind: 'set-verified', figures: { suara_paslon_1: 100, suara_paslon_2: 200, suara_paslon_3: 300 }, reason: 'bench: angka dari foto' };
-await timed('`POST .../decisions` set-verified (audit row + comparison refresh + rollups)', `/api/moderation/tps/${top}/decisions`, { method: 'POST', body: JSON.stringify(decision) }, 5, 201);
+const decision = {
+  kind: 'set-verified',
+  figures: { suara_paslon_1: 100, suara_paslon_2: 200, suara_paslon_3: 300 },
+  reason: 'bench: angka dari foto',
+};
+await timed(
+  '`POST .../decisions` set-verified (audit row + comparison refresh + rollups)',
+  `/api/moderation/tps/${top}/decisions`,
+  { method: 'POST', body: JSON.stringify(decision) },
+  5,
+  201,
+);
 
-const load = await autocannon({ url: `${base}/api/moderation/queue`, connections: 4, duration: 5, headers: { cookie: session.cookie } });
-if (load.non2xx > 0 || load.errors > 0) throw new Error(`queue under load: ${load.non2xx} non-2xx, ${load.errors} errors`);
+const load = await autocannon({
+  url: `${base}/api/moderation/queue`,
+  connections: 4,
+  duration: 5,
+  headers: { cookie: session.cookie },
+});
+if (load.non2xx > 0 || load.errors > 0)
+  throw new Error(`queue under load: ${load.non2xx} non-2xx, ${load.errors} errors`);
 
 server.close();
 await db.close();
 fs.rmSync(dir, { recursive: true, force: true });
 
 console.log(`Machine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
-console.log(`Data: ${counts!.tps.toLocaleString('en')} TPS, ${counts!.subs.toLocaleString('en')} submissions, ${counts!.review.toLocaleString('en')} values marked review, 1,000 TPS reported; queue: ${queue.total.toLocaleString('en')} TPS\n`);
+console.log(
+  `Data: ${counts!.tps.toLocaleString('en')} TPS, ${counts!.subs.toLocaleString('en')} submissions, ${counts!.review.toLocaleString('en')} values marked review, 1,000 TPS reported; queue: ${queue.total.toLocaleString('en')} TPS\n`,
+);
 console.log('| request | runs | median ms | max ms |\n|---|---|---|---|');
 for (const r of rows) console.log(r);
 const l = load.latency;
-console.log(`\nQueue under load (4 connections, 5 s): ${Math.round(load.requests.average)} req/s, p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms`);
+console.log(
+  `\nQueue under load (4 connections, 5 s): ${Math.round(load.requests.average)} req/s, p50 ${l.p50} ms, p90 ${l.p90} ms, p99 ${l.p99} ms`,
+);
 console.log(`Peak resident memory: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);

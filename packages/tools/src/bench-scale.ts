@@ -23,32 +23,48 @@ const SECONDS = Number(arg('--seconds') ?? 10);
 const dbFile = path.resolve(arg('--db') ?? path.join(REPO_ROOT, 'data/scale/cocok.sqlite'));
 if (!fs.existsSync(dbFile)) {
   console.log(`${dbFile} is missing: running npm run seed:scale first (several minutes).`);
-  const seeded = spawnSync(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'packages/tools/src/seed-scale.ts'), '--out', path.dirname(dbFile)], { stdio: 'inherit' });
+  const seeded = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'packages/tools/src/seed-scale.ts'), '--out', path.dirname(dbFile)],
+    { stdio: 'inherit' },
+  );
   if (seeded.status !== 0) process.exit(seeded.status ?? 1);
 }
 
 const db = await openDatabase(dbFile);
 await migrate(db);
-const sample = async (sql: string, params: unknown[] = []) => (await db.all<{ code: string }>(sql, params)).map((r) => r.code);
-const counts = await db.get<{ tps: number; subs: number }>('SELECT (SELECT count(*) FROM tps) AS tps, (SELECT count(*) FROM submissions) AS subs');
+const sample = async (sql: string, params: unknown[] = []) =>
+  (await db.all<{ code: string }>(sql, params)).map((r) => r.code);
+const counts = await db.get<{ tps: number; subs: number }>(
+  'SELECT (SELECT count(*) FROM tps) AS tps, (SELECT count(*) FROM submissions) AS subs',
+);
 // Pages spread over the country: every province, and random regencies, districts, villages and TPS.
 const regionPages = await sampleRegionPages(db);
 const tpsPages = [
   ...(await sample('SELECT code FROM tps ORDER BY random() LIMIT 700')),
-  ...(await sample(`SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 300`)),
+  ...(await sample(
+    `SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 300`,
+  )),
 ].map((c) => `/api/tps/${c}`);
 
 let server = await startBenchServer(dbFile, { cache: true });
 let base = server.base;
 
-const measure = (name: string, paths: string[], target: number | null) => measureLoad(base, name, paths, target, { connections: CONNECTIONS, seconds: SECONDS });
+const measure = (name: string, paths: string[], target: number | null) =>
+  measureLoad(base, name, paths, target, { connections: CONNECTIONS, seconds: SECONDS });
 
 const rows: LoadRow[] = [];
 rows.push(await measure('national page `/api/regions`', ['/api/regions'], 20));
 rows.push(await measure('region pages `/api/regions/:code` (province ... village)', regionPages, 50));
 rows.push(await measure('TPS pages `/api/tps/:code`', tpsPages, 50));
 rows.push(await measure('largest mismatches of the nation `/api/mismatches`', ['/api/mismatches?limit=50'], null));
-rows.push(await measure('mismatches of a province `/api/mismatches?region=..`', regionPages.slice(0, 39).map((p) => `/api/mismatches?region=${p.slice(-2)}`), null));
+rows.push(
+  await measure(
+    'mismatches of a province `/api/mismatches?region=..`',
+    regionPages.slice(0, 39).map((p) => `/api/mismatches?region=${p.slice(-2)}`),
+    null,
+  ),
+);
 await server.stop();
 // The same pages with every answer computed afresh (no answer cache): what a cache miss costs under load.
 server = await startBenchServer(dbFile, { cache: false });
@@ -74,6 +90,10 @@ const exportSeconds = (performance.now() - started) / 1000;
 await server.stop();
 await db.close();
 
-console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; data: ${counts?.tps.toLocaleString('en')} TPS, ${counts?.subs.toLocaleString('en')} submissions`);
+console.log(
+  `\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}; data: ${counts?.tps.toLocaleString('en')} TPS, ${counts?.subs.toLocaleString('en')} submissions`,
+);
 console.log(`\n${loadTable(`route (${CONNECTIONS} connections, ${SECONDS} s, pages sampled)`, rows)}`);
-console.log(`\nWhole-country open data \`/api/regions/ID/tps.csv\`: ${(lines - 1).toLocaleString('en')} TPS rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; the server's resident memory during the download grew by ${Math.round((peakRss - rssBefore) / 1e6)} MB`);
+console.log(
+  `\nWhole-country open data \`/api/regions/ID/tps.csv\`: ${(lines - 1).toLocaleString('en')} TPS rows, ${(bytes / 1e6).toFixed(0)} MB in ${exportSeconds.toFixed(1)} s; the server's resident memory during the download grew by ${Math.round((peakRss - rssBefore) / 1e6)} MB`,
+);

@@ -31,7 +31,9 @@ await migrate(db);
 const sample = async (sql: string) => (await db.all<{ code: string }>(sql)).map((r) => r.code);
 const regionPages = await sampleRegionPages(db);
 const tpsPages = (await sample('SELECT code FROM tps ORDER BY random() LIMIT 1000')).map((c) => `/api/tps/${c}`);
-const writeTargets = await sample(`SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 5000`);
+const writeTargets = await sample(
+  `SELECT tps_code AS code FROM tps_comparisons WHERE status = 'mismatch' ORDER BY random() LIMIT 5000`,
+);
 
 const server = await startBenchServer(file, { cache: true });
 const { base } = server;
@@ -49,7 +51,11 @@ async function writer(): Promise<void> {
     const res = await fetch(`${base}/api/moderation/tps/${tps}/decisions`, {
       method: 'POST',
       headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, 'content-type': 'application/json' },
-      body: JSON.stringify({ kind: 'set-verified', figures: { suara_paslon_1: 100 + (k % 50) }, reason: 'bench: foto jelas' }),
+      body: JSON.stringify({
+        kind: 'set-verified',
+        figures: { suara_paslon_1: 100 + (k % 50) },
+        reason: 'bench: foto jelas',
+      }),
     });
     await res.arrayBuffer();
     if (res.status === 201) writes++;
@@ -75,5 +81,7 @@ await db.close();
 fs.rmSync(dir, { recursive: true, force: true });
 
 console.log(`\nMachine: ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown'}), Node ${process.version}`);
-console.log(`writes: ${writes} set-verified decisions (${PER_SECOND} a second asked, ${writeErrors} refused) while reading\n`);
+console.log(
+  `writes: ${writes} set-verified decisions (${PER_SECOND} a second asked, ${writeErrors} refused) while reading\n`,
+);
 console.log(loadTable(`route under writes (${CONNECTIONS} connections, ${SECONDS} s, answer cache on)`, rows));

@@ -26,7 +26,12 @@ async function readStdinLine(): Promise<string> {
 }
 
 const { values } = parseArgs({
-  options: { name: { type: 'string' }, contact: { type: 'string' }, password: { type: 'string' }, promote: { type: 'boolean', default: false } },
+  options: {
+    name: { type: 'string' },
+    contact: { type: 'string' },
+    password: { type: 'string' },
+    promote: { type: 'boolean', default: false },
+  },
 });
 if (!values.contact) fail('Give --contact (phone number or e-mail) and --name.');
 const { config, db } = await openConfiguredDatabase();
@@ -40,14 +45,26 @@ try {
   const contact = normalizeContact(values.contact);
   const existing = contact ? await accounts.findUserByContact(contact.value) : null;
   if (existing) {
-    if (!values.promote) fail(`An account with ${existing.contact} exists (id ${existing.id}, ${existing.role}); add --promote to make it an admin.`);
+    if (!values.promote)
+      fail(
+        `An account with ${existing.contact} exists (id ${existing.id}, ${existing.role}); add --promote to make it an admin.`,
+      );
     const changed = await db.transaction((tx) => accounts.inTransaction(tx).setRole(existing.id, 'admin'));
-    console.log(`Account ${existing.id} (${existing.contact}) is now an admin; the public log names it ${changed?.staffPseudonym}.`);
+    console.log(
+      `Account ${existing.id} (${existing.contact}) is now an admin; the public log names it ${changed?.staffPseudonym}.`,
+    );
   } else {
-    const parsed = registerBody.safeParse({ name: values.name, contact: values.contact, password: values.password ?? (await readStdinLine()) });
-    if (!parsed.success) fail(`Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+    const parsed = registerBody.safeParse({
+      name: values.name,
+      contact: values.contact,
+      password: values.password ?? (await readStdinLine()),
+    });
+    if (!parsed.success)
+      fail(`Invalid input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     const user = await accounts.createAccount(parsed.data, 'admin');
-    console.log(`Created admin ${user.id} (${user.contact}) in ${config.databaseFile}; the public log names it ${user.staffPseudonym}.`);
+    console.log(
+      `Created admin ${user.id} (${user.contact}) in ${config.databaseFile}; the public log names it ${user.staffPseudonym}.`,
+    );
   }
 } catch (err) {
   if (err instanceof AppError) fail(err.messageEn);

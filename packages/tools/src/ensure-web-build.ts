@@ -20,5 +20,8 @@ function newestMtime(p: string): number {
 const built = fs.existsSync(distIndex) ? fs.statSync(distIndex).mtimeMs : 0;
 if (built < Math.max(...sources.map(newestMtime))) {
   console.log(built ? 'Web app changed: rebuilding...' : 'Building the web app (first start)...');
-  execFileSync('npx', ['vite', 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  execFileSync('npx', ['vite', 'build', '--config', path.join(WEB_DIR, 'vite.config.ts'), '--logLevel', 'warn'], {
+    cwd: REPO_ROOT,
+    stdio: 'inherit',
+  });
 }

@@ -12,7 +12,9 @@ import { openConfiguredDatabase } from './cli-support.ts';
 
 const paths = process.argv.slice(2);
 if (paths.length === 0) {
-  console.error('Usage: npm run import-official -- PATH... (JSON files, directories or zips of Sirekap hhcw documents)');
+  console.error(
+    'Usage: npm run import-official -- PATH... (JSON files, directories or zips of Sirekap hhcw documents)',
+  );
   process.exit(1);
 }
 const { db } = await openConfiguredDatabase();
@@ -24,7 +26,10 @@ if (!tpsLoaded?.n) {
 const { documents, problems } = collectDocuments(paths);
 const comparison = createComparisonService({ db, clock: systemClock });
 const importer = createOfficialImportService({
-  db, clock: systemClock, regions: createRegionsService({ db }), onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps),
+  db,
+  clock: systemClock,
+  regions: createRegionsService({ db }),
+  onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps),
 });
 const report = await importer.importDocuments(documents, problems);
 await db.close();

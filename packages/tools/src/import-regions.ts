@@ -12,6 +12,8 @@ const result = await importRegistry(db, dir);
 if (result.outcome === 'skipped') {
   console.log(`Registry already loaded in ${config.databaseFile} (${result.regions} regions); nothing changed.`);
 } else {
-  console.log(`Loaded ${result.regions} regions and ${result.tps} TPS into ${config.databaseFile} in ${(result.ms / 1000).toFixed(1)} s.`);
+  console.log(
+    `Loaded ${result.regions} regions and ${result.tps} TPS into ${config.databaseFile} in ${(result.ms / 1000).toFixed(1)} s.`,
+  );
 }
 await db.close();

@@ -40,14 +40,24 @@ async function readOne(file: string): Promise<FormReading> {
   try {
     return await reader.read(bytes);
   } catch (err) {
-    return { page: null, fields: {}, review: true, reason: 'reader-failed', message: `Pembacaan gagal: ${(err as Error).message}`, ms: 0 };
+    return {
+      page: null,
+      fields: {},
+      review: true,
+      reason: 'reader-failed',
+      message: `Pembacaan gagal: ${(err as Error).message}`,
+      ms: 0,
+    };
   }
 }
 
 /** Exactly the documented keys, in the documented order. */
 function contract(r: FormReading) {
   const fields = Object.fromEntries(
-    Object.entries(r.fields).map(([name, f]) => [name, { value: f!.value, confidence: f!.confidence, review: f!.review }]),
+    Object.entries(r.fields).map(([name, f]) => [
+      name,
+      { value: f!.value, confidence: f!.confidence, review: f!.review },
+    ]),
   );
   const base = { page: r.page, fields, review: r.review };
   return r.page === null ? { ...base, reason: r.reason, message: r.message, ms: r.ms } : { ...base, ms: r.ms };

@@ -12,4 +12,6 @@ const { db } = await openConfiguredDatabase();
 const started = performance.now();
 const result = await createComparisonService({ db, clock: systemClock }).rebuildAll();
 await db.close();
-console.log(`Compared ${result.tps.toLocaleString('en')} TPS in ${((performance.now() - started) / 1000).toFixed(1)} s; ${result.changed.toLocaleString('en')} rows changed.`);
+console.log(
+  `Compared ${result.tps.toLocaleString('en')} TPS in ${((performance.now() - started) / 1000).toFixed(1)} s; ${result.changed.toLocaleString('en')} rows changed.`,
+);

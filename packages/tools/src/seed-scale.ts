@@ -55,7 +55,9 @@ const db = await openDatabase(dbFile);
 await migrate(db);
 const registry = await step('registry (regions + TPS)', () => importRegistry(db, REGIONS_DIR));
 if (registry.outcome !== 'imported') throw new Error('expected an empty database');
-const tpsCodes = (await db.all<{ code: string }>('SELECT code FROM tps ORDER BY code')).map((r) => r.code).slice(0, limit);
+const tpsCodes = (await db.all<{ code: string }>('SELECT code FROM tps ORDER BY code'))
+  .map((r) => r.code)
+  .slice(0, limit);
 
 const sha = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 const now = systemClock.now().toISOString();
@@ -63,25 +65,68 @@ const injected = new Map<string, InjectedMismatch>();
 const planned = { conflict: new Set<string>(), inconsistent: new Set<string>(), crowdTps: 0, submissions: 0 };
 
 const raw = await openRaw(dbFile);
-await exec(raw, 'PRAGMA busy_timeout = 5000; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;');
+await exec(
+  raw,
+  'PRAGMA busy_timeout = 5000; PRAGMA synchronous = OFF; PRAGMA cache_size = -2000000; PRAGMA temp_store = MEMORY;',
+);
 await step(`users (${USERS.toLocaleString('en')} witnesses)`, async () => {
-  const users = bulkInserter(raw, 'users', ['id', 'name', 'contact', 'contact_kind', 'password_hash', 'pseudonym', 'created_at']);
+  const users = bulkInserter(raw, 'users', [
+    'id',
+    'name',
+    'contact',
+    'contact_kind',
+    'password_hash',
+    'pseudonym',
+    'created_at',
+  ]);
   await exec(raw, 'BEGIN');
-  for (let id = 1; id <= USERS; id++) await users.add([id, `Saksi ${id}`, `saksi${id}@seed.invalid`, 'email', 'seed-no-login', `Seed-${id}`, now]);
+  for (let id = 1; id <= USERS; id++)
+    await users.add([id, `Saksi ${id}`, `saksi${id}@seed.invalid`, 'email', 'seed-no-login', `Seed-${id}`, now]);
   await users.close();
   await exec(raw, 'COMMIT');
 });
 
 const writers = {
   versions: bulkInserter(raw, 'official_versions', [
-    'id', 'tps_code', 'content_hash', 'doc_ts', 'imported_at', 'source', 'has_chart', 'has_administrasi', 'status_suara', 'status_adm', ...FIELDS,
+    'id',
+    'tps_code',
+    'content_hash',
+    'doc_ts',
+    'imported_at',
+    'source',
+    'has_chart',
+    'has_administrasi',
+    'status_suara',
+    'status_adm',
+    ...FIELDS,
   ]),
   flags: bulkInserter(raw, 'official_flags', ['version_id', 'check_id', 'detail']),
   current: bulkInserter(raw, 'official_current', ['tps_code', 'version_id', 'flag_count']),
   submissions: bulkInserter(raw, 'submissions', ['id', 'tps_code', 'user_id', 'status', 'created_at', 'confirmed_at']),
-  photos: bulkInserter(raw, 'photos', ['sha256', 'type', 'size_bytes', 'width', 'height', 'dhash', 'dhash_b0', 'dhash_b1', 'dhash_b2', 'dhash_b3', 'created_at']),
+  photos: bulkInserter(raw, 'photos', [
+    'sha256',
+    'type',
+    'size_bytes',
+    'width',
+    'height',
+    'dhash',
+    'dhash_b0',
+    'dhash_b1',
+    'dhash_b2',
+    'dhash_b3',
+    'created_at',
+  ]),
   submissionPhotos: bulkInserter(raw, 'submission_photos', ['submission_id', 'sha256', 'position', 'state', 'page']),
-  values: bulkInserter(raw, 'submission_values', ['submission_id', 'field', 'machine_value', 'machine_confidence', 'machine_review', 'confirmed_value', 'confirmed_by', 'confirmed_at']),
+  values: bulkInserter(raw, 'submission_values', [
+    'submission_id',
+    'field',
+    'machine_value',
+    'machine_confidence',
+    'machine_review',
+    'confirmed_value',
+    'confirmed_by',
+    'confirmed_at',
+  ]),
 };
 
 /** Writes one TPS: its official version (with the checks it fails) and its witnesses' submissions. */
@@ -91,10 +136,24 @@ async function writeTps(index: number, code: string, nextSubmission: () => numbe
   const plan = crowdPlan(r, figures, CROWD_SHARE);
   if (plan.kind === 'official_inconsistent') figures.suara_paslon_3! += 1;
   const failed = failedChecks(runChecks(figures, { overseas: isOverseasTps(code) }));
-  if ((plan.kind === 'official_inconsistent') !== failed.length > 0) throw new Error(`generator bug at ${code}: ${failed.map((f) => f.id)}`);
+  if ((plan.kind === 'official_inconsistent') !== failed.length > 0)
+    throw new Error(`generator bug at ${code}: ${failed.map((f) => f.id)}`);
   const versionId = index + 1;
-  await writers.versions.add([versionId, code, sha(`official-${code}`), '2024-02-15 10:00:00', now, 'seed-scale', 1, 1, 1, 1, ...FIELDS.map((f) => figures[f])]);
-  for (const f of failed) await writers.flags.add([versionId, f.id, JSON.stringify({ values: f.values, left: f.left, right: f.right })]);
+  await writers.versions.add([
+    versionId,
+    code,
+    sha(`official-${code}`),
+    '2024-02-15 10:00:00',
+    now,
+    'seed-scale',
+    1,
+    1,
+    1,
+    1,
+    ...FIELDS.map((f) => figures[f]),
+  ]);
+  for (const f of failed)
+    await writers.flags.add([versionId, f.id, JSON.stringify({ values: f.values, left: f.left, right: f.right })]);
   await writers.current.add([code, versionId, failed.length]);
   if (plan.kind === 'none') return;
   planned.crowdTps++;
@@ -102,7 +161,8 @@ async function writeTps(index: number, code: string, nextSubmission: () => numbe
   if (plan.kind === 'conflict') planned.conflict.add(code);
   if (plan.kind === 'official_inconsistent') planned.inconsistent.add(code);
   const base = Math.floor(r() * USERS);
-  for (let w = 0; w < plan.witnesses; w++) await writeSubmission(code, nextSubmission(), ((base + w * 7919) % USERS) + 1, w, valueOf(plan, figures, w));
+  for (let w = 0; w < plan.witnesses; w++)
+    await writeSubmission(code, nextSubmission(), ((base + w * 7919) % USERS) + 1, w, valueOf(plan, figures, w));
 }
 
 function valueOf(plan: CrowdPlan, figures: Record<FieldName, number | null>, witness: number) {
@@ -113,7 +173,13 @@ function valueOf(plan: CrowdPlan, figures: Record<FieldName, number | null>, wit
   };
 }
 
-async function writeSubmission(code: string, id: number, userId: number, witness: number, value: (f: FieldName) => number): Promise<void> {
+async function writeSubmission(
+  code: string,
+  id: number,
+  userId: number,
+  witness: number,
+  value: (f: FieldName) => number,
+): Promise<void> {
   planned.submissions++;
   await writers.submissions.add([id, code, userId, 'confirmed', now, now]);
   for (const { page, fields } of CROWD_FIELDS) {
@@ -141,22 +207,41 @@ await step('official figures + crowd submissions', async () => {
 });
 await closeRaw(raw);
 
-await step('official rollups (every region)', () => db.transaction((tx) => createRegionsService({ db }).inTransaction(tx).refreshRollupsForTps(tpsCodes)));
-const rebuilt = await step('comparison of every TPS + crowd rollups', () => createComparisonService({ db, clock: systemClock }).rebuildAll());
+await step('official rollups (every region)', () =>
+  db.transaction((tx) => createRegionsService({ db }).inTransaction(tx).refreshRollupsForTps(tpsCodes)),
+);
+const rebuilt = await step('comparison of every TPS + crowd rollups', () =>
+  createComparisonService({ db, clock: systemClock }).rebuildAll(),
+);
 
 const injectedFile = path.join(outDir, 'injected-mismatches.csv');
 fs.writeFileSync(
   injectedFile,
-  'tps_code,field,official,crowd,kind\n' + [...injected].map(([code, m]) => `${code},${m.field},${m.official},${m.crowd},${m.kind}`).join('\n') + '\n',
+  'tps_code,field,official,crowd,kind\n' +
+    [...injected].map(([code, m]) => `${code},${m.field},${m.official},${m.crowd},${m.kind}`).join('\n') +
+    '\n',
 );
-const verdict = await step('verification', () => verifyComparison(db, { injected, conflicts: planned.conflict, inconsistent: planned.inconsistent, crowdTps: planned.crowdTps }));
+const verdict = await step('verification', () =>
+  verifyComparison(db, {
+    injected,
+    conflicts: planned.conflict,
+    inconsistent: planned.inconsistent,
+    crowdTps: planned.crowdTps,
+  }),
+);
 await db.close();
 
 console.log(`\nDatabase: ${dbFile} (${(fs.statSync(dbFile).size / 1e9).toFixed(2)} GB)`);
-console.log(`TPS: ${tpsCodes.length.toLocaleString('en')}; with crowd figures: ${planned.crowdTps.toLocaleString('en')}; submissions: ${planned.submissions.toLocaleString('en')}; compared rows written: ${rebuilt.changed.toLocaleString('en')}`);
-console.log(`Injected: ${injected.size} mismatches (${injectedFile}), ${planned.conflict.size} crowd conflicts, ${planned.inconsistent.size} KPU inconsistencies`);
+console.log(
+  `TPS: ${tpsCodes.length.toLocaleString('en')}; with crowd figures: ${planned.crowdTps.toLocaleString('en')}; submissions: ${planned.submissions.toLocaleString('en')}; compared rows written: ${rebuilt.changed.toLocaleString('en')}`,
+);
+console.log(
+  `Injected: ${injected.size} mismatches (${injectedFile}), ${planned.conflict.size} crowd conflicts, ${planned.inconsistent.size} KPU inconsistencies`,
+);
 for (const line of verdict.lines) console.log(line);
-console.log(`Total: ${timings.reduce((s, [, t]) => s + t, 0).toFixed(1)} s; peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+console.log(
+  `Total: ${timings.reduce((s, [, t]) => s + t, 0).toFixed(1)} s; peak resident memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`,
+);
 if (!verdict.ok) {
   console.error('VERIFICATION FAILED');
   process.exit(1);

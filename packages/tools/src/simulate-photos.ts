@@ -26,7 +26,9 @@ const { values: args } = parseArgs({
 });
 
 if (!args.out) {
-  console.error('usage: npm run simulate-photos -- --out DIR --count N --seed S [--val-only] [--megapixels 2-12] [--inconsistent RATE]');
+  console.error(
+    'usage: npm run simulate-photos -- --out DIR --count N --seed S [--val-only] [--megapixels 2-12] [--inconsistent RATE]',
+  );
   process.exit(2);
 }
 
@@ -41,7 +43,11 @@ if (!Number.isInteger(count) || count < 1 || !Number.isInteger(seed) || !(mpLo >
 let onlyTps: Set<string> | null = null;
 if (args['val-only']) {
   onlyTps = readValTps();
-  console.log(onlyTps ? `--val-only: handwriting from ${onlyTps.size} validation TPS` : `--val-only: ${VAL_TPS_FILE} not found, using all TPS`);
+  console.log(
+    onlyTps
+      ? `--val-only: handwriting from ${onlyTps.size} validation TPS`
+      : `--val-only: ${VAL_TPS_FILE} not found, using all TPS`,
+  );
 }
 
 const out = path.resolve(args.out);
@@ -50,11 +56,17 @@ const simulator = createPhotoSimulator({ crops: createCropLibrary({ onlyTps }) }
 const truth: Record<string, TruthEntry> = {};
 const started = performance.now();
 for (let i = 0; i < count; i++) {
-  const photo = await simulator.simulate(i, { seed, megapixels: [mpLo, mpHi], inconsistentRate: Number(args.inconsistent) });
+  const photo = await simulator.simulate(i, {
+    seed,
+    megapixels: [mpLo, mpHi],
+    inconsistentRate: Number(args.inconsistent),
+  });
   writeFileSync(path.join(out, photo.name), photo.jpeg);
   truth[photo.name] = photo.truth;
   const p = photo.truth.photo;
-  console.log(`${photo.name}  ${p.width}x${p.height}  orientation ${p.orientation}  q${p.quality}  ${(photo.jpeg.length / 1024).toFixed(0)} KB`);
+  console.log(
+    `${photo.name}  ${p.width}x${p.height}  orientation ${p.orientation}  q${p.quality}  ${(photo.jpeg.length / 1024).toFixed(0)} KB`,
+  );
 }
 writeFileSync(path.join(out, 'truth.json'), `${JSON.stringify(truth, null, 1)}\n`);
 console.log(`${count} photos in ${((performance.now() - started) / 1000).toFixed(1)} s -> ${out}`);

@@ -14,7 +14,9 @@ import { isSyncStart } from '@cocok/server';
 import { buildOfficialSync, createOfficialSyncJob } from '@cocok/server';
 import { openConfiguredDatabase } from './cli-support.ts';
 
-const { values } = parseArgs({ options: { base: { type: 'string' }, region: { type: 'string' }, once: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { base: { type: 'string' }, region: { type: 'string' }, once: { type: 'boolean', default: false } },
+});
 const { config, db } = await openConfiguredDatabase();
 const region = values.region ?? config.officialSync.region;
 if (!isSyncStart(region)) {
@@ -28,7 +30,11 @@ if (!tpsLoaded?.n) {
 }
 const logger = createLogger(config.logLevel);
 const { service } = buildOfficialSync({
-  db, clock: systemClock, logger, files: createFileStore(config.uploadsDir), images: createSharpImageProcessor({ maxPixels: config.uploads.maxPixels }),
+  db,
+  clock: systemClock,
+  logger,
+  files: createFileStore(config.uploadsDir),
+  images: createSharpImageProcessor({ maxPixels: config.uploads.maxPixels }),
   settings: { ...config.officialSync, baseUrl: values.base ?? config.officialSync.baseUrl },
 });
 const job = createOfficialSyncJob({ service, logger, region });
@@ -52,7 +58,11 @@ if (values.once) {
   process.exit(0);
 }
 logger.info('official sync following', { base: values.base ?? config.officialSync.baseUrl, region });
-const stop = () => void job.stop().then(() => db.close()).then(() => process.exit(0));
+const stop = () =>
+  void job
+    .stop()
+    .then(() => db.close())
+    .then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
 job.start();

@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openLoopStep, percentile, stalenessMs, summarize, verdict, writesVerdict } from '../src/bench-support/night.logic.ts';
+import {
+  openLoopStep,
+  percentile,
+  stalenessMs,
+  summarize,
+  verdict,
+  writesVerdict,
+} from '../src/bench-support/night.logic.ts';
 
 test('percentile is the nearest rank of sorted values', () => {
   const hundred = Array.from({ length: 100 }, (_, i) => i + 1);
@@ -15,7 +22,8 @@ test('percentile is the nearest rank of sorted values', () => {
     [[1, 2], 0.95, 2],
     [[1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.95, 10],
   ];
-  for (const [values, p, want] of cases) assert.equal(percentile(values, p), want, `p${p * 100} of ${values.length} values`);
+  for (const [values, p, want] of cases)
+    assert.equal(percentile(values, p), want, `p${p * 100} of ${values.length} values`);
   assert.ok(Number.isNaN(percentile([], 0.5)));
 });
 
@@ -31,13 +39,34 @@ test('openLoopStep starts what is due, and skips what the in-flight cap holds ba
     [{ elapsedMs: 0 }, { start: 1, skip: 0 }], // request 0 is due at once
     [{ elapsedMs: 9.99 }, { start: 1, skip: 0 }],
     [{ elapsedMs: 10 }, { start: 2, skip: 0 }], // 100/s: one every 10 ms
-    [{ elapsedMs: 10, started: 2 }, { start: 0, skip: 0 }], // nothing new due
-    [{ elapsedMs: 250, started: 20 }, { start: 6, skip: 0 }], // the timer was late: catch up what is due
-    [{ elapsedMs: 1000, started: 0, inFlight: 45 }, { start: 5, skip: 96 }], // cap: 5 sent, the rest fell behind
-    [{ elapsedMs: 1000, started: 0, inFlight: 60 }, { start: 0, skip: 101 }], // over the cap (cap lowered): none
-    [{ elapsedMs: 60_000, started: 995 }, { start: 5, skip: 0 }], // never past total
-    [{ elapsedMs: 90_000, started: 1000 }, { start: 0, skip: 0 }],
-    [{ elapsedMs: 500, rate: 20, started: 10 }, { start: 1, skip: 0 }],
+    [
+      { elapsedMs: 10, started: 2 },
+      { start: 0, skip: 0 },
+    ], // nothing new due
+    [
+      { elapsedMs: 250, started: 20 },
+      { start: 6, skip: 0 },
+    ], // the timer was late: catch up what is due
+    [
+      { elapsedMs: 1000, started: 0, inFlight: 45 },
+      { start: 5, skip: 96 },
+    ], // cap: 5 sent, the rest fell behind
+    [
+      { elapsedMs: 1000, started: 0, inFlight: 60 },
+      { start: 0, skip: 101 },
+    ], // over the cap (cap lowered): none
+    [
+      { elapsedMs: 60_000, started: 995 },
+      { start: 5, skip: 0 },
+    ], // never past total
+    [
+      { elapsedMs: 90_000, started: 1000 },
+      { start: 0, skip: 0 },
+    ],
+    [
+      { elapsedMs: 500, rate: 20, started: 10 },
+      { start: 1, skip: 0 },
+    ],
   ];
   for (const [given, want] of cases) assert.deepEqual(openLoopStep({ ...base, ...given }), want, JSON.stringify(given));
 });
@@ -56,7 +85,8 @@ test('stalenessMs: a page is as old as the earliest answered confirm it does not
     [450, 6, 0], // shows more than were answered (confirms committed, answer still on its way)
     [450, -3, 350], // a count below the baseline is taken as none shown
   ];
-  for (const [sentAt, reflected, want] of cases) assert.equal(stalenessMs(acks, sentAt, reflected), want, `sent ${sentAt}, shows ${reflected}`);
+  for (const [sentAt, reflected, want] of cases)
+    assert.equal(stalenessMs(acks, sentAt, reflected), want, `sent ${sentAt}, shows ${reflected}`);
   assert.equal(stalenessMs([], 1000, 0), 0);
 });
 

@@ -30,17 +30,28 @@ async function grayFile(path: string): Promise<BoxImage> {
 
 function cut(page: BoxImage, r: Rect): BoxImage {
   const data = new Uint8Array(r.w * r.h);
-  for (let y = 0; y < r.h; y++) data.set(page.data.subarray((r.y + y) * page.width + r.x, (r.y + y) * page.width + r.x + r.w), y * r.w);
+  for (let y = 0; y < r.h; y++)
+    data.set(page.data.subarray((r.y + y) * page.width + r.x, (r.y + y) * page.width + r.x + r.w), y * r.w);
   return { data, width: r.w, height: r.h };
 }
 
 /** PER_CLASS held-out crops per digit, spread evenly over the validation TPS (not hand-picked). */
 function validationSample(): { file: string; label: string }[] {
-  const valTps = new Set(readFileSync(DEFAULT_MODEL_PATH.replace(/digits\.onnx$/, 'digits-val-tps.txt'), 'utf8').trim().split('\n'));
-  const rows = readFileSync(`${CROPS}/manifest.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const valTps = new Set(
+    readFileSync(DEFAULT_MODEL_PATH.replace(/digits\.onnx$/, 'digits-val-tps.txt'), 'utf8')
+      .trim()
+      .split('\n'),
+  );
+  const rows = readFileSync(`${CROPS}/manifest.csv`, 'utf8')
+    .trim()
+    .split('\n')
+    .slice(1)
+    .map((l) => l.split(','));
   const sample: { file: string; label: string }[] = [];
   for (let d = 0; d <= 9; d++) {
-    const rowsOfDigit = rows.filter((r) => r[1] === String(d) && valTps.has(r[2])).sort((a, b) => a[0].localeCompare(b[0]));
+    const rowsOfDigit = rows
+      .filter((r) => r[1] === String(d) && valTps.has(r[2]))
+      .sort((a, b) => a[0].localeCompare(b[0]));
     for (let k = 0; k < PER_CLASS; k++) {
       const r = rowsOfDigit[Math.floor(((k + 0.5) * rowsOfDigit.length) / PER_CLASS)];
       sample.push({ file: r[0], label: r[1] });
@@ -68,7 +79,9 @@ test('reads held-out handwriting (validation TPS only) at >= 90%', async () => {
   assert.equal(sample.length, 10 * PER_CLASS);
   const boxes = await Promise.all(sample.map((s) => grayFile(`${CROPS}/images/${s.file}`)));
   const predictions = await classifier.classify(boxes);
-  const wrong = sample.flatMap((s, i) => (predictions[i].label === s.label ? [] : [`${s.file}: ${predictions[i].label}`]));
+  const wrong = sample.flatMap((s, i) =>
+    predictions[i].label === s.label ? [] : [`${s.file}: ${predictions[i].label}`],
+  );
   const accuracy = 1 - wrong.length / sample.length;
   assert.ok(accuracy >= 0.9, `accuracy ${accuracy}; wrong: ${wrong.join(', ')}`);
   for (const p of predictions) {

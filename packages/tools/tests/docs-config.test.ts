@@ -12,7 +12,11 @@ import { CONFIGURATION_DOC, acceptedText, renderConfigurationDoc } from '../src/
 
 test('docs/configuration.md is what `npm run docs:config` writes from config.ts', () => {
   const committed = fs.readFileSync(path.join(REPO_ROOT, CONFIGURATION_DOC), 'utf8');
-  assert.equal(committed, renderConfigurationDoc(describeSettings()), 'docs/configuration.md is stale: run `npm run docs:config` and commit it');
+  assert.equal(
+    committed,
+    renderConfigurationDoc(describeSettings()),
+    'docs/configuration.md is stale: run `npm run docs:config` and commit it',
+  );
 });
 
 test('every setting has a meaning and a default, and the defaults printed are the ones the server uses', () => {

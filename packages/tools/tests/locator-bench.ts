@@ -19,7 +19,10 @@ import { bentPoint } from '../src/reading/photo-simulator.logic.ts';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: locator-bench.ts DIR');
-const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Record<string, { page: number; homography?: Homography; photo?: { bend: number } }>;
+const truth = JSON.parse(readFileSync(path.join(dir, 'truth.json'), 'utf8')) as Record<
+  string,
+  { page: number; homography?: Homography; photo?: { bend: number } }
+>;
 const times = { decode: [] as number[], locate: [] as number[], warp: [] as number[] };
 let found = 0;
 const failures: string[] = [];
@@ -58,13 +61,19 @@ for (const [file, t] of Object.entries(truth)) {
     }
     boxErrors.push(worst);
   }
-  console.log(`${file}  page ${r.page}  marks ${r.quality.marksFound}  tagErr ${r.quality.tagErrorPx}  ${t.homography ? `worst box ${worst.toFixed(2)} px (bend ${t.photo?.bend ?? 0})  ` : ''}decode ${(t1 - t0).toFixed(0)} ms  locate ${(t2 - t1).toFixed(0)} ms`);
+  console.log(
+    `${file}  page ${r.page}  marks ${r.quality.marksFound}  tagErr ${r.quality.tagErrorPx}  ${t.homography ? `worst box ${worst.toFixed(2)} px (bend ${t.photo?.bend ?? 0})  ` : ''}decode ${(t1 - t0).toFixed(0)} ms  locate ${(t2 - t1).toFixed(0)} ms`,
+  );
 }
 
-const stat = (xs: number[]) => (xs.length ? `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms` : '-');
+const stat = (xs: number[]) =>
+  xs.length ? `median ${median(xs).toFixed(0)} ms, max ${Math.max(...xs).toFixed(0)} ms` : '-';
 console.log(`\npage found: ${found}/${Object.keys(truth).length}`);
 for (const f of failures) console.log(`  FAIL ${f}`);
-if (boxErrors.length) console.log(`box placement error (layout px, worst box per photo): median ${median(boxErrors).toFixed(2)}, max ${Math.max(...boxErrors).toFixed(2)}`);
+if (boxErrors.length)
+  console.log(
+    `box placement error (layout px, worst box per photo): median ${median(boxErrors).toFixed(2)}, max ${Math.max(...boxErrors).toFixed(2)}`,
+  );
 console.log(`decode ${stat(times.decode)}; locate ${stat(times.locate)}; warp all boxes ${stat(times.warp)}`);
 
 function median(xs: number[]): number {

@@ -34,16 +34,30 @@ after(async () => {
 
 function runSync() {
   const env: NodeJS.ProcessEnv = {
-    ...process.env, DATA_DIR: dir, UPLOADS_DIR: path.join(dir, 'uploads'), OFFICIAL_SYNC_RATE: '100', OFFICIAL_SYNC_CONCURRENCY: '4', LOG_LEVEL: 'warn',
+    ...process.env,
+    DATA_DIR: dir,
+    UPLOADS_DIR: path.join(dir, 'uploads'),
+    OFFICIAL_SYNC_RATE: '100',
+    OFFICIAL_SYNC_CONCURRENCY: '4',
+    LOG_LEVEL: 'warn',
   };
   delete env.NODE_TEST_CONTEXT;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'packages/tools/src/sync-official.ts', '--base', server.url, '--region', REGION, '--once'], {
-    cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'packages/tools/src/sync-official.ts', '--base', server.url, '--region', REGION, '--once'],
+    {
+      cwd: REPO_ROOT,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   child.stderr!.on('data', (c: Buffer) => (out += c.toString()));
-  const exited = once(child, 'exit').then(([code, signal]) => ({ code: code as number | null, signal: signal as NodeJS.Signals | null }));
+  const exited = once(child, 'exit').then(([code, signal]) => ({
+    code: code as number | null,
+    signal: signal as NodeJS.Signals | null,
+  }));
   return { child, exited, output: () => out };
 }
 
@@ -51,7 +65,9 @@ function runSync() {
 async function storedPaths(): Promise<Set<string>> {
   const db = await openDatabase(path.join(dir, 'cocok.sqlite'));
   try {
-    const urls = await db.all<{ path: string }>("SELECT path FROM official_sync_urls WHERE body_hash IS NOT NULL AND error IS NULL");
+    const urls = await db.all<{ path: string }>(
+      'SELECT path FROM official_sync_urls WHERE body_hash IS NOT NULL AND error IS NULL',
+    );
     return new Set(urls.map((u) => (u.path.startsWith('http') ? new URL(u.path).pathname : u.path)));
   } finally {
     await db.close();
@@ -80,7 +96,9 @@ test('sync-official --once killed with SIGKILL mid-cycle resumes on restart and 
   assert.match(second.output(), /Cycle 1 over 310101 \(resumed\)/);
   const secondRun = server.requests.slice(from);
   assert.ok(secondRun.length > 0, 'the restarted run fetched the rest');
-  const refetched = secondRun.filter((r) => r.status === 200 && r.bodyBytes > 0 && stored.has(r.path)).map((r) => r.path);
+  const refetched = secondRun
+    .filter((r) => r.status === 200 && r.bodyBytes > 0 && stored.has(r.path))
+    .map((r) => r.path);
   assert.deepEqual(refetched, [], 'nothing stored before the kill was fetched again in full');
 
   const db = await openDatabase(path.join(dir, 'cocok.sqlite'));
@@ -90,7 +108,9 @@ test('sync-official --once killed with SIGKILL mid-cycle resumes on restart and 
     const distinct = (await db.get<{ n: number }>('SELECT count(DISTINCT url) AS n FROM official_photos'))!.n;
     assert.equal(photos, distinct, 'one version per photo URL: none archived twice');
     assert.ok(photos >= 100, `${photos} photos archived`);
-    const open = await db.get<{ n: number }>('SELECT count(*) AS n FROM official_sync_cycles WHERE finished_at IS NULL');
+    const open = await db.get<{ n: number }>(
+      'SELECT count(*) AS n FROM official_sync_cycles WHERE finished_at IS NULL',
+    );
     assert.equal(open!.n, 0, 'the resumed cycle finished');
   } finally {
     await db.close();

@@ -31,17 +31,22 @@ for (const photo of photos) {
         const c = { x: b.x + b.w / 2, y: b.y + b.h / 2 };
         const want = applyHomography(photo.truth.homography, bentPoint(c, photo.truth.photo.bend, PAGE));
         const got = applyHomography(r.homography, c);
-        const err = Math.hypot(got.x / d.scale - want.x, got.y / d.scale - want.y) / localScale(photo.truth.homography, c);
-        assert.ok(err < 2 + photo.truth.photo.bend, `${field.field}: ${err.toFixed(2)} layout px off (bend ${photo.truth.photo.bend})`);
+        const err =
+          Math.hypot(got.x / d.scale - want.x, got.y / d.scale - want.y) / localScale(photo.truth.homography, c);
+        assert.ok(
+          err < 2 + photo.truth.photo.bend,
+          `${field.field}: ${err.toFixed(2)} layout px off (bend ${photo.truth.photo.bend})`,
+        );
       }
     }
   });
 }
 
-test('the truth lists exactly the page\'s fields, each a number that fits three boxes or null', () => {
+test("the truth lists exactly the page's fields, each a number that fits three boxes or null", () => {
   for (const photo of photos) {
     assert.deepEqual(Object.keys(photo.truth.fields).sort(), [...PAGE_FIELDS[photo.truth.page]].sort());
-    for (const v of Object.values(photo.truth.fields)) assert.ok(v === null || (Number.isInteger(v) && v >= 0 && v <= 999));
+    for (const v of Object.values(photo.truth.fields))
+      assert.ok(v === null || (Number.isInteger(v) && v >= 0 && v <= 999));
   }
 });
 
@@ -53,10 +58,13 @@ test('the same seed and index give the same photo, byte for byte; another seed d
   assert.ok(!other.jpeg.equals(photos[0].jpeg));
 });
 
-test('a TPS\'s three pages agree: every check passes on 200 simulated sheets', () => {
+test("a TPS's three pages agree: every check passes on 200 simulated sheets", () => {
   for (let t = 0; t < 200; t++) {
     const { values } = tpsSheet(SEED, t, 0);
-    assert.deepEqual(failedChecks(runChecks(values, { overseas: false })).map((c) => c.id), []);
+    assert.deepEqual(
+      failedChecks(runChecks(values, { overseas: false })).map((c) => c.id),
+      [],
+    );
   }
 });
 

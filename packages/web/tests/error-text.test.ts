@@ -29,18 +29,33 @@ function thrown(status: number, body: unknown): unknown {
   throw new Error('checkedBody did not throw');
 }
 
-const envelope = (code: string, message: string, messageEn: string, details?: Record<string, unknown>) => ({ error: { code, message, messageEn, details } });
+const envelope = (code: string, message: string, messageEn: string, details?: Record<string, unknown>) => ({
+  error: { code, message, messageEn, details },
+});
 
 const CASES: { name: string; err: () => unknown; id: string; en: string }[] = [
   {
     name: 'a server envelope (an unknown contact on the users page)',
-    err: () => thrown(404, envelope('not-found', 'Tidak ada akun dengan nomor HP atau e-mail itu.', 'No account with that contact.')),
+    err: () =>
+      thrown(
+        404,
+        envelope('not-found', 'Tidak ada akun dengan nomor HP atau e-mail itu.', 'No account with that contact.'),
+      ),
     id: 'Tidak ada akun dengan nomor HP atau e-mail itu.',
     en: 'No account with that contact.',
   },
   {
     name: 'a claim held by another moderator, with quotes and a TPS code in it',
-    err: () => thrown(409, envelope('claimed', 'TPS 3101011003008 sedang ditangani “Moderator-7K3QX9”.', 'TPS 3101011003008 is held by “Moderator-7K3QX9”.', { tps: '3101011003008' })),
+    err: () =>
+      thrown(
+        409,
+        envelope(
+          'claimed',
+          'TPS 3101011003008 sedang ditangani “Moderator-7K3QX9”.',
+          'TPS 3101011003008 is held by “Moderator-7K3QX9”.',
+          { tps: '3101011003008' },
+        ),
+      ),
     id: 'TPS 3101011003008 sedang ditangani “Moderator-7K3QX9”.',
     en: 'TPS 3101011003008 is held by “Moderator-7K3QX9”.',
   },
@@ -74,7 +89,12 @@ const CASES: { name: string; err: () => unknown; id: string; en: string }[] = [
     id: 'Terjadi kesalahan. Coba lagi.',
     en: 'Something went wrong. Try again.',
   },
-  { name: 'something thrown that is no Error', err: () => 'boom', id: 'Terjadi kesalahan. Coba lagi.', en: 'Something went wrong. Try again.' },
+  {
+    name: 'something thrown that is no Error',
+    err: () => 'boom',
+    id: 'Terjadi kesalahan. Coba lagi.',
+    en: 'Something went wrong. Try again.',
+  },
 ];
 
 test('errorText: the message in the UI language, case by case', async () => {
@@ -87,7 +107,10 @@ test('errorText: the message in the UI language, case by case', async () => {
 });
 
 test('errorText: a regional English tag counts as English', async () => {
-  const err = thrown(401, envelope('wrong-credentials', 'Nomor HP/e-mail atau kata sandi salah.', 'Wrong contact or password.'));
+  const err = thrown(
+    401,
+    envelope('wrong-credentials', 'Nomor HP/e-mail atau kata sandi salah.', 'Wrong contact or password.'),
+  );
   assert.equal(errorText(err, { lang: 'en-GB', t: await translator('en') }), 'Wrong contact or password.');
 });
 

@@ -17,7 +17,9 @@ function boundaryProblem(file: string, specifier: string): string | null {
   if (FORBIDDEN_PACKAGES.test(specifier)) return `${specifier}: the web app never imports this package`;
   if (!specifier.startsWith('.')) return null;
   const target = path.resolve(path.dirname(file), specifier);
-  return path.relative(WEB_DIR, target).startsWith('..') ? `${specifier}: a path into another package (import it by its name)` : null;
+  return path.relative(WEB_DIR, target).startsWith('..')
+    ? `${specifier}: a path into another package (import it by its name)`
+    : null;
 }
 
 function sourceFiles(dir: string): string[] {
@@ -45,8 +47,12 @@ test('the boundary check refuses paths out of the package and the server, reader
     ['react', false],
   ];
   for (const [specifier, refused] of cases) assert.equal(boundaryProblem(file, specifier) !== null, refused, specifier);
-  const text = "import type { A } from '@cocok/server';\nexport * from \"../../../x.ts\";\nconst p = import( '@cocok/tools' );\nimport '../../../../reader/src/a.ts';";
-  assert.deepEqual([...text.matchAll(SPECIFIERS)].map((m) => m[1]), ['@cocok/server', '../../../x.ts', '@cocok/tools', '../../../../reader/src/a.ts']);
+  const text =
+    "import type { A } from '@cocok/server';\nexport * from \"../../../x.ts\";\nconst p = import( '@cocok/tools' );\nimport '../../../../reader/src/a.ts';";
+  assert.deepEqual(
+    [...text.matchAll(SPECIFIERS)].map((m) => m[1]),
+    ['@cocok/server', '../../../x.ts', '@cocok/tools', '../../../../reader/src/a.ts'],
+  );
 });
 
 test('packages/web/src imports no other package by path, and not the server, reader or tools', () => {

@@ -115,9 +115,18 @@ test('children sort by any column, ties by code; numbers start from the largest'
   const rows = [row('32', 'JAWA BARAT', 5), row('11', 'ACEH', 9), row('31', 'DKI JAKARTA', 9)];
   const byVotes = nextSort({ key: 'code', direction: 'ascending' }, 'paslon2');
   assert.deepEqual(byVotes, { key: 'paslon2', direction: 'descending' });
-  assert.deepEqual(sortChildren(rows, byVotes).map((r) => r.code), ['11', '31', '32']);
-  assert.deepEqual(sortChildren(rows, nextSort(byVotes, 'paslon2')).map((r) => r.code), ['32', '11', '31']);
-  assert.deepEqual(sortChildren(rows, { key: 'name', direction: 'ascending' }).map((r) => r.name), ['ACEH', 'DKI JAKARTA', 'JAWA BARAT']);
+  assert.deepEqual(
+    sortChildren(rows, byVotes).map((r) => r.code),
+    ['11', '31', '32'],
+  );
+  assert.deepEqual(
+    sortChildren(rows, nextSort(byVotes, 'paslon2')).map((r) => r.code),
+    ['32', '11', '31'],
+  );
+  assert.deepEqual(
+    sortChildren(rows, { key: 'name', direction: 'ascending' }).map((r) => r.name),
+    ['ACEH', 'DKI JAKARTA', 'JAWA BARAT'],
+  );
 });
 
 test('URLs and number formats', () => {

@@ -45,7 +45,15 @@ function unusedKeys(keys: Iterable<string>, sources: readonly string[]): string[
     for (const m of s.matchAll(/'([^'\n]*)'|"([^"\n]*)"/g)) literals.add(m[1] ?? m[2]);
     for (const m of s.matchAll(/`([^`]*)`/g)) {
       if (!m[1].includes('${')) literals.add(m[1]);
-      else patterns.push(new RegExp(`^${m[1].split(/\$\{[^}]*\}/).map((p) => p.replace(/[.*+?^$()[\]{}|\\]/g, '\\$&')).join('[^.]+')}$`));
+      else
+        patterns.push(
+          new RegExp(
+            `^${m[1]
+              .split(/\$\{[^}]*\}/)
+              .map((p) => p.replace(/[.*+?^$()[\]{}|\\]/g, '\\$&'))
+              .join('[^.]+')}$`,
+          ),
+        );
     }
   }
   const bases = new Set([...keys].map((k) => k.replace(PLURAL, '')));
@@ -53,20 +61,35 @@ function unusedKeys(keys: Iterable<string>, sources: readonly string[]): string[
 }
 
 test('Indonesian and English hold the same keys, feature by feature, with the same {{variables}}', () => {
-  for (const texts of FEATURE_TEXTS) assert.deepEqual([...leaves(texts.en).keys()].sort(), [...leaves(texts.id).keys()].sort());
+  for (const texts of FEATURE_TEXTS)
+    assert.deepEqual([...leaves(texts.en).keys()].sort(), [...leaves(texts.id).keys()].sort());
   const idLeaves = leaves(id);
   const enLeaves = leaves(en);
   assert.deepEqual([...enLeaves.keys()].sort(), [...idLeaves.keys()].sort());
-  const differing = [...idLeaves].filter(([k, text]) => variables(text).join() !== variables(enLeaves.get(k)!).join()).map(([k]) => k);
+  const differing = [...idLeaves]
+    .filter(([k, text]) => variables(text).join() !== variables(enLeaves.get(k)!).join())
+    .map(([k]) => k);
   assert.deepEqual(differing, []);
-  assert.deepEqual([...idLeaves].filter(([, text]) => text.trim() === '').map(([k]) => k), [], 'no empty Indonesian text');
-  assert.deepEqual([...enLeaves].filter(([, text]) => text.trim() === '').map(([k]) => k), [], 'no empty English text');
+  assert.deepEqual(
+    [...idLeaves].filter(([, text]) => text.trim() === '').map(([k]) => k),
+    [],
+    'no empty Indonesian text',
+  );
+  assert.deepEqual(
+    [...enLeaves].filter(([, text]) => text.trim() === '').map(([k]) => k),
+    [],
+    'no empty English text',
+  );
 });
 
 test('each top-level group of keys belongs to exactly one feature', () => {
   const owners = new Map<string, number>();
-  for (const texts of FEATURE_TEXTS) for (const group of Object.keys(texts.id)) owners.set(group, (owners.get(group) ?? 0) + 1);
-  assert.deepEqual([...owners].filter(([, n]) => n > 1).map(([g]) => g), []);
+  for (const texts of FEATURE_TEXTS)
+    for (const group of Object.keys(texts.id)) owners.set(group, (owners.get(group) ?? 0) + 1);
+  assert.deepEqual(
+    [...owners].filter(([, n]) => n > 1).map(([g]) => g),
+    [],
+  );
   assert.equal(Object.keys(id).length, owners.size);
 });
 

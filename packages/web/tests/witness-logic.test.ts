@@ -14,12 +14,25 @@ import { parseChosenTps, placeOf } from '../src/features/upload/last-tps.ts';
 import { carryExif, findExifSegment, insertExifSegment } from '../src/features/upload/exif-carry.ts';
 import { loginPathFor, safeNext } from '../src/features/auth/auth-paths.ts';
 import { loginProblems, registerProblems } from '../src/features/auth/auth-validation.ts';
-import { NOT_READ, confirmRows, initialText, liveChecks, parseFieldInput, reviewFirst, reviewReasonText } from '../src/features/submissions/confirm-logic.ts';
+import {
+  NOT_READ,
+  confirmRows,
+  initialText,
+  liveChecks,
+  parseFieldInput,
+  reviewFirst,
+  reviewReasonText,
+} from '../src/features/submissions/confirm-logic.ts';
 import { checkLabel } from '../src/features/tps/check-text.ts';
 
 async function translator(lng: 'id' | 'en'): Promise<Translate> {
   const i18n = i18next.createInstance();
-  await i18n.init({ lng, resources: { id: { translation: id }, en: { translation: en } }, interpolation: { escapeValue: false }, initAsync: false });
+  await i18n.init({
+    lng,
+    resources: { id: { translation: id }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+    initAsync: false,
+  });
   return i18n.t.bind(i18n) as unknown as Translate;
 }
 
@@ -64,17 +77,44 @@ test('describeUploadFailure: offline, lost connection, session ended, refusals n
   const t = await translator('id');
   const ctx = { t, lang: 'id', online: true };
   const network = new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.');
-  assert.deepEqual(describeUploadFailure(network, { ...ctx, online: false }), { text: id.upload.errors.offline, action: 'retry', file: null });
+  assert.deepEqual(describeUploadFailure(network, { ...ctx, online: false }), {
+    text: id.upload.errors.offline,
+    action: 'retry',
+    file: null,
+  });
   assert.equal(describeUploadFailure(network, ctx).text, id.upload.errors.network);
   const aborted = new ApiError(0, 'aborted', 'Pengiriman dibatalkan.', 'The upload was cancelled.');
-  assert.deepEqual(describeUploadFailure(aborted, ctx), { text: id.upload.errors.cancelled, action: 'retry', file: null });
-  assert.equal(describeUploadFailure(new ApiError(401, 'login-required', 'Silakan masuk terlebih dahulu.', 'x'), ctx).action, 'login');
+  assert.deepEqual(describeUploadFailure(aborted, ctx), {
+    text: id.upload.errors.cancelled,
+    action: 'retry',
+    file: null,
+  });
+  assert.equal(
+    describeUploadFailure(new ApiError(401, 'login-required', 'Silakan masuk terlebih dahulu.', 'x'), ctx).action,
+    'login',
+  );
 
-  const refused = new ApiError(415, 'unsupported-type', 'Berkas "2-a.jpg" bukan foto yang didukung.', 'File "2-a.jpg" is not…', { file: '2-a.jpg' });
-  assert.deepEqual(describeUploadFailure(refused, ctx), { text: 'Berkas "2-a.jpg" bukan foto yang didukung.', action: 'replace', file: '2-a.jpg' });
+  const refused = new ApiError(
+    415,
+    'unsupported-type',
+    'Berkas "2-a.jpg" bukan foto yang didukung.',
+    'File "2-a.jpg" is not…',
+    { file: '2-a.jpg' },
+  );
+  assert.deepEqual(describeUploadFailure(refused, ctx), {
+    text: 'Berkas "2-a.jpg" bukan foto yang didukung.',
+    action: 'replace',
+    file: '2-a.jpg',
+  });
   assert.equal(describeUploadFailure(refused, { ...ctx, lang: 'en' }).text, 'File "2-a.jpg" is not…');
-  const busy = new ApiError(429, 'tps-busy', 'TPS 3101011003008 sudah memiliki 5 kiriman…', 'busy', { tps: '3101011003008' });
-  assert.deepEqual(describeUploadFailure(busy, ctx), { text: 'TPS 3101011003008 sudah memiliki 5 kiriman…', action: 'retry', file: null });
+  const busy = new ApiError(429, 'tps-busy', 'TPS 3101011003008 sudah memiliki 5 kiriman…', 'busy', {
+    tps: '3101011003008',
+  });
+  assert.deepEqual(describeUploadFailure(busy, ctx), {
+    text: 'TPS 3101011003008 sudah memiliki 5 kiriman…',
+    action: 'retry',
+    file: null,
+  });
 
   // No envelope: a proxy answered (nginx's 413 page, a 502 gateway page).
   const cases: [number, string][] = [
@@ -86,7 +126,10 @@ test('describeUploadFailure: offline, lost connection, session ended, refusals n
     [418, 'Pengiriman gagal (kode 418). Coba kirim ulang.'],
   ];
   for (const [status, text] of cases) {
-    assert.deepEqual(describeUploadFailure(new ApiError(status, 'http-error', `HTTP ${status}`, `HTTP ${status}`), ctx), { text, action: 'retry', file: null });
+    assert.deepEqual(
+      describeUploadFailure(new ApiError(status, 'http-error', `HTTP ${status}`, `HTTP ${status}`), ctx),
+      { text, action: 'retry', file: null },
+    );
   }
 });
 
@@ -109,7 +152,11 @@ test('safeNext: only paths on this site are followed after login', () => {
 });
 
 test('registerProblems / loginProblems: each missing part named, the server limits mirrored', () => {
-  assert.deepEqual(registerProblems({ name: ' ', contact: 'ab', password: '1234567' }), ['nameMissing', 'contactMissing', 'passwordShort']);
+  assert.deepEqual(registerProblems({ name: ' ', contact: 'ab', password: '1234567' }), [
+    'nameMissing',
+    'contactMissing',
+    'passwordShort',
+  ]);
   assert.deepEqual(registerProblems({ name: 'Siti', contact: '0812', password: '12345678' }), []);
   assert.deepEqual(loginProblems({ contact: '', password: '' }), ['contactMissing', 'passwordMissing']);
   assert.deepEqual(loginProblems({ contact: 'a@b.id', password: 'x' }), []);
@@ -118,21 +165,46 @@ test('registerProblems / loginProblems: each missing part named, the server limi
 test('parseChosenTps: a remembered TPS is used only when it has the expected shape', () => {
   const ok = { code: '3101011003008', name: 'TPS 008', place: 'DKI JAKARTA › PULAU HARAPAN' };
   assert.deepEqual(parseChosenTps(JSON.stringify(ok)), ok);
-  for (const bad of [null, '', 'not json', '{}', JSON.stringify({ ...ok, code: '31' }), JSON.stringify({ ...ok, name: 5 }), '[]']) {
+  for (const bad of [
+    null,
+    '',
+    'not json',
+    '{}',
+    JSON.stringify({ ...ok, code: '31' }),
+    JSON.stringify({ ...ok, name: 5 }),
+    '[]',
+  ]) {
     assert.equal(parseChosenTps(bad), null, String(bad));
   }
-  assert.equal(placeOf([{ level: 0, name: 'Indonesia' }, { level: 1, name: 'DKI JAKARTA' }, { level: 4, name: 'PULAU HARAPAN' }]), 'DKI JAKARTA › PULAU HARAPAN');
+  assert.equal(
+    placeOf([
+      { level: 0, name: 'Indonesia' },
+      { level: 1, name: 'DKI JAKARTA' },
+      { level: 4, name: 'PULAU HARAPAN' },
+    ]),
+    'DKI JAKARTA › PULAU HARAPAN',
+  );
 });
 
 type Photo = Parameters<typeof confirmRows>[0][number];
-const field = (value: number | null, confidence: number, review = false, reasons: string[] = []) => ({ value, confidence, review, reasons });
+const field = (value: number | null, confidence: number, review = false, reasons: string[] = []) => ({
+  value,
+  confidence,
+  review,
+  reasons,
+});
 const cut = (sha: string, f: string) => `/api/submissions/1/photos/${sha}/fields/${f}.jpg`;
 
 test('confirmRows: every field of every page read; the more confident of two readings; a field not read is for review', () => {
   const page2a: Photo = {
     state: 'read',
     page: 2,
-    reading: { fields: { suara_paslon_1: field(123, 0.99), suara_paslon_2: field(274, 0.6, true, ['low-confidence']) }, review: true, checks: [], candidates: {} },
+    reading: {
+      fields: { suara_paslon_1: field(123, 0.99), suara_paslon_2: field(274, 0.6, true, ['low-confidence']) },
+      review: true,
+      checks: [],
+      candidates: {},
+    },
     cutoutUrls: { suara_paslon_1: cut('a', 'suara_paslon_1'), suara_paslon_2: cut('a', 'suara_paslon_2') },
   };
   const page2b: Photo = {
@@ -141,7 +213,12 @@ test('confirmRows: every field of every page read; the more confident of two rea
     reading: { fields: { suara_paslon_2: field(275, 0.9) }, review: false, checks: [], candidates: {} },
     cutoutUrls: { suara_paslon_2: cut('b', 'suara_paslon_2') },
   };
-  const notForm: Photo = { state: 'read', page: null, reading: { fields: {}, review: true, checks: [], candidates: {} }, cutoutUrls: {} };
+  const notForm: Photo = {
+    state: 'read',
+    page: null,
+    reading: { fields: {}, review: true, checks: [], candidates: {} },
+    cutoutUrls: {},
+  };
   const failed: Photo = { state: 'failed', page: 3, reading: null, cutoutUrls: {} };
   const rows = confirmRows([page2a, page2b, notForm, failed], '3101011003008');
   assert.deepEqual(
@@ -163,10 +240,21 @@ test('confirmRows: the pages are read together, so a sum across pages picks the 
     state: 'read',
     page: 2,
     reading: {
-      fields: { suara_paslon_1: field(836, 0.5, true, ['low-confidence']), suara_paslon_2: sure(41).field, suara_paslon_3: sure(58).field },
+      fields: {
+        suara_paslon_1: field(836, 0.5, true, ['low-confidence']),
+        suara_paslon_2: sure(41).field,
+        suara_paslon_3: sure(58).field,
+      },
       review: true,
       checks: [],
-      candidates: { suara_paslon_1: [{ value: 836, probability: 0.5 }, { value: 36, probability: 0.45 }], suara_paslon_2: sure(41).candidates, suara_paslon_3: sure(58).candidates },
+      candidates: {
+        suara_paslon_1: [
+          { value: 836, probability: 0.5 },
+          { value: 36, probability: 0.45 },
+        ],
+        suara_paslon_2: sure(41).candidates,
+        suara_paslon_3: sure(58).candidates,
+      },
     },
     cutoutUrls: {},
   };
@@ -177,7 +265,11 @@ test('confirmRows: the pages are read together, so a sum across pages picks the 
       fields: { suara_sah: sure(135).field, suara_tidak_sah: sure(2).field, suara_total: sure(137).field },
       review: false,
       checks: [],
-      candidates: { suara_sah: sure(135).candidates, suara_tidak_sah: sure(2).candidates, suara_total: sure(137).candidates },
+      candidates: {
+        suara_sah: sure(135).candidates,
+        suara_tidak_sah: sure(2).candidates,
+        suara_total: sure(137).candidates,
+      },
     },
     cutoutUrls: {},
   };
@@ -190,7 +282,8 @@ test('confirmRows: the pages are read together, so a sum across pages picks the 
 });
 
 test('reviewFirst: rows to review first, each group in form order', () => {
-  const row = (f: string, review: boolean) => ({ field: f, review }) as unknown as ReturnType<typeof confirmRows>[number];
+  const row = (f: string, review: boolean) =>
+    ({ field: f, review }) as unknown as ReturnType<typeof confirmRows>[number];
   const order = reviewFirst([row('a', false), row('b', true), row('c', false), row('d', true)]).map((r) => r.field);
   assert.deepEqual(order, ['b', 'd', 'a', 'c']);
 });
@@ -206,7 +299,8 @@ test('initialText: a figure read with at least 0.5 confidence starts in the inpu
     [null, null, ''],
     [12, null, ''],
   ];
-  for (const [value, confidence, want] of cases) assert.equal(initialText({ value, confidence }), want, `${value} at ${confidence}`);
+  for (const [value, confidence, want] of cases)
+    assert.equal(initialText({ value, confidence }), want, `${value} at ${confidence}`);
 });
 
 test('parseFieldInput: empty is no figure, 0..999 a figure, anything else invalid', () => {
@@ -226,7 +320,14 @@ test('parseFieldInput: empty is no figure, 0..999 a figure, anything else invali
 });
 
 test('liveChecks: only checks the figures can decide, failures first, said in words in both languages', async () => {
-  const values = { suara_paslon_1: 123, suara_paslon_2: 274, suara_paslon_3: 32, suara_sah: 427, suara_tidak_sah: 3, suara_total: 450 };
+  const values = {
+    suara_paslon_1: 123,
+    suara_paslon_2: 274,
+    suara_paslon_3: 32,
+    suara_sah: 427,
+    suara_tidak_sah: 3,
+    suara_total: 450,
+  };
   const results = liveChecks(values, '3101011003008');
   assert.deepEqual(
     results.map((r) => [r.id, r.status]),
@@ -239,22 +340,37 @@ test('liveChecks: only checks the figures can decide, failures first, said in wo
       ['suara_paslon_3_over_300', 'pass'],
     ],
   );
-  assert.deepEqual(liveChecks({ ...values, suara_total: 400 }, '99AA01000001A').map((r) => r.id).includes('total_over_300'), false, 'overseas TPS: no 300 limit');
+  assert.deepEqual(
+    liveChecks({ ...values, suara_total: 400 }, '99AA01000001A')
+      .map((r) => r.id)
+      .includes('total_over_300'),
+    false,
+    'overseas TPS: no 300 limit',
+  );
   assert.deepEqual(liveChecks({ suara_paslon_1: null }, '3101011003008'), []);
 
   const t = await translator('id');
   const named = (c: string) => checkLabel(t, c, 'flag');
   assert.equal(reviewReasonText(t, 'low-confidence', named), 'tulisan kurang jelas');
-  assert.equal(reviewReasonText(t, 'check:paslon_sum_vs_sah', named), 'terlibat dalam pemeriksaan: Jumlah suara paslon ≠ suara sah');
+  assert.equal(
+    reviewReasonText(t, 'check:paslon_sum_vs_sah', named),
+    'terlibat dalam pemeriksaan: Jumlah suara paslon ≠ suara sah',
+  );
   assert.equal(
     reviewReasonText(t, 'check-as-read:sah_plus_tidak_sah_vs_total', named),
     'bacaan pertama mesin tidak lolos pemeriksaan: Suara sah + suara tidak sah ≠ jumlah suara',
   );
-  assert.equal(reviewReasonText(t, 'chosen-by-checks', named), 'angka dipilih agar cocok dengan jumlah di halaman ini; pastikan sesuai formulir');
+  assert.equal(
+    reviewReasonText(t, 'chosen-by-checks', named),
+    'angka dipilih agar cocok dengan jumlah di halaman ini; pastikan sesuai formulir',
+  );
   assert.equal(reviewReasonText(t, 'something-new', named), 'pembacaan tidak pasti');
   assert.equal(reviewReasonText(t, 'ink-in-empty-box', named), 'ada tinta di kotak yang terbaca kosong');
   const tEn = await translator('en');
-  assert.equal(reviewReasonText(tEn, NOT_READ, (c) => checkLabel(tEn, c, 'flag')), 'not read');
+  assert.equal(
+    reviewReasonText(tEn, NOT_READ, (c) => checkLabel(tEn, c, 'flag')),
+    'not read',
+  );
 });
 
 test('carryExif: the shrunk JPEG gets the phone EXIF back (time, device, GPS) with Orientation 1, and still decodes', async () => {

@@ -14,8 +14,18 @@ export type StoredDetail = { f: FieldTuple[]; p: string[]; d?: FieldName[] };
 export function encodeDetail(comparison: TpsComparison, photos: readonly string[]): string {
   const fields = comparison.fields
     .filter((f) => f.state !== null)
-    .map((f): FieldTuple => [f.field, f.official, f.crowd, f.state!, f.witnesses, f.candidates.length > 1 ? f.candidates.map((c) => [c.value, c.witnesses]) : []]);
-  const stored: StoredDetail = comparison.disputed.length > 0 ? { f: fields, p: [...photos], d: comparison.disputed } : { f: fields, p: [...photos] };
+    .map((f): FieldTuple => [
+      f.field,
+      f.official,
+      f.crowd,
+      f.state!,
+      f.witnesses,
+      f.candidates.length > 1 ? f.candidates.map((c) => [c.value, c.witnesses]) : [],
+    ]);
+  const stored: StoredDetail =
+    comparison.disputed.length > 0
+      ? { f: fields, p: [...photos], d: comparison.disputed }
+      : { f: fields, p: [...photos] };
   return JSON.stringify(stored);
 }
 
@@ -23,8 +33,18 @@ export function decodeDetail(detail: string): { fields: FieldComparison[]; photo
   const stored = JSON.parse(detail) as StoredDetail;
   const disputed = stored.d ?? [];
   const fields = stored.f.map(([field, official, crowd, state, witnesses, candidates]) => {
-    const list = candidates.length > 0 ? candidates.map(([value, w]) => ({ value, witnesses: w })) : crowd === null ? [] : [{ value: crowd, witnesses }];
-    return compareField(field, official, { value: crowd, state, witnesses, candidates: list }, disputed.includes(field));
+    const list =
+      candidates.length > 0
+        ? candidates.map(([value, w]) => ({ value, witnesses: w }))
+        : crowd === null
+          ? []
+          : [{ value: crowd, witnesses }];
+    return compareField(
+      field,
+      official,
+      { value: crowd, state, witnesses, candidates: list },
+      disputed.includes(field),
+    );
   });
   return { fields, photos: stored.p, disputed };
 }

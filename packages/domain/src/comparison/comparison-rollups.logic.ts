@@ -8,7 +8,13 @@ import { COMPARED_STATUSES, type ComparisonStatus, type TpsComparison } from './
  */
 
 /** Statuses counted per region; `no_crowd` is not stored: it is the region's TPS count minus `crowd_tps`. */
-export const COUNTED_STATUSES = ['match', 'mismatch', 'official_inconsistent', 'crowd_conflict', 'no_official'] as const satisfies readonly ComparisonStatus[];
+export const COUNTED_STATUSES = [
+  'match',
+  'mismatch',
+  'official_inconsistent',
+  'crowd_conflict',
+  'no_official',
+] as const satisfies readonly ComparisonStatus[];
 
 export const ROLLUP_COLUMNS: readonly string[] = [
   'crowd_tps',
@@ -75,7 +81,10 @@ const NO_CONTRIBUTION: Readonly<Contribution> = Object.freeze(zeroContribution()
 
 export function toComparisonTotals(row: Contribution | undefined, tpsCount: number): CrowdComparisonTotals {
   const r = row ?? NO_CONTRIBUTION;
-  const statusCounts = Object.fromEntries(COUNTED_STATUSES.map((s) => [s, r[`n_${s}`] ?? 0])) as Record<ComparisonStatus, number>;
+  const statusCounts = Object.fromEntries(COUNTED_STATUSES.map((s) => [s, r[`n_${s}`] ?? 0])) as Record<
+    ComparisonStatus,
+    number
+  >;
   statusCounts.no_crowd = tpsCount - r.crowd_tps;
   return {
     coverage: tpsCount > 0 ? r.crowd_tps / tpsCount : 0,

@@ -1,4 +1,11 @@
-import { CANDIDATE_FIELDS, FIELDS, PAGE_FIELDS, type FieldName, type FieldValues, type PageNumber } from '../form/form-fields.ts';
+import {
+  CANDIDATE_FIELDS,
+  FIELDS,
+  PAGE_FIELDS,
+  type FieldName,
+  type FieldValues,
+  type PageNumber,
+} from '../form/form-fields.ts';
 
 /**
  * The crowd's figures per TPS and how they compare with KPU's. Pure decisions, tested by tables in
@@ -32,7 +39,9 @@ export type CrowdField = {
 export type CrowdFigures = Partial<Record<FieldName, CrowdField>>;
 
 const PAGE_OF_FIELD = new Map<FieldName, number>(
-  (Object.keys(PAGE_FIELDS) as unknown as PageNumber[]).flatMap((p) => PAGE_FIELDS[p].map((f): [FieldName, number] => [f, Number(p)])),
+  (Object.keys(PAGE_FIELDS) as unknown as PageNumber[]).flatMap((p) =>
+    PAGE_FIELDS[p].map((f): [FieldName, number] => [f, Number(p)]),
+  ),
 );
 
 /** The photos of the page holding `field`; a submission without such a page counts all its photos. */
@@ -61,7 +70,12 @@ function crowdField(field: FieldName, observations: readonly CrowdObservation[])
     .sort((a, b) => b.witnesses - a.witnesses || a.value - b.value);
   if (byValue.size > 1) return { value: null, state: 'crowd_conflict', witnesses: accounts(seen), candidates };
   const verified = seen.some((a, i) => seen.slice(i + 1).some((b) => independent(a, b, field)));
-  return { value: candidates[0].value, state: verified ? 'verified' : 'single', witnesses: candidates[0].witnesses, candidates };
+  return {
+    value: candidates[0].value,
+    state: verified ? 'verified' : 'single',
+    witnesses: candidates[0].witnesses,
+    candidates,
+  };
 }
 
 /**
@@ -70,13 +84,21 @@ function crowdField(field: FieldName, observations: readonly CrowdObservation[])
  * values are a `crowd_conflict` with no crowd value. A moderator's override wins over all of that.
  * Fields nobody confirmed (null values) are absent.
  */
-export function crowdFigures(observations: readonly CrowdObservation[], overrides: readonly CrowdOverride[] = []): CrowdFigures {
+export function crowdFigures(
+  observations: readonly CrowdObservation[],
+  overrides: readonly CrowdOverride[] = [],
+): CrowdFigures {
   const out: CrowdFigures = {};
   for (const field of FIELDS) {
     const fromWitnesses = crowdField(field, observations);
     const override = overrides.find((o) => o.field === field);
     if (override) {
-      out[field] = { value: override.value, state: 'moderated', witnesses: fromWitnesses?.witnesses ?? 0, candidates: fromWitnesses?.candidates ?? [] };
+      out[field] = {
+        value: override.value,
+        state: 'moderated',
+        witnesses: fromWitnesses?.witnesses ?? 0,
+        candidates: fromWitnesses?.candidates ?? [],
+      };
     } else if (fromWitnesses) out[field] = fromWitnesses;
   }
   return out;
@@ -106,13 +128,26 @@ export function misreadLabel(official: number, crowd: number): MisreadLabel | nu
   return null;
 }
 
-export const COMPARISON_STATUSES = ['match', 'mismatch', 'official_inconsistent', 'crowd_conflict', 'no_official', 'no_crowd'] as const;
+export const COMPARISON_STATUSES = [
+  'match',
+  'mismatch',
+  'official_inconsistent',
+  'crowd_conflict',
+  'no_official',
+  'no_crowd',
+] as const;
 export type ComparisonStatus = (typeof COMPARISON_STATUSES)[number];
 /**
  * What GET /api/mismatches?status= can list, in the order the web filter offers them: every status but
  * no_crowd (such TPS have no comparison row). The one list: the query schema and the web filter use it.
  */
-export const LISTED_STATUSES = ['mismatch', 'crowd_conflict', 'official_inconsistent', 'no_official', 'match'] as const satisfies readonly Exclude<ComparisonStatus, 'no_crowd'>[];
+export const LISTED_STATUSES = [
+  'mismatch',
+  'crowd_conflict',
+  'official_inconsistent',
+  'no_official',
+  'match',
+] as const satisfies readonly Exclude<ComparisonStatus, 'no_crowd'>[];
 export type ListedStatus = (typeof LISTED_STATUSES)[number];
 
 export type FieldComparison = {
@@ -131,7 +166,12 @@ export type FieldComparison = {
 };
 
 /** `disputed`: the fields of KPU's current figures a moderator marked wrong, in form order. */
-export type TpsComparison = { status: ComparisonStatus; impact: number; fields: FieldComparison[]; disputed: FieldName[] };
+export type TpsComparison = {
+  status: ComparisonStatus;
+  impact: number;
+  fields: FieldComparison[];
+  disputed: FieldName[];
+};
 
 /**
  * KPU's current figures for a TPS, how many of its own consistency checks they fail (stored per version),
@@ -153,7 +193,12 @@ export function disputedFields(disputes: readonly OfficialDispute[], currentVers
 }
 
 /** One field side by side: the difference and its misread label where both figures exist. */
-export function compareField(field: FieldName, official: number | null, crowd: CrowdField | undefined, disputed = false): FieldComparison {
+export function compareField(
+  field: FieldName,
+  official: number | null,
+  crowd: CrowdField | undefined,
+  disputed = false,
+): FieldComparison {
   const both = official !== null && crowd?.value !== undefined && crowd.value !== null;
   return {
     field,
@@ -194,7 +239,11 @@ export function compareTps(official: OfficialFigures | null, crowd: CrowdFigures
   return { status: statusOf(official, crowdFields, disputed), impact, fields, disputed };
 }
 
-function statusOf(official: OfficialFigures | null, crowdFields: FieldComparison[], disputed: readonly FieldName[]): ComparisonStatus {
+function statusOf(
+  official: OfficialFigures | null,
+  crowdFields: FieldComparison[],
+  disputed: readonly FieldName[],
+): ComparisonStatus {
   if (crowdFields.length === 0) return 'no_crowd';
   if (!official || crowdFields.every((f) => f.official === null)) return 'no_official';
   if (crowdFields.some((f) => f.difference !== null && f.difference !== 0)) return 'mismatch';
@@ -204,4 +253,9 @@ function statusOf(official: OfficialFigures | null, crowdFields: FieldComparison
 }
 
 /** Statuses of TPS whose crowd and official figures are both present (the TPS that the rollup totals cover). */
-export const COMPARED_STATUSES: readonly ComparisonStatus[] = ['match', 'mismatch', 'official_inconsistent', 'crowd_conflict'];
+export const COMPARED_STATUSES: readonly ComparisonStatus[] = [
+  'match',
+  'mismatch',
+  'official_inconsistent',
+  'crowd_conflict',
+];

@@ -16,12 +16,17 @@ const ROWS: Row[] = [
   ['trimmed', '  Siti  ', single, { value: 'Siti' }],
   ['NFC: e + combining acute is é', 'Jose\u0301', single, { value: 'Jos\u00E9' }],
   ['NFC keeps full-width text (names are not contacts)', 'Ｂｕｄｉ', single, { value: 'Ｂｕｄｉ' }],
-  ['NFKC: full-width letters and digits become ASCII', 'ａｄｍｉｎ１＠example.org', contact, { value: 'admin1@example.org' }],
+  [
+    'NFKC: full-width letters and digits become ASCII',
+    'ａｄｍｉｎ１＠example.org',
+    contact,
+    { value: 'admin1@example.org' },
+  ],
   ['NFKC: full-width phone digits', '０８１２３４５６７８９０', contact, { value: '081234567890' }],
   ['Arabic script name with its letters', 'محمد', single, { value: 'محمد' }],
   ['emoji ZWJ sequence kept', 'Ibu \u{1F469}\u200D\u{1F4BB}', single, { value: 'Ibu \u{1F469}\u200D\u{1F4BB}' }],
   ['zero-width space at the ends dropped', '\u200BBudi\uFEFF', single, { value: 'Budi' }],
-  ['empty stays empty (the length limit is the schema\'s)', '', single, { value: '' }],
+  ["empty stays empty (the length limit is the schema's)", '', single, { value: '' }],
   ['spaces only become empty', '   ', single, { value: '' }],
   ['NUL at the end', 'admin1@example.org\u0000', contact, { problem: 'control-character' }],
   ['NUL in a name', 'Bu\u0000di', single, { problem: 'control-character' }],
@@ -33,7 +38,12 @@ const ROWS: Row[] = [
   ['a pasted trailing line break is trimmed like a space', 'Budi Santoso\r\n', single, { value: 'Budi Santoso' }],
   ['tab in a one-line name', 'Budi\tSantoso', single, { problem: 'control-character' }],
   ['line separator in a one-line name', 'Budi\u2028Admin', single, { problem: 'control-character' }],
-  ['line feeds kept in multi-line text', 'Foto buram.\nAngka tidak terbaca.', multi, { value: 'Foto buram.\nAngka tidak terbaca.' }],
+  [
+    'line feeds kept in multi-line text',
+    'Foto buram.\nAngka tidak terbaca.',
+    multi,
+    { value: 'Foto buram.\nAngka tidak terbaca.' },
+  ],
   ['CR LF and CR become LF', 'baris 1\r\nbaris 2\rbaris 3', multi, { value: 'baris 1\nbaris 2\nbaris 3' }],
   ['paragraph separator becomes LF', 'satu\u2029dua', multi, { value: 'satu\ndua' }],
   ['NUL in multi-line text', 'laporan\u0000', multi, { problem: 'control-character' }],
@@ -63,7 +73,10 @@ const ROWS: Row[] = [
 for (const [name, raw, opts, expected] of ROWS) {
   test(`cleanText: ${name}`, () => {
     const got = cleanText(raw, opts);
-    assert.deepEqual(got, 'value' in expected ? { ok: true, value: expected.value } : { ok: false, problem: expected.problem });
+    assert.deepEqual(
+      got,
+      'value' in expected ? { ok: true, value: expected.value } : { ok: false, problem: expected.problem },
+    );
   });
 }
 

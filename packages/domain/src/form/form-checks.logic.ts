@@ -27,22 +27,48 @@ const usersBySex = (s: 'l' | 'p' | 'j'): CheckDefinition => ({
 export const DOMESTIC_TPS_MAX_VOTERS = 300;
 
 export const CHECKS: readonly CheckDefinition[] = [
-  { id: 'paslon_sum_vs_sah', kind: 'equal', left: ['suara_paslon_1', 'suara_paslon_2', 'suara_paslon_3'], right: ['suara_sah'] },
+  {
+    id: 'paslon_sum_vs_sah',
+    kind: 'equal',
+    left: ['suara_paslon_1', 'suara_paslon_2', 'suara_paslon_3'],
+    right: ['suara_sah'],
+  },
   { id: 'sah_plus_tidak_sah_vs_total', kind: 'equal', left: ['suara_sah', 'suara_tidak_sah'], right: ['suara_total'] },
   { id: 'total_vs_pengguna', kind: 'equal', left: ['suara_total'], right: ['pengguna_total_j'] },
   { id: 'total_vs_surat_digunakan', kind: 'equal', left: ['suara_total'], right: ['surat_suara_digunakan'] },
   // Follows from the two above, but holds on page 1 alone, where suara_total is not written.
   { id: 'pengguna_vs_surat_digunakan', kind: 'equal', left: ['pengguna_total_j'], right: ['surat_suara_digunakan'] },
-  { id: 'surat_suara_balance', kind: 'equal', left: ['surat_suara_diterima'], right: ['surat_suara_digunakan', 'surat_suara_rusak', 'surat_suara_sisa'] },
-  lpj('pemilih_dpt'), lpj('pengguna_dpt'), lpj('pengguna_dptb'), lpj('pengguna_non_dpt'), lpj('pengguna_total'), lpj('disabilitas'),
-  usersBySex('l'), usersBySex('p'), usersBySex('j'),
+  {
+    id: 'surat_suara_balance',
+    kind: 'equal',
+    left: ['surat_suara_diterima'],
+    right: ['surat_suara_digunakan', 'surat_suara_rusak', 'surat_suara_sisa'],
+  },
+  lpj('pemilih_dpt'),
+  lpj('pengguna_dpt'),
+  lpj('pengguna_dptb'),
+  lpj('pengguna_non_dpt'),
+  lpj('pengguna_total'),
+  lpj('disabilitas'),
+  usersBySex('l'),
+  usersBySex('p'),
+  usersBySex('j'),
   { id: 'pengguna_dpt_vs_pemilih_dpt', kind: 'not-above', field: 'pengguna_dpt_j', bound: ['pemilih_dpt_j'] },
-  { id: 'total_vs_voters', kind: 'not-above', field: 'suara_total', bound: ['pemilih_dpt_j', 'pengguna_dptb_j', 'pengguna_non_dpt_j'] },
+  {
+    id: 'total_vs_voters',
+    kind: 'not-above',
+    field: 'suara_total',
+    bound: ['pemilih_dpt_j', 'pengguna_dptb_j', 'pengguna_non_dpt_j'],
+  },
   { id: 'dpt_over_300', kind: 'at-most', field: 'pemilih_dpt_j', limit: DOMESTIC_TPS_MAX_VOTERS, domesticOnly: true },
   { id: 'total_over_300', kind: 'at-most', field: 'suara_total', limit: DOMESTIC_TPS_MAX_VOTERS, domesticOnly: true },
-  ...(['suara_paslon_1', 'suara_paslon_2', 'suara_paslon_3'] as const).map(
-    (field): CheckDefinition => ({ id: `${field}_over_300`, kind: 'at-most', field, limit: DOMESTIC_TPS_MAX_VOTERS, domesticOnly: true }),
-  ),
+  ...(['suara_paslon_1', 'suara_paslon_2', 'suara_paslon_3'] as const).map((field): CheckDefinition => ({
+    id: `${field}_over_300`,
+    kind: 'at-most',
+    field,
+    limit: DOMESTIC_TPS_MAX_VOTERS,
+    domesticOnly: true,
+  })),
 ];
 
 export type CheckResult = {
@@ -62,7 +88,11 @@ export function isOverseasTps(tpsCode: string): boolean {
   return tpsCode.startsWith('99');
 }
 
-export function runChecks(values: FieldValues, ctx: CheckContext, checks: readonly CheckDefinition[] = CHECKS): CheckResult[] {
+export function runChecks(
+  values: FieldValues,
+  ctx: CheckContext,
+  checks: readonly CheckDefinition[] = CHECKS,
+): CheckResult[] {
   return checks.map((check) => runCheck(check, values, ctx));
 }
 

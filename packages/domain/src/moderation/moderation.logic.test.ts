@@ -19,19 +19,38 @@ const T0 = '2026-01-10T10:00:00.000Z';
 const T1 = '2026-01-10T11:00:00.000Z';
 const T2 = '2026-01-10T12:00:00.000Z';
 const ev = (reason: QueueReason, since = T1): Evidence => ({ reason, since });
-const dec = (kind: PastDecision['kind'], at: string, actorRole: PastDecision['actorRole'] = 'moderator'): PastDecision => ({ kind, at, actorRole });
+const dec = (
+  kind: PastDecision['kind'],
+  at: string,
+  actorRole: PastDecision['actorRole'] = 'moderator',
+): PastDecision => ({ kind, at, actorRole });
 
 const reasonCases: [string, Evidence[], PastDecision[], QueueReason[]][] = [
   ['no evidence: nothing open', [], [], []],
   ['a mismatch without decisions stays open', [ev('mismatch')], [], ['mismatch']],
   ['set-verified after the mismatch settles it', [ev('mismatch')], [dec('set-verified', T2)], []],
   ['official-wrong after the mismatch settles it', [ev('mismatch')], [dec('official-wrong', T2)], []],
-  ['a decision before newer evidence does not settle it', [ev('mismatch', T2)], [dec('set-verified', T1)], ['mismatch']],
+  [
+    'a decision before newer evidence does not settle it',
+    [ev('mismatch', T2)],
+    [dec('set-verified', T1)],
+    ['mismatch'],
+  ],
   ['a decision at the same instant settles it', [ev('review', T1)], [dec('reject-submission', T1)], []],
   ['escalate does not settle a mismatch', [ev('mismatch')], [dec('escalate', T2)], ['mismatch']],
-  ['official-wrong does not settle a crowd conflict', [ev('crowd_conflict')], [dec('official-wrong', T2)], ['crowd_conflict']],
+  [
+    'official-wrong does not settle a crowd conflict',
+    [ev('crowd_conflict')],
+    [dec('official-wrong', T2)],
+    ['crowd_conflict'],
+  ],
   ['official-wrong settles official_inconsistent', [ev('official_inconsistent')], [dec('official-wrong', T2)], []],
-  ['reports are only closed by resolving them, not by decisions', [ev('report')], [dec('set-verified', T2), dec('resolve-report', T2)], ['report']],
+  [
+    'reports are only closed by resolving them, not by decisions',
+    [ev('report')],
+    [dec('set-verified', T2), dec('resolve-report', T2)],
+    ['report'],
+  ],
   ['a moderator decision does not settle an escalation', [ev('escalated')], [dec('set-verified', T2)], ['escalated']],
   ['an admin decision after the escalation settles it', [ev('escalated')], [dec('set-verified', T2, 'admin')], []],
   ['an admin escalating again does not settle it', [ev('escalated')], [dec('escalate', T2, 'admin')], ['escalated']],
@@ -46,7 +65,10 @@ const reasonCases: [string, Evidence[], PastDecision[], QueueReason[]][] = [
 ];
 for (const [name, evidence, decisions, expected] of reasonCases) {
   test(`queue reasons: ${name}`, () => {
-    assert.deepEqual(openReasons(evidence, decisions).map((e) => e.reason), expected);
+    assert.deepEqual(
+      openReasons(evidence, decisions).map((e) => e.reason),
+      expected,
+    );
   });
 }
 
@@ -57,13 +79,21 @@ test('queue reasons: the same reason twice keeps the oldest evidence', () => {
 test('queue order: impact first, then waiting longest, then code', () => {
   const e = (tps: string, impact: number, since: string) => ({ tps, impact, since, reasons: ['mismatch' as const] });
   const sorted = [e('B', 5, T1), e('A', 5, T1), e('C', 50, T2), e('D', 5, T0), e('E', 0, T0)].sort(compareQueueEntries);
-  assert.deepEqual(sorted.map((x) => x.tps), ['C', 'D', 'A', 'B', 'E']);
+  assert.deepEqual(
+    sorted.map((x) => x.tps),
+    ['C', 'D', 'A', 'B', 'E'],
+  );
 });
 
 test('queue order: equal impact and wait go by code, overseas codes with letters after the digits', () => {
   const codes = ['99AA010010001', '9901010010002', '3101011001001', '9901010010010'];
-  const sorted = codes.map((tps) => ({ tps, impact: 0, since: T1, reasons: ['review' as const] })).sort(compareQueueEntries);
-  assert.deepEqual(sorted.map((x) => x.tps), ['3101011001001', '9901010010002', '9901010010010', '99AA010010001']);
+  const sorted = codes
+    .map((tps) => ({ tps, impact: 0, since: T1, reasons: ['review' as const] }))
+    .sort(compareQueueEntries);
+  assert.deepEqual(
+    sorted.map((x) => x.tps),
+    ['3101011001001', '9901010010002', '9901010010010', '99AA010010001'],
+  );
 });
 
 const filterCases: [string, { region?: string; reason?: QueueReason }, boolean][] = [
@@ -77,7 +107,10 @@ const filterCases: [string, { region?: string; reason?: QueueReason }, boolean][
 ];
 for (const [name, filter, expected] of filterCases) {
   test(`queue filter: ${name}`, () => {
-    assert.equal(matchesFilter({ tps: '3101011001001', impact: 1, since: T0, reasons: ['mismatch', 'report'] }, filter), expected);
+    assert.equal(
+      matchesFilter({ tps: '3101011001001', impact: 1, since: T0, reasons: ['mismatch', 'report'] }, filter),
+      expected,
+    );
   });
 }
 
@@ -144,9 +177,19 @@ test('reports group by text regardless of case and spacing', () => {
 });
 
 test('decisions per hour: 24 buckets ending now, gaps are zero', () => {
-  const series = hourlySeries(new Map([['2026-01-10T12', 3], ['2026-01-09T13', 1], ['2026-01-09T12', 9]]), new Date(NOW));
+  const series = hourlySeries(
+    new Map([
+      ['2026-01-10T12', 3],
+      ['2026-01-09T13', 1],
+      ['2026-01-09T12', 9],
+    ]),
+    new Date(NOW),
+  );
   assert.equal(series.length, 24);
   assert.deepEqual(series[0], { hour: '2026-01-09T13:00:00Z', decisions: 1 });
   assert.deepEqual(series[23], { hour: '2026-01-10T12:00:00Z', decisions: 3 });
-  assert.equal(series.reduce((n, s) => n + s.decisions, 0), 4);
+  assert.equal(
+    series.reduce((n, s) => n + s.decisions, 0),
+    4,
+  );
 });

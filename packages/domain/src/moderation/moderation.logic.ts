@@ -39,7 +39,14 @@ const SETTLED_BY: Record<QueueReason, readonly DecisionKind[]> = {
   review: ['set-verified', 'reject-submission', 'move-submission'],
   duplicate: ['set-verified', 'reject-submission', 'move-submission'],
   report: [], // a report stays open until a resolve-report decision records its outcome (tps_reports)
-  requeued: ['set-verified', 'clear-verified', 'official-wrong', 'reject-submission', 'move-submission', 'resolve-report'],
+  requeued: [
+    'set-verified',
+    'clear-verified',
+    'official-wrong',
+    'reject-submission',
+    'move-submission',
+    'resolve-report',
+  ],
   escalated: [], // only an admin's decision settles an escalation, see openReasons
 };
 
@@ -54,7 +61,8 @@ export type PastDecision = { kind: DecisionKind; at: string; actorRole: Role };
  */
 export function openReasons(evidence: readonly Evidence[], decisions: readonly PastDecision[]): Evidence[] {
   const open = evidence.filter((e) => {
-    if (e.reason === 'escalated') return !decisions.some((d) => d.actorRole === 'admin' && d.kind !== 'escalate' && d.at >= e.since);
+    if (e.reason === 'escalated')
+      return !decisions.some((d) => d.actorRole === 'admin' && d.kind !== 'escalate' && d.at >= e.since);
     const settling = SETTLED_BY[e.reason];
     return !decisions.some((d) => settling.includes(d.kind) && d.at >= e.since);
   });
@@ -105,7 +113,8 @@ export type DecideContext = {
   allowOwnUploads: boolean;
   escalated: boolean;
 };
-export type DecideVerdict = { ok: true } | { ok: false; why: 'not-staff' | 'claimed-by-other' | 'own-upload' | 'escalated' };
+export type DecideVerdict =
+  { ok: true } | { ok: false; why: 'not-staff' | 'claimed-by-other' | 'own-upload' | 'escalated' };
 
 /** Who may decide on a TPS. Escalated TPS are for admins; a claim held by someone else blocks everyone else. */
 export function mayDecide(c: DecideContext): DecideVerdict {

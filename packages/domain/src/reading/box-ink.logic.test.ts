@@ -19,17 +19,40 @@ function box(paper: number, draw: (x: number, y: number) => number | null = () =
 test('inkContrast and inkVerdict: strokes against paper, the frame outside the inset ignored', () => {
   const cases: { name: string; image: BoxImage; verdict: string }[] = [
     { name: 'untouched paper inside a black frame', image: box(220), verdict: 'blank' },
-    { name: 'screen moire: stripes 12 levels deep', image: box(210, (x) => (x % 5 < 2 ? 198 : null)), verdict: 'blank' },
+    {
+      name: 'screen moire: stripes 12 levels deep',
+      image: box(210, (x) => (x % 5 < 2 ? 198 : null)),
+      verdict: 'blank',
+    },
     { name: 'a pen stroke 3 px wide', image: box(220, (x) => (x >= 38 && x < 41 ? 60 : null)), verdict: 'ink' },
-    { name: 'a faint pencil-like stroke, 45 levels deep', image: box(220, (x) => (x >= 38 && x < 41 ? 175 : null)), verdict: 'unclear' },
-    { name: 'a dark photo: paper 120, ink 40', image: box(120, (x, y) => (Math.abs(x - y) < 2 ? 40 : null)), verdict: 'ink' },
-    { name: 'one dust pixel is not a stroke', image: box(220, (x, y) => (x === 40 && y === 40 ? 0 : null)), verdict: 'blank' },
+    {
+      name: 'a faint pencil-like stroke, 45 levels deep',
+      image: box(220, (x) => (x >= 38 && x < 41 ? 175 : null)),
+      verdict: 'unclear',
+    },
+    {
+      name: 'a dark photo: paper 120, ink 40',
+      image: box(120, (x, y) => (Math.abs(x - y) < 2 ? 40 : null)),
+      verdict: 'ink',
+    },
+    {
+      name: 'one dust pixel is not a stroke',
+      image: box(220, (x, y) => (x === 40 && y === 40 ? 0 : null)),
+      verdict: 'blank',
+    },
   ];
   for (const c of cases) assert.equal(inkVerdict(inkContrast(c.image)), c.verdict, c.name);
 });
 
 test('inkVerdict thresholds', () => {
-  const cases: [number, string][] = [[0, 'blank'], [BLANK_BELOW - 1, 'blank'], [BLANK_BELOW, 'unclear'], [INK_FROM - 1, 'unclear'], [INK_FROM, 'ink'], [200, 'ink']];
+  const cases: [number, string][] = [
+    [0, 'blank'],
+    [BLANK_BELOW - 1, 'blank'],
+    [BLANK_BELOW, 'unclear'],
+    [INK_FROM - 1, 'unclear'],
+    [INK_FROM, 'ink'],
+    [200, 'ink'],
+  ];
   for (const [contrast, verdict] of cases) assert.equal(inkVerdict(contrast), verdict, String(contrast));
 });
 

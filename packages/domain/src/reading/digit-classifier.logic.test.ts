@@ -1,6 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { areaResize, areaWeights, boxCropRect, prepareBox, toPrediction, DIGIT_CLASSES, type BoxImage } from './digit-classifier.logic.ts';
+import {
+  areaResize,
+  areaWeights,
+  boxCropRect,
+  prepareBox,
+  toPrediction,
+  DIGIT_CLASSES,
+  type BoxImage,
+} from './digit-classifier.logic.ts';
 
 test('boxCropRect grows a layout box by the margin on every side', () => {
   const cases = [

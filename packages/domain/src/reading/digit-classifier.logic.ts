@@ -106,7 +106,11 @@ export function prepareBox(box: BoxImage, size: number, stdFloor: number, out: F
 }
 
 /** Reads one row of the model's (already calibrated) probabilities. */
-export function toPrediction(probs: ArrayLike<number>, offset: number, classes: readonly DigitLabel[]): DigitPrediction {
+export function toPrediction(
+  probs: ArrayLike<number>,
+  offset: number,
+  classes: readonly DigitLabel[],
+): DigitPrediction {
   const probabilities: Record<string, number> = {};
   let best = 0;
   for (let c = 0; c < classes.length; c++) {

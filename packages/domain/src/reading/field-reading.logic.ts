@@ -38,7 +38,11 @@ export function writingUnclear(confidence: number, boxesAlone: number, inFailedC
   return confidence < AUTO_ACCEPT_CONFIDENCE && !(inFailedCheck && boxesAlone >= AUTO_ACCEPT_CONFIDENCE);
 }
 
-export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: readonly BubbleColumn[], ink?: readonly InkVerdict[]): FieldReading {
+export function combineBoxes(
+  predictions: readonly DigitPrediction[],
+  bubbles?: readonly BubbleColumn[],
+  ink?: readonly InkVerdict[],
+): FieldReading {
   const reasons: string[] = [];
   if (ink?.some((v, i) => v === 'ink' && predictions[i].label === 'empty')) reasons.push('ink-in-empty-box');
   // A digit where the box holds no stroke at all is the model seeing one in moire or paper grain: the
@@ -57,7 +61,10 @@ export function combineBoxes(predictions: readonly DigitPrediction[], bubbles?: 
 }
 
 /** Bubble columns spell a number: a leading column left blank counts as 0, a blank after a mark is unclear. */
-export function compareWithBubbles(value: number | null, bubbles: readonly BubbleColumn[]): 'agree' | 'disagree' | 'unclear' | 'absent' {
+export function compareWithBubbles(
+  value: number | null,
+  bubbles: readonly BubbleColumn[],
+): 'agree' | 'disagree' | 'unclear' | 'absent' {
   if (bubbles.some((b) => !b.clear)) return 'unclear';
   const marked = bubbles.map((b) => b.digit);
   if (marked.every((d) => d === null)) return value === null ? 'agree' : 'absent';

@@ -54,7 +54,11 @@ export type PageDecoding = {
  * are taken into account. Ink where the model sees an empty box changes nothing here (a cursor or a
  * stray mark does that too); it sends the field to review in field-reading.logic.ts.
  */
-export function boxDistributions(predictions: readonly DigitPrediction[], ink?: readonly InkVerdict[], bubbles?: readonly BubbleColumn[]): number[][] {
+export function boxDistributions(
+  predictions: readonly DigitPrediction[],
+  ink?: readonly InkVerdict[],
+  bubbles?: readonly BubbleColumn[],
+): number[][] {
   const expected = bubbleDigits(bubbles);
   return predictions.map((p, i) => {
     const dist = DIGIT_CLASSES.map((c) => p.probabilities[c] ?? 0);
@@ -110,7 +114,10 @@ export function boxesAlone(fields: readonly FieldCandidates[], field: FieldName,
 type State = { values: (number | null)[]; score: number };
 
 /** The page's most probable values under its checks (see the top of this file). */
-export function decodePage(fields: readonly FieldCandidates[], checks: readonly CheckDefinition[] = CHECKS): PageDecoding {
+export function decodePage(
+  fields: readonly FieldCandidates[],
+  checks: readonly CheckDefinition[] = CHECKS,
+): PageDecoding {
   const index = new Map(fields.map((f, i) => [f.field, i]));
   // Only the sums steer the search. A bound (at most 300 voters, users not above registered) depends on
   // the TPS (overseas ones are exempt), which a photo does not tell, and it only ever pulls towards a
@@ -162,7 +169,11 @@ export function decodePage(fields: readonly FieldCandidates[], checks: readonly 
 }
 
 /** A check with an unknown (null) figure is skipped, so it holds. */
-function holds(check: CheckDefinition, values: readonly (number | null)[], index: ReadonlyMap<FieldName, number>): boolean {
+function holds(
+  check: CheckDefinition,
+  values: readonly (number | null)[],
+  index: ReadonlyMap<FieldName, number>,
+): boolean {
   return compareSides(check, (name) => values[index.get(name)!], SUMS_ONLY)?.pass !== false;
 }
 

@@ -29,15 +29,22 @@ export function mostConfidentReadings(readings: readonly PageReading[]): Map<Fie
     if (reading.page === null) return;
     for (const [field, result] of Object.entries(reading.fields) as [FieldName, FieldResult][]) {
       const prev = best.get(field);
-      if (result && (prev === undefined || result.confidence > readings[prev].fields[field]!.confidence)) best.set(field, i);
+      if (result && (prev === undefined || result.confidence > readings[prev].fields[field]!.confidence))
+        best.set(field, i);
     }
   });
   return best;
 }
 
-export function readSheet(readings: readonly PageReading[], ctx: CheckContext = { overseas: false }): Partial<Record<FieldName, FieldResult>> {
+export function readSheet(
+  readings: readonly PageReading[],
+  ctx: CheckContext = { overseas: false },
+): Partial<Record<FieldName, FieldResult>> {
   const best = new Map(
-    [...mostConfidentReadings(readings)].map(([field, i]) => [field, { result: readings[i].fields[field]!, reading: readings[i] }]),
+    [...mostConfidentReadings(readings)].map(([field, i]) => [
+      field,
+      { result: readings[i].fields[field]!, reading: readings[i] },
+    ]),
   );
   const fields = [...best.keys()];
   const candidates: FieldCandidates[] = fields.map((field) => {
@@ -59,16 +66,23 @@ export function readSheet(readings: readonly PageReading[], ctx: CheckContext = 
     const reasons = new Set<string>();
     for (const r of page.reasons ?? []) {
       // A check the page failed that the sheet's values pass was failed only by the first reading.
-      if (r.startsWith('check:') && !failed.has(r.slice('check:'.length))) reasons.add(`check-as-read:${r.slice('check:'.length)}`);
+      if (r.startsWith('check:') && !failed.has(r.slice('check:'.length)))
+        reasons.add(`check-as-read:${r.slice('check:'.length)}`);
       else if (r !== 'low-confidence' || !searched) reasons.add(r);
     }
     if (value !== page.value) reasons.add('chosen-by-checks');
     for (const id of failed) if (involves(id, field)) reasons.add(`check:${id}`);
     for (const id of failedAsRead) if (involves(id, field) && !failed.has(id)) reasons.add(`check-as-read:${id}`);
     const inCheck = [...reasons].some((r) => r.startsWith('check'));
-    if (searched && writingUnclear(confidence, boxesAlone(candidates, field, value), inCheck)) reasons.add('low-confidence');
+    if (searched && writingUnclear(confidence, boxesAlone(candidates, field, value), inCheck))
+      reasons.add('low-confidence');
     // Rounded down, so a confidence under the review bar is never shown as reaching it (0.9797 is 0.979).
-    out[field] = { value, confidence: Math.floor(confidence * 1000) / 1000, review: reasons.size > 0 || (!searched && page.review), reasons: [...reasons] };
+    out[field] = {
+      value,
+      confidence: Math.floor(confidence * 1000) / 1000,
+      review: reasons.size > 0 || (!searched && page.review),
+      reasons: [...reasons],
+    };
   }
   return out;
 }
@@ -86,4 +100,5 @@ export function failedIn(values: ReadonlyMap<FieldName, number | null>, ctx: Che
   return new Set(failedChecks(runChecks(figures, ctx)).map((r) => r.id));
 }
 
-const involves = (checkId: string, field: FieldName) => checkFields(CHECKS.find((c) => c.id === checkId)!).includes(field);
+const involves = (checkId: string, field: FieldName) =>
+  checkFields(CHECKS.find((c) => c.id === checkId)!).includes(field);

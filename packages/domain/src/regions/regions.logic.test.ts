@@ -1,6 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ancestorsOfCode, isRegionCode, isTpsCode, levelOfCode, parentOfCode, validateRegistryRows } from './regions.logic.ts';
+import {
+  ancestorsOfCode,
+  isRegionCode,
+  isTpsCode,
+  levelOfCode,
+  parentOfCode,
+  validateRegistryRows,
+} from './regions.logic.ts';
 
 const codes: [string, number | null, string | null][] = [
   ['ID', 0, null],
@@ -48,5 +55,8 @@ test('registry rows: bad column counts, wrong levels and foreign parents are rep
     ],
     2,
   );
-  assert.deepEqual(problems.map((p) => p.code), ['3102', '310', '3103', '3104']);
+  assert.deepEqual(
+    problems.map((p) => p.code),
+    ['3102', '310', '3103', '3104'],
+  );
 });

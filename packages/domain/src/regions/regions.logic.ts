@@ -52,7 +52,8 @@ export function validateRegistryRows(rows: readonly string[][], level: number): 
     const [code, parent, name] = row;
     if (row.length !== 3) problems.push({ code: row[0] ?? '', problem: `expected 3 columns, got ${row.length}` });
     else if (levelOfCode(code) !== level) problems.push({ code, problem: `code is not a level-${level} code` });
-    else if (level > 1 && parentOfCode(code) !== parent) problems.push({ code, problem: `parent ${parent} does not prefix the code` });
+    else if (level > 1 && parentOfCode(code) !== parent)
+      problems.push({ code, problem: `parent ${parent} does not prefix the code` });
     else if (!name.trim()) problems.push({ code, problem: 'empty name' });
     if (problems.length >= 20) break;
   }

@@ -2,7 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PAGE_FIELDS } from '../form/form-fields.ts';
 import type { FormReading } from '../reading/reading.types.ts';
-import { confirmableFields, duplicateFlags, isFormReading, planUpload, stillReading, unexpectedFields } from './submissions.logic.ts';
+import {
+  confirmableFields,
+  duplicateFlags,
+  isFormReading,
+  planUpload,
+  stillReading,
+  unexpectedFields,
+} from './submissions.logic.ts';
 
 test('upload plan: new, repeated in the same upload, and already sent for this TPS', () => {
   const plan = planUpload(['a', 'b', 'a', 'c', 'b'], new Map([['c', 7]]));
@@ -51,10 +58,18 @@ test('confirmable fields follow the pages found, in form order; null pages add n
   assert.deepEqual(confirmableFields([3, null, 2]), [...PAGE_FIELDS[2], ...PAGE_FIELDS[3]]);
   assert.deepEqual(confirmableFields([null]), []);
   assert.equal(confirmableFields([1, 1]).length, PAGE_FIELDS[1].length);
-  assert.deepEqual(unexpectedFields(['suara_paslon_1', 'suara_sah', 'bogus'], confirmableFields([2])), ['suara_sah', 'bogus']);
+  assert.deepEqual(unexpectedFields(['suara_paslon_1', 'suara_sah', 'bogus'], confirmableFields([2])), [
+    'suara_sah',
+    'bogus',
+  ]);
 });
 
-const reading = (page: 1 | 2 | 3 | null, fields: FormReading['fields']): FormReading => ({ page, fields, review: false, ms: 1 });
+const reading = (page: 1 | 2 | 3 | null, fields: FormReading['fields']): FormReading => ({
+  page,
+  fields,
+  review: false,
+  ms: 1,
+});
 
 test('a reader answer is checked for the FormReading shape before it is stored', () => {
   assert.equal(isFormReading(reading(1, {})), true);

@@ -20,7 +20,9 @@ export function planUpload(shas: readonly string[], mineForTps: ReadonlyMap<stri
     if (seen.has(sha256)) return { sha256, state: 'duplicate-in-upload' };
     seen.add(sha256);
     const submissionId = mineForTps.get(sha256);
-    return submissionId === undefined ? { sha256, state: 'uploaded' } : { sha256, state: 'already-uploaded', submissionId };
+    return submissionId === undefined
+      ? { sha256, state: 'uploaded' }
+      : { sha256, state: 'already-uploaded', submissionId };
   });
 }
 
@@ -33,11 +35,18 @@ export function duplicateFlags(ownSha: string, tpsCode: string, matches: readonl
   for (const m of matches) {
     if (m.tpsCode === tpsCode) continue;
     const exact = m.sha256 === ownSha;
-    const flag = { otherSubmissionPhotoId: m.submissionPhotoId, otherTps: m.tpsCode, distance: exact ? 0 : m.distance, exact };
+    const flag = {
+      otherSubmissionPhotoId: m.submissionPhotoId,
+      otherTps: m.tpsCode,
+      distance: exact ? 0 : m.distance,
+      exact,
+    };
     const prev = byPhoto.get(m.submissionPhotoId);
     if (!prev || flag.distance < prev.distance) byPhoto.set(m.submissionPhotoId, flag);
   }
-  return [...byPhoto.values()].sort((a, b) => a.distance - b.distance || a.otherSubmissionPhotoId - b.otherSubmissionPhotoId);
+  return [...byPhoto.values()].sort(
+    (a, b) => a.distance - b.distance || a.otherSubmissionPhotoId - b.otherSubmissionPhotoId,
+  );
 }
 
 export type PhotoState = 'uploaded' | 'reading' | 'read' | 'failed';
@@ -62,5 +71,9 @@ export function unexpectedFields(given: readonly string[], allowed: readonly Fie
 export function isFormReading(value: unknown): value is FormReading {
   if (typeof value !== 'object' || value === null) return false;
   const r = value as Record<string, unknown>;
-  return (r.page === null || r.page === 1 || r.page === 2 || r.page === 3) && typeof r.fields === 'object' && r.fields !== null;
+  return (
+    (r.page === null || r.page === 1 || r.page === 2 || r.page === 3) &&
+    typeof r.fields === 'object' &&
+    r.fields !== null
+  );
 }

@@ -5,7 +5,10 @@
 import { createWorkerPool } from '../../src/worker-pool.ts';
 import type { TestJob } from './worker-pool-test-worker.ts';
 
-const pool = createWorkerPool<TestJob, unknown>(new URL('./worker-pool-test-worker.ts', import.meta.url), { size: 1, timeoutMs: 3_600_000 });
+const pool = createWorkerPool<TestJob, unknown>(new URL('./worker-pool-test-worker.ts', import.meta.url), {
+  size: 1,
+  timeoutMs: 3_600_000,
+});
 const pid = await pool.run({ op: 'pid' });
 void pool.run({ op: 'hang' });
 process.stdout.write(`child ${pid}\n`);

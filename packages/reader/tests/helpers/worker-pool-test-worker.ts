@@ -30,7 +30,12 @@ serveWorkerJobs(async (job: TestJob): Promise<unknown> => {
     case 'data':
       return workerData();
     case 'bytes':
-      return { isUint8Array: job.bytes instanceof Uint8Array, length: job.bytes.byteLength, first: job.bytes[0], last: job.bytes[job.bytes.byteLength - 1] };
+      return {
+        isUint8Array: job.bytes instanceof Uint8Array,
+        length: job.bytes.byteLength,
+        first: job.bytes[0],
+        last: job.bytes[job.bytes.byteLength - 1],
+      };
     case 'echo':
       return job.value;
     case 'fail':

@@ -35,13 +35,18 @@ export const errors = {
   badRequest: (details: Record<string, unknown>, en = 'The request is not valid.') =>
     new AppError('bad-request', 400, 'Permintaan tidak valid.', en, details),
   invalidCode: (what: Thing, code: string) =>
-    new AppError('invalid-code', 400, `Kode ${what.id} tidak valid: ${code}`, `Invalid ${what.en} code: ${code}`, { code }),
+    new AppError('invalid-code', 400, `Kode ${what.id} tidak valid: ${code}`, `Invalid ${what.en} code: ${code}`, {
+      code,
+    }),
   notFound: (what: Thing, code: string) =>
-    new AppError('not-found', 404, `Tidak ada ${what.id} dengan kode ${code}.`, `No ${what.en} with code ${code}.`, { code }),
+    new AppError('not-found', 404, `Tidak ada ${what.id} dengan kode ${code}.`, `No ${what.en} with code ${code}.`, {
+      code,
+    }),
   routeNotFound: (path: string) =>
     new AppError('route-not-found', 404, 'Alamat API tidak dikenal.', `Unknown API route: ${path}`, { path }),
   loginRequired: () => new AppError('login-required', 401, 'Silakan masuk terlebih dahulu.', 'You need to log in.'),
-  forbidden: () => new AppError('forbidden', 403, 'Anda tidak berhak melakukan ini.', 'You are not allowed to do this.'),
+  forbidden: () =>
+    new AppError('forbidden', 403, 'Anda tidak berhak melakukan ini.', 'You are not allowed to do this.'),
   csrfInvalid: () =>
     new AppError(
       'csrf-invalid',
@@ -69,7 +74,9 @@ export function toEnvelope(err: unknown): { status: number; body: ErrorEnvelope 
     // body-parser and friends throw errors carrying a 4xx status (malformed JSON, payload too large).
     return {
       status,
-      body: { error: { code: 'bad-request', message: 'Permintaan tidak valid.', messageEn: String((err as Error).message) } },
+      body: {
+        error: { code: 'bad-request', message: 'Permintaan tidak valid.', messageEn: String((err as Error).message) },
+      },
     };
   }
   return {

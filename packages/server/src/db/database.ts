@@ -39,7 +39,8 @@ export class WriteOutsideTransactionError extends Error {
   }
 }
 
-const PRAGMAS = 'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;';
+const PRAGMAS =
+  'PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;';
 
 export async function openDatabase(file: string, { readers = 2 }: OpenOptions = {}): Promise<Database> {
   const inMemory = file === ':memory:' || file === '';
@@ -125,7 +126,10 @@ type Connection = Database;
  * One plain sqlite3 connection under the same promise wrapper, without the writer mutex or read pool: for a
  * file that is not the database (the instance lock). Its `transaction` is refused; `exec` runs SQL as given.
  */
-export async function openConnection(file: string, mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE): Promise<Pick<Database, 'exec' | 'close'>> {
+export async function openConnection(
+  file: string,
+  mode = sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE,
+): Promise<Pick<Database, 'exec' | 'close'>> {
   return connection(await openRaw(file, mode), file);
 }
 
@@ -143,7 +147,11 @@ async function openReader(file: string): Promise<Connection> {
 
 /** The connection as a Database whose `transaction` runs inline: the handle a transaction's work gets. */
 function nestedOn(c: Connection): Database {
-  const tx: Database = { ...c, transaction: (work) => work(tx), close: () => Promise.reject(new Error('a transaction cannot close the database')) };
+  const tx: Database = {
+    ...c,
+    transaction: (work) => work(tx),
+    close: () => Promise.reject(new Error('a transaction cannot close the database')),
+  };
   return tx;
 }
 
@@ -151,9 +159,13 @@ function connection(raw: sqlite3.Database, file: string): Connection {
   return {
     file,
     all: (sql, params = []) =>
-      new Promise((resolve, reject) => raw.all(sql, params as unknown[], (err, rows) => (err ? reject(err) : resolve(rows as never)))),
+      new Promise((resolve, reject) =>
+        raw.all(sql, params as unknown[], (err, rows) => (err ? reject(err) : resolve(rows as never))),
+      ),
     get: (sql, params = []) =>
-      new Promise((resolve, reject) => raw.get(sql, params as unknown[], (err, row) => (err ? reject(err) : resolve(row as never)))),
+      new Promise((resolve, reject) =>
+        raw.get(sql, params as unknown[], (err, row) => (err ? reject(err) : resolve(row as never))),
+      ),
     run: (sql, params = []) =>
       new Promise((resolve, reject) =>
         raw.run(sql, params as unknown[], function (this: sqlite3.RunResult, err: Error | null) {

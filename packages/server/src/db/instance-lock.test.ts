@@ -20,7 +20,10 @@ test('instance lock: a second holder is refused at once with the data directory 
   assert.equal(lock.file, `${dbFile}.lock`);
   await assert.rejects(acquireInstanceLock(dbFile), (e: unknown) => {
     assert.ok(e instanceof InstanceLockedError);
-    assert.equal(e.message, `Cocok is already running on this data directory (${dataDir}): another process holds ${dbFile}.lock. Stop it first, or give this one another DATA_DIR.`);
+    assert.equal(
+      e.message,
+      `Cocok is already running on this data directory (${dataDir}): another process holds ${dbFile}.lock. Stop it first, or give this one another DATA_DIR.`,
+    );
     return true;
   });
   await lock.release();
@@ -37,7 +40,9 @@ test('instance lock: the database itself stays open to command-line scripts whil
     try {
       await migrate(db);
       await db.transaction((tx) =>
-        tx.run(`INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('A', 'a@example.org', 'email', 'x', 'Saksi-A', '2026-01-01')`),
+        tx.run(
+          `INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('A', 'a@example.org', 'email', 'x', 'Saksi-A', '2026-01-01')`,
+        ),
       );
       assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM users'))?.n, 1);
     } finally {

@@ -21,8 +21,13 @@ export type InstanceLock = {
 
 export class InstanceLockedError extends Error {
   readonly code = 'instance-running';
-  constructor(readonly dataDir: string, readonly lockFile: string) {
-    super(`Cocok is already running on this data directory (${dataDir}): another process holds ${lockFile}. Stop it first, or give this one another DATA_DIR.`);
+  constructor(
+    readonly dataDir: string,
+    readonly lockFile: string,
+  ) {
+    super(
+      `Cocok is already running on this data directory (${dataDir}): another process holds ${lockFile}. Stop it first, or give this one another DATA_DIR.`,
+    );
     this.name = 'InstanceLockedError';
   }
 }
@@ -39,10 +44,13 @@ export async function acquireInstanceLock(databaseFile: string): Promise<Instanc
   try {
     // No busy wait (busy_timeout 0): a held lock answers SQLITE_BUSY at once, so a second server stops
     // instead of hanging. No journal file: nothing is ever written, the file only carries the lock.
-    await lock.exec('PRAGMA busy_timeout = 0; PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;');
+    await lock.exec(
+      'PRAGMA busy_timeout = 0; PRAGMA journal_mode = MEMORY; PRAGMA locking_mode = EXCLUSIVE; BEGIN EXCLUSIVE;',
+    );
   } catch (err) {
     await lock.close().catch(() => undefined);
-    if ((err as { code?: string }).code === 'SQLITE_BUSY') throw new InstanceLockedError(path.dirname(databaseFile), file);
+    if ((err as { code?: string }).code === 'SQLITE_BUSY')
+      throw new InstanceLockedError(path.dirname(databaseFile), file);
     throw err;
   }
   let released = false;

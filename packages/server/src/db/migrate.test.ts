@@ -12,13 +12,19 @@ test('migrations are numbered without gaps and all apply to a fresh database, on
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cocok-migrate-'));
   const db = await openDatabase(path.join(dir, 'm.sqlite'));
   try {
-    assert.deepEqual(await migrate(db), migrations.map((m) => m.version));
+    assert.deepEqual(
+      await migrate(db),
+      migrations.map((m) => m.version),
+    );
     assert.deepEqual(await migrate(db), []);
     const mode = await db.get<{ journal_mode: string }>('PRAGMA journal_mode');
     assert.equal(mode?.journal_mode, 'wal');
     const tables = await db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
     for (const t of ['official_current', 'official_flags', 'official_versions', 'region_rollups', 'regions', 'tps']) {
-      assert.ok(tables.some((r) => r.name === t), `table ${t}`);
+      assert.ok(
+        tables.some((r) => r.name === t),
+        `table ${t}`,
+      );
     }
   } finally {
     await db.close();
@@ -59,12 +65,22 @@ test('0008 gives staff of an older database a staff pseudonym of the house alpha
   try {
     await migrate(db, upTo7);
     const insert = (id: number, role: string) =>
-      db.run(`INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (?, 'x', ?, 'email', 'x', ?, ?, '2024-02-14')`, [id, `u${id}@example.org`, role, `Saksi-U${id}`]);
+      db.run(
+        `INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (?, 'x', ?, 'email', 'x', ?, ?, '2024-02-14')`,
+        [id, `u${id}@example.org`, role, `Saksi-U${id}`],
+      );
     await insert(1, 'witness');
     await insert(2, 'moderator');
     await insert(3, 'admin');
-    assert.deepEqual(await migrate(db), listMigrations().filter((m) => m.version > 7).map((m) => m.version));
-    const rows = await db.all<{ id: number; staff_pseudonym: string | null }>('SELECT id, staff_pseudonym FROM users ORDER BY id');
+    assert.deepEqual(
+      await migrate(db),
+      listMigrations()
+        .filter((m) => m.version > 7)
+        .map((m) => m.version),
+    );
+    const rows = await db.all<{ id: number; staff_pseudonym: string | null }>(
+      'SELECT id, staff_pseudonym FROM users ORDER BY id',
+    );
     assert.equal(rows[0].staff_pseudonym, null);
     for (const r of rows.slice(1)) assert.match(r.staff_pseudonym ?? '', /^Moderator-[2-9A-HJKMNP-Z]{6}$/);
     assert.notEqual(rows[1].staff_pseudonym, rows[2].staff_pseudonym);

@@ -10,7 +10,10 @@ export type Migration = { version: number; name: string; sql: string };
 
 /** Lists the numbered migrations; refuses gaps, duplicates and badly named files. */
 export function listMigrations(dir = MIGRATIONS_DIR): Migration[] {
-  const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
   return files.map((name, i) => {
     const m = NAME.exec(name);
     if (!m) throw new Error(`Migration file name must look like 0001_name.sql: ${name}`);

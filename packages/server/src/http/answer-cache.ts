@@ -27,7 +27,13 @@ export type AnswerCache = {
 type Answer = { body: Buffer; etag: string };
 type Entry = Answer & { version: string; at: number };
 
-export function createAnswerCache({ db, memo = true, ttlMs = 60_000, maxBytes = 64 * 1024 * 1024, now = () => performance.now() }: {
+export function createAnswerCache({
+  db,
+  memo = true,
+  ttlMs = 60_000,
+  maxBytes = 64 * 1024 * 1024,
+  now = () => performance.now(),
+}: {
   db: Database;
   /** false: compute every answer afresh (still with ETag and 304); the benchmarks compare both. */
   memo?: boolean;
@@ -74,7 +80,10 @@ export function createAnswerCache({ db, memo = true, ttlMs = 60_000, maxBytes = 
         return answer;
       });
       pending.set(flightKey, flight);
-      flight.then(() => pending.delete(flightKey), () => pending.delete(flightKey));
+      flight.then(
+        () => pending.delete(flightKey),
+        () => pending.delete(flightKey),
+      );
     }
     return flight;
   }
@@ -82,8 +91,14 @@ export function createAnswerCache({ db, memo = true, ttlMs = 60_000, maxBytes = 
   return {
     route(scope, compute) {
       return async (req, res) => {
-        const answer = memo ? await cached(req.originalUrl, await versionOf(scope(req)), () => compute(req)) : encode(await compute(req));
-        res.set({ 'Cache-Control': publicCacheControl(res), ETag: answer.etag, 'Content-Type': 'application/json; charset=utf-8' });
+        const answer = memo
+          ? await cached(req.originalUrl, await versionOf(scope(req)), () => compute(req))
+          : encode(await compute(req));
+        res.set({
+          'Cache-Control': publicCacheControl(res),
+          ETag: answer.etag,
+          'Content-Type': 'application/json; charset=utf-8',
+        });
         // express compares If-None-Match with the ETag just set (RFC 9110 weak comparison, `*` included).
         if (req.fresh) res.status(304).end();
         else res.send(answer.body);

@@ -39,7 +39,10 @@ test('streamLines: waiting for drain 200 times leaves no drain or close listener
   await new Promise((resolve) => setImmediate(resolve));
   process.off('warning', onWarning);
   assert.deepEqual([sink.listenerCount('drain'), sink.listenerCount('close')], before);
-  assert.deepEqual(warnings.filter((w) => w.name === 'MaxListenersExceededWarning'), []);
+  assert.deepEqual(
+    warnings.filter((w) => w.name === 'MaxListenersExceededWarning'),
+    [],
+  );
 });
 
 test('streamLines: a client that goes away stops the reads (the lines are closed)', async () => {

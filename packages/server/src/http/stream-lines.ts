@@ -16,7 +16,12 @@ export type LineSink = {
  * envelope any more, so the connection is cut (the client sees a truncated download, not a body that
  * looks complete) and the error is thrown on, for the error handler to log.
  */
-export async function streamLines(res: LineSink, first: string, lines: AsyncIterable<string>, last: string): Promise<void> {
+export async function streamLines(
+  res: LineSink,
+  first: string,
+  lines: AsyncIterable<string>,
+  last: string,
+): Promise<void> {
   res.write(first);
   try {
     for await (const line of lines) {

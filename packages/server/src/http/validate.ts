@@ -12,8 +12,11 @@ export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.inf
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     const details = { issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
-    const text = parsed.error.issues.find((i) => i.code === 'custom' && typeof i.params?.[USER_MESSAGE_PARAM] === 'string');
-    if (text?.code === 'custom') throw new AppError('invalid-text', 400, String(text.params?.[USER_MESSAGE_PARAM]), text.message, details);
+    const text = parsed.error.issues.find(
+      (i) => i.code === 'custom' && typeof i.params?.[USER_MESSAGE_PARAM] === 'string',
+    );
+    if (text?.code === 'custom')
+      throw new AppError('invalid-text', 400, String(text.params?.[USER_MESSAGE_PARAM]), text.message, details);
     throw errors.badRequest(details);
   }
   return parsed.data;

@@ -15,7 +15,17 @@ import { CSV_HEADER } from '../../src/modules/comparison/comparison-export.ts';
 import { PHONE_EXIF, patternJpeg } from '@cocok/testing';
 import { confirmReadPage2OverApi } from '../helpers/read-submission.ts';
 import { sirekapDoc } from '../helpers/temp-db.ts';
-import { TPS_A, TPS_B, TPS_C, createTestApp, csrfOf, setRole, signUp, type Agent, type TestApp } from '../helpers/api-app.ts';
+import {
+  TPS_A,
+  TPS_B,
+  TPS_C,
+  createTestApp,
+  csrfOf,
+  setRole,
+  signUp,
+  type Agent,
+  type TestApp,
+} from '../helpers/api-app.ts';
 import * as api from '@cocok/api';
 import { routes, urlOf, type RouteName, type RouteOutput, type RouteSpec } from '@cocok/api';
 
@@ -34,8 +44,20 @@ const PAGE_2: FormReading = {
   },
   review: true,
   checks: [],
-  boxesInPhoto: { suara_paslon_1: [[100, 100], [300, 100], [300, 160], [100, 160]] },
-  candidates: { suara_paslon_2: [{ value: 50, probability: 0.6 }, { value: 58, probability: 0.3 }] },
+  boxesInPhoto: {
+    suara_paslon_1: [
+      [100, 100],
+      [300, 100],
+      [300, 160],
+      [100, 160],
+    ],
+  },
+  candidates: {
+    suara_paslon_2: [
+      { value: 50, probability: 0.6 },
+      { value: 58, probability: 0.3 },
+    ],
+  },
   ms: 3,
 };
 const PAGE_3: FormReading = {
@@ -54,7 +76,14 @@ const reader = {
     const { width } = await sharp(bytes).metadata();
     if (width === 642) return PAGE_2;
     if (width === 643) return PAGE_3;
-    return { page: null, fields: {}, review: true, reason: 'no-form-found', message: 'Bukan halaman formulir C.HASIL.', ms: 2 };
+    return {
+      page: null,
+      fields: {},
+      review: true,
+      reason: 'no-form-found',
+      message: 'Bukan halaman formulir C.HASIL.',
+      ms: 2,
+    };
   },
 };
 
@@ -77,7 +106,11 @@ async function person(role: 'witness' | 'moderator' | 'admin'): Promise<Person> 
   return { agent, csrf, user };
 }
 
-type Input = { params?: Record<string, string | number>; query?: Record<string, string | number | undefined>; body?: unknown };
+type Input = {
+  params?: Record<string, string | number>;
+  query?: Record<string, string | number | undefined>;
+  body?: unknown;
+};
 
 /** Calls a route of the table as `who` (anonymous when absent), with the CSRF token on POSTs. */
 async function call(name: RouteName, input: Input = {}, who?: Person) {
@@ -87,16 +120,26 @@ async function call(name: RouteName, input: Input = {}, who?: Person) {
   const agent = who?.agent ?? request.agent(t.app);
   if (r.method === 'GET') return agent.get(url);
   const csrf = who?.csrf ?? (await csrfOf(agent));
-  return agent.post(url).set('X-CSRF-Token', csrf).send((input.body ?? {}) as object);
+  return agent
+    .post(url)
+    .set('X-CSRF-Token', csrf)
+    .send((input.body ?? {}) as object);
 }
 
 /** The answer has the route's success status (or `status`) and its body passes the route's schema. */
-function answer<N extends RouteName>(name: N, res: request.Response, status: number = routes[name].status): RouteOutput<(typeof routes)[N]> {
+function answer<N extends RouteName>(
+  name: N,
+  res: request.Response,
+  status: number = routes[name].status,
+): RouteOutput<(typeof routes)[N]> {
   assert.equal(res.status, status, `${name}: ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
   const schema = (routes[name] as RouteSpec).response;
   assert.ok(schema, `${name} has a response schema`);
   const parsed = schema.safeParse(res.body);
-  assert.ok(parsed.success, `${name}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 5), null, 1)}`);
+  assert.ok(
+    parsed.success,
+    `${name}: ${parsed.success ? '' : JSON.stringify(parsed.error.issues.slice(0, 5), null, 1)}`,
+  );
   return parsed.data as never;
 }
 
@@ -111,11 +154,16 @@ function refusal(res: request.Response, status: number, code: string): api.Error
 before(async () => {
   t = await createTestApp({
     reader,
-    settings: { uploads: { maxFileBytes: 300 * 1024, maxFiles: 6, maxPixels: 4_000_000, perHour: 1000, pendingPerTps: 1000 } },
+    settings: {
+      uploads: { maxFileBytes: 300 * 1024, maxFiles: 6, maxPixels: 4_000_000, perHour: 1000, pendingPerTps: 1000 },
+    },
   });
   const comparison = createComparisonService({ db: t.db, clock: systemClock });
   const importer = createOfficialImportService({
-    db: t.db, clock: systemClock, regions: createRegionsService({ db: t.db }), onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
+    db: t.db,
+    clock: systemClock,
+    regions: createRegionsService({ db: t.db }),
+    onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
   });
   await importer.importDocuments([TPS_A, TPS_B, TPS_C].map((code) => ({ name: `${code}.json`, text: sirekapDoc() }))); // 10/20/30
   witness = await person('witness');
@@ -158,7 +206,10 @@ test('region pages, search and the TPS page', async () => {
   assert.equal(nation.children[0].code, '31');
   answer('region', await call('region', { params: { code: '31' } }));
   const village = answer('region', await call('region', { params: { code: TPS_A.slice(0, 10) } }));
-  assert.ok(village.children.every((c) => c.levelName === 'tps' && 'figures' in c), 'a village lists TPS rows');
+  assert.ok(
+    village.children.every((c) => c.levelName === 'tps' && 'figures' in c),
+    'a village lists TPS rows',
+  );
   const byName = answer('search', await call('search', { query: { q: 'pulau' } }));
   assert.ok(byName.regions.length > 0);
   const byCode = answer('search', await call('search', { query: { q: TPS_A.slice(0, 10), limit: 5 } }));
@@ -189,13 +240,27 @@ test('a witness uploads, reads, confirms and withdraws; cut-outs and public copi
   answer('mySubmissions', await call('mySubmissions', {}, witness));
   const read = answer('submission', await call('submission', { params: { id: uploadedId } }, witness));
   assert.ok(read.readingDone && read.photos[0].reading, JSON.stringify(read.photos[0]));
-  const cutout = await call('fieldCutout', { params: { id: uploadedId, sha256: photoSha, field: 'suara_paslon_1' } }, witness);
+  const cutout = await call(
+    'fieldCutout',
+    { params: { id: uploadedId, sha256: photoSha, field: 'suara_paslon_1' } },
+    witness,
+  );
   assert.equal(cutout.status, 200);
   assert.equal(cutout.type, 'image/jpeg');
 
   // 100 + 50 + 30 is not suara_sah 170: the confirm answer carries the failed check.
-  const fields = { suara_paslon_1: 100, suara_paslon_2: 50, suara_paslon_3: 30, suara_sah: 170, suara_tidak_sah: 2, suara_total: null };
-  const confirmed = answer('confirmSubmission', await call('confirmSubmission', { params: { id: uploadedId }, body: { fields } }, witness));
+  const fields = {
+    suara_paslon_1: 100,
+    suara_paslon_2: 50,
+    suara_paslon_3: 30,
+    suara_sah: 170,
+    suara_tidak_sah: 2,
+    suara_total: null,
+  };
+  const confirmed = answer(
+    'confirmSubmission',
+    await call('confirmSubmission', { params: { id: uploadedId }, body: { fields } }, witness),
+  );
   assert.ok(confirmed.checks.some((c) => c.id === 'paslon_sum_vs_sah'));
   for (const name of ['photoDisplay', 'photoThumb'] as const) {
     const res = await call(name, { params: { sha256: photoSha } });
@@ -213,7 +278,8 @@ test('a witness uploads, reads, confirms and withdraws; cut-outs and public copi
 });
 
 test('comparison: every listed status, village TPS rows with figures, and the region exports', async () => {
-  for (const status of api.LISTED_STATUSES) answer('mismatches', await call('mismatches', { query: { status, region: '31', limit: 1 } }));
+  for (const status of api.LISTED_STATUSES)
+    answer('mismatches', await call('mismatches', { query: { status, region: '31', limit: 1 } }));
   const list = answer('mismatches', await call('mismatches'));
   assert.ok(list.items.length > 0);
   const next = answer('mismatches', await call('mismatches', { query: { limit: 1 } }));
@@ -232,23 +298,45 @@ test('comparison: every listed status, village TPS rows with figures, and the re
 test('moderation: queue, dashboard, claims, review, every decision kind, reports, takedown, history and log', async () => {
   const queue = answer('moderationQueue', await call('moderationQueue', {}, moderator));
   assert.ok(queue.items.length > 0);
-  answer('moderationQueue', await call('moderationQueue', { query: { reason: 'mismatch', region: '31', limit: 1 } }, moderator));
+  answer(
+    'moderationQueue',
+    await call('moderationQueue', { query: { reason: 'mismatch', region: '31', limit: 1 } }, moderator),
+  );
   answer('moderationDashboard', await call('moderationDashboard', {}, moderator));
 
-  const report = answer('report', await call('report', { params: { code: TPS_A }, body: { reason: 'Angka di foto\nberbeda' } }));
+  const report = answer(
+    'report',
+    await call('report', { params: { code: TPS_A }, body: { reason: 'Angka di foto\nberbeda' } }),
+  );
   assert.equal(report.openReports, 1);
   const claim = answer('claim', await call('claim', { params: { code: TPS_A } }, moderator));
   assert.ok(claim.claim);
-  const decide = async (code: string, body: object, who = moderator) => answer('decide', await call('decide', { params: { code }, body }, who));
+  const decide = async (code: string, body: object, who = moderator) =>
+    answer('decide', await call('decide', { params: { code }, body }, who));
   await decide(TPS_A, { kind: 'set-verified', fromSubmission: uploadedId, reason: 'foto jelas' });
   await decide(TPS_A, { kind: 'clear-verified', reason: 'salah pilih' });
-  await decide(TPS_A, { kind: 'set-verified', figures: { suara_paslon_3: 30, suara_sah: null }, reason: 'dibaca ulang' });
+  await decide(TPS_A, {
+    kind: 'set-verified',
+    figures: { suara_paslon_3: 30, suara_sah: null },
+    reason: 'dibaca ulang',
+  });
   await decide(TPS_A, { kind: 'official-wrong', fields: ['suara_paslon_3'], reason: 'KPU salah ketik' });
-  await decide(TPS_A, { kind: 'reject-submission', submissionId: otherSubmission, reason: 'unreadable', note: 'buram' });
+  await decide(TPS_A, {
+    kind: 'reject-submission',
+    submissionId: otherSubmission,
+    reason: 'unreadable',
+    note: 'buram',
+  });
   await decide(TPS_A, { kind: 'resolve-report', outcome: 'fixed', reason: 'sudah dibetulkan' });
-  const [onB] = (await t.db.all<{ id: number }>("SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed'", [TPS_B]));
+  const [onB] = await t.db.all<{ id: number }>(
+    "SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed'",
+    [TPS_B],
+  );
   await decide(TPS_B, { kind: 'move-submission', submissionId: onB.id, toTps: '3101011001003', reason: 'salah TPS' });
-  const [onC] = (await t.db.all<{ id: number }>("SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed'", [TPS_C]));
+  const [onC] = await t.db.all<{ id: number }>(
+    "SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed'",
+    [TPS_C],
+  );
   const ban = await decide(TPS_C, { kind: 'ban-uploader', submissionId: onC.id, reason: 'foto palsu berulang' });
   assert.ok(ban.affected.includes(TPS_C));
   await decide(TPS_C, { kind: 'escalate', reason: 'perlu admin' });
@@ -256,12 +344,22 @@ test('moderation: queue, dashboard, claims, review, every decision kind, reports
   const review = answer('review', await call('review', { params: { code: TPS_A } }, moderator));
   assert.ok(review.verified && review.officialDisputes.length === 1 && review.reports.resolved.length === 1);
   assert.ok(review.submissions.some((s) => s.rejected === 'unreadable'));
-  assert.ok(review.submissions.some((s) => s.photos.some((p) => p.capture)), 'staff see EXIF');
+  assert.ok(
+    review.submissions.some((s) => s.photos.some((p) => p.capture)),
+    'staff see EXIF',
+  );
   answer('review', await call('review', { params: { code: TPS_C } }, admin));
   const released = answer('releaseClaim', await call('releaseClaim', { params: { code: TPS_A } }, moderator));
   assert.equal(released.claim, null);
 
-  const takedown = answer('takedownPhoto', await call('takedownPhoto', { params: { sha256: photoSha }, body: { reason: 'wajah pemilih terlihat' } }, moderator));
+  const takedown = answer(
+    'takedownPhoto',
+    await call(
+      'takedownPhoto',
+      { params: { sha256: photoSha }, body: { reason: 'wajah pemilih terlihat' } },
+      moderator,
+    ),
+  );
   assert.deepEqual(takedown.tps, [TPS_A]);
   refusal(await call('photoDisplay', { params: { sha256: photoSha } }), 410, 'photo-taken-down');
 
@@ -276,7 +374,18 @@ test('admin: look a user up and change a role; the log has every action kind', a
   answer('userRole', await call('userRole', { params: { id: found.user.id }, body: { role: 'moderator' } }, admin));
   const log = answer('moderationLogJson', await call('moderationLogJson'));
   const actions = new Set(log.entries.map((e) => e.action));
-  for (const a of ['set-verified', 'official-wrong', 'reject-submission', 'move-submission', 'receive-submission', 'ban-uploader', 'escalate', 'resolve-report', 'takedown-photo', 'set-role'] as const) {
+  for (const a of [
+    'set-verified',
+    'official-wrong',
+    'reject-submission',
+    'move-submission',
+    'receive-submission',
+    'ban-uploader',
+    'escalate',
+    'resolve-report',
+    'takedown-photo',
+    'set-role',
+  ] as const) {
     assert.ok(actions.has(a), a);
   }
   const csv = await call('moderationLogCsv');
@@ -290,10 +399,18 @@ test('error answers are the envelope: 400, 401, 403, 404, 409, 410', async () =>
   refusal(await call('search', { query: { limit: 0 } }), 400, 'bad-request');
   refusal(await call('region', { params: { code: 'x y' } }), 400, 'invalid-code');
   refusal(await call('tps', { params: { code: '3101011009999' } }), 404, 'not-found');
-  refusal(await call('register', { body: { name: 'Budi\u202Eabc', contact: 'x@example.org', password: 'rahasia-123' } }), 400, 'invalid-text');
+  refusal(
+    await call('register', { body: { name: 'Budi\u202Eabc', contact: 'x@example.org', password: 'rahasia-123' } }),
+    400,
+    'invalid-text',
+  );
   refusal(await call('mySubmissions'), 401, 'login-required');
   refusal(await call('moderationQueue', {}, other), 403, 'forbidden');
-  refusal(await other.agent.post(urlOf(routes.report, { params: { code: TPS_A } })).send({ reason: 'tanpa token' }), 403, 'csrf-invalid');
+  refusal(
+    await other.agent.post(urlOf(routes.report, { params: { code: TPS_A } })).send({ reason: 'tanpa token' }),
+    403,
+    'csrf-invalid',
+  );
   refusal(await call('submission', { params: { id: uploadedId } }, other), 404, 'not-found');
   refusal(await call('userRole', { params: { id: 999_999 }, body: { role: 'moderator' } }, admin), 404, 'not-found');
   refusal(await request(t.app).get('/api/no/such/route'), 404, 'route-not-found');
@@ -312,5 +429,8 @@ test('the schemas are strict: a real answer with a field added, dropped or retyp
 });
 
 test('every route of the table was called', () => {
-  assert.deepEqual(Object.keys(routes).filter((n) => !called.has(n as RouteName)), []);
+  assert.deepEqual(
+    Object.keys(routes).filter((n) => !called.has(n as RouteName)),
+    [],
+  );
 });

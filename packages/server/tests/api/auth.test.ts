@@ -31,7 +31,10 @@ test('register -> me -> logout -> me: the session cookie is httpOnly, Lax, path 
     .set('X-CSRF-Token', csrf)
     .send({ name: 'Budi', contact: '0812-1111-2222', password: 'kata-sandi-1' })
     .expect(201);
-  assert.deepEqual([res.body.user.name, res.body.user.contact, res.body.user.role], ['Budi', '+6281211112222', 'witness']);
+  assert.deepEqual(
+    [res.body.user.name, res.body.user.contact, res.body.user.role],
+    ['Budi', '+6281211112222', 'witness'],
+  );
   assert.match(res.body.user.pseudonym, /^Saksi-/);
   assert.doesNotMatch(JSON.stringify(res.body), /kata-sandi-1|argon2/);
   const cookie = cookieOf(res, 'cocok_session');
@@ -46,14 +49,19 @@ test('register -> me -> logout -> me: the session cookie is httpOnly, Lax, path 
   await agent.post('/api/auth/logout').set('X-CSRF-Token', res.body.csrfToken).expect(200);
   const after = await agent.get('/api/auth/me').expect(200);
   assert.equal(after.body.user, null);
-  const row = await t.db.get<{ n: number }>('SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.contact = ?', ['+6281211112222']);
+  const row = await t.db.get<{ n: number }>(
+    'SELECT count(*) AS n FROM sessions s JOIN users u ON u.id = s.user_id WHERE u.contact = ?',
+    ['+6281211112222'],
+  );
   assert.equal(row?.n, 0, 'logout deletes the session row');
 });
 
 test('sessions are stored as SHA-256 only; passwords as argon2id', async () => {
   const agent = request.agent(t.app);
   const { user } = await signUp(agent);
-  const session = await t.db.get<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE user_id = ?', [user.id]);
+  const session = await t.db.get<{ token_hash: string }>('SELECT token_hash FROM sessions WHERE user_id = ?', [
+    user.id,
+  ]);
   assert.match(session!.token_hash, /^[0-9a-f]{64}$/);
   const hash = await t.db.get<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = ?', [user.id]);
   assert.match(hash!.password_hash, /^\$argon2id\$/);
@@ -63,12 +71,24 @@ test('login with the right password works from another browser; a wrong one is 4
   await signUp(request.agent(t.app), { contact: '+62 813 3333 4444', password: 'benar-sekali' });
   const agent = request.agent(t.app);
   const csrf = await csrfOf(agent);
-  const wrong = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: '081333334444', password: 'salah-sekali' }).expect(401);
+  const wrong = await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: '081333334444', password: 'salah-sekali' })
+    .expect(401);
   assert.equal(wrong.body.error.code, 'wrong-credentials');
   assert.ok(wrong.body.error.message.length > 0);
-  const unknown = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: '081399999999', password: 'x' }).expect(401);
+  const unknown = await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: '081399999999', password: 'x' })
+    .expect(401);
   assert.equal(unknown.body.error.code, 'wrong-credentials', 'unknown contact and wrong password look the same');
-  const ok = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: '081333334444', password: 'benar-sekali' }).expect(200);
+  const ok = await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: '081333334444', password: 'benar-sekali' })
+    .expect(200);
   assert.equal(ok.body.user.contact, '+6281333334444');
   assert.equal((await agent.get('/api/auth/me')).body.user.contact, '+6281333334444');
 });
@@ -76,13 +96,25 @@ test('login with the right password works from another browser; a wrong one is 4
 test('register refuses a short password, a bad contact and a contact already taken', async () => {
   const agent = request.agent(t.app);
   const csrf = await csrfOf(agent);
-  const short = await agent.post('/api/auth/register').set('X-CSRF-Token', csrf).send({ name: 'A', contact: 'a@b.id', password: 'pendek' }).expect(400);
+  const short = await agent
+    .post('/api/auth/register')
+    .set('X-CSRF-Token', csrf)
+    .send({ name: 'A', contact: 'a@b.id', password: 'pendek' })
+    .expect(400);
   assert.equal(short.body.error.code, 'bad-request');
   assert.doesNotMatch(JSON.stringify(short.body), /pendek/, 'the password is not echoed');
-  const bad = await agent.post('/api/auth/register').set('X-CSRF-Token', csrf).send({ name: 'A', contact: 'nomor saya', password: 'panjang-sekali' }).expect(400);
+  const bad = await agent
+    .post('/api/auth/register')
+    .set('X-CSRF-Token', csrf)
+    .send({ name: 'A', contact: 'nomor saya', password: 'panjang-sekali' })
+    .expect(400);
   assert.equal(bad.body.error.code, 'invalid-contact');
   await signUp(request.agent(t.app), { contact: 'Dup@Example.org' });
-  const taken = await agent.post('/api/auth/register').set('X-CSRF-Token', csrf).send({ name: 'B', contact: 'dup@example.org', password: 'panjang-sekali' }).expect(409);
+  const taken = await agent
+    .post('/api/auth/register')
+    .set('X-CSRF-Token', csrf)
+    .send({ name: 'B', contact: 'dup@example.org', password: 'panjang-sekali' })
+    .expect(409);
   assert.equal(taken.body.error.code, 'contact-taken');
 });
 
@@ -99,7 +131,11 @@ test('CSRF: register, login, logout and any POST without the token, or with a wr
   const otherToken = await csrfOf(request.agent(t.app));
   await agent.post('/api/auth/login').set('X-CSRF-Token', otherToken).send(body).expect(403);
   const { csrf: sessionToken } = await signUp(agent);
-  assert.equal((await agent.post('/api/auth/logout').set('X-CSRF-Token', csrf).expect(403)).body.error.code, 'csrf-invalid', 'the pre-login token dies with login');
+  assert.equal(
+    (await agent.post('/api/auth/logout').set('X-CSRF-Token', csrf).expect(403)).body.error.code,
+    'csrf-invalid',
+    'the pre-login token dies with login',
+  );
   await agent.post('/api/auth/logout').set('X-CSRF-Token', sessionToken).expect(200);
 });
 
@@ -108,15 +144,27 @@ test('login rate limit: after the limit of failures for a contact, 429 too-many-
   const agent = request.agent(t.app);
   const csrf = await csrfOf(agent);
   for (let i = 0; i < 3; i++) {
-    await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'target@example.org', password: `salah-${i}` }).expect(401);
+    await agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', csrf)
+      .send({ contact: 'target@example.org', password: `salah-${i}` })
+      .expect(401);
   }
-  const res = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'TARGET@example.org', password: 'benar-benar' }).expect(429);
+  const res = await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: 'TARGET@example.org', password: 'benar-benar' })
+    .expect(429);
   assert.equal(res.body.error.code, 'too-many-attempts');
   assert.match(res.body.error.message, /Terlalu banyak percobaan/);
   assert.ok(Number(res.headers['retry-after']) > 0);
   // Another contact from the same address is not affected.
   await signUp(request.agent(t.app), { contact: 'other@example.org', password: 'benar-benar' });
-  await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'other@example.org', password: 'benar-benar' }).expect(200);
+  await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: 'other@example.org', password: 'benar-benar' })
+    .expect(200);
 });
 
 test('login rate limit per IP counts failures across contacts', async () => {
@@ -124,9 +172,21 @@ test('login rate limit per IP counts failures across contacts', async () => {
   try {
     const agent = request.agent(limited.app);
     const csrf = await csrfOf(agent);
-    await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'a@example.org', password: 'x' }).expect(401);
-    await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'b@example.org', password: 'x' }).expect(401);
-    const res = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'c@example.org', password: 'x' }).expect(429);
+    await agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', csrf)
+      .send({ contact: 'a@example.org', password: 'x' })
+      .expect(401);
+    await agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', csrf)
+      .send({ contact: 'b@example.org', password: 'x' })
+      .expect(401);
+    const res = await agent
+      .post('/api/auth/login')
+      .set('X-CSRF-Token', csrf)
+      .send({ contact: 'c@example.org', password: 'x' })
+      .expect(429);
     assert.equal(res.body.error.code, 'too-many-attempts');
   } finally {
     await limited.cleanup();
@@ -140,7 +200,11 @@ test('a banned account cannot log in and its sessions stop working', async () =>
   assert.equal((await agent.get('/api/auth/me').expect(200)).body.user, null);
   const other = request.agent(t.app);
   const otherCsrf = await csrfOf(other);
-  const res = await other.post('/api/auth/login').set('X-CSRF-Token', otherCsrf).send({ contact: 'banned@example.org', password: 'benar-benar' }).expect(403);
+  const res = await other
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', otherCsrf)
+    .send({ contact: 'banned@example.org', password: 'benar-benar' })
+    .expect(403);
   assert.equal(res.body.error.code, 'account-banned');
 });
 

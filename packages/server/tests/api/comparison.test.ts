@@ -38,7 +38,10 @@ before(async () => {
   }
   const comparison = createComparisonService({ db, clock: systemClock });
   const importer = createOfficialImportService({
-    db, clock: systemClock, regions: createRegionsService({ db }), onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
+    db,
+    clock: systemClock,
+    regions: createRegionsService({ db }),
+    onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
   });
   // Official 10/20/30 everywhere except the last TPS of village 3 (no KPU figures).
   const docs = [...Array.from({ length: 12 }, (_, i) => tps(1, i + 1)), tps(3, 1), tps(3, 2), tps(3, 3)];
@@ -54,17 +57,34 @@ before(async () => {
 after(() => ctx.cleanup());
 
 /** Inserts a read page-2 submission for the witness and confirms it through the API. */
-const confirm = (w: (typeof witnesses)[number], code: string, votes: [number, number, number]) => confirmReadPage2OverApi(db, w, code, votes);
+const confirm = (w: (typeof witnesses)[number], code: string, votes: [number, number, number]) =>
+  confirmReadPage2OverApi(db, w, code, votes);
 
 test('GET /api/regions: the nation and each province carry the crowd comparison over the same TPS', async () => {
   const res = await request(app).get('/api/regions').expect(200);
   const c = res.body.comparison;
   assert.equal(res.body.totals.officialTps, 15, 'the official answer is unchanged');
-  assert.deepEqual(c.statusCounts, { match: 1, mismatch: 7, official_inconsistent: 0, crowd_conflict: 1, no_official: 1, no_crowd: 6 });
+  assert.deepEqual(c.statusCounts, {
+    match: 1,
+    mismatch: 7,
+    official_inconsistent: 0,
+    crowd_conflict: 1,
+    no_official: 1,
+    no_crowd: 6,
+  });
   assert.equal(c.coverage, 10 / 16);
   assert.equal(c.comparedTps, 9);
-  assert.deepEqual(c.fields.suara_paslon_2, { tps: 9, official: 180, crowd: 20 + 30 + 40 + 50 + 60 + 70 + 50 + 50 + 20, difference: 210 });
-  assert.deepEqual(c.fields.suara_paslon_1, { tps: 8, official: 80, crowd: 80, difference: 0 }, 'the conflicting TPS is out of both sums');
+  assert.deepEqual(c.fields.suara_paslon_2, {
+    tps: 9,
+    official: 180,
+    crowd: 20 + 30 + 40 + 50 + 60 + 70 + 50 + 50 + 20,
+    difference: 210,
+  });
+  assert.deepEqual(
+    c.fields.suara_paslon_1,
+    { tps: 8, official: 80, crowd: 80, difference: 0 },
+    'the conflicting TPS is out of both sums',
+  );
   assert.equal(res.body.children[0].code, '31');
   assert.deepEqual(res.body.children[0].comparison, c);
 });
@@ -72,13 +92,23 @@ test('GET /api/regions: the nation and each province carry the crowd comparison 
 test('GET /api/regions/:village: each TPS child carries its status and impact', async () => {
   const res = await request(app).get('/api/regions/3101011001').expect(200);
   assert.equal(res.body.comparison.statusCounts.mismatch, 7);
-  const byCode = Object.fromEntries(res.body.children.map((c: { code: string; comparison: { status: string; impact: number } }) => [c.code, c.comparison]));
-  assert.deepEqual([byCode[tps(1, 1)].status, byCode[tps(1, 3)].status, byCode[tps(1, 3)].impact, byCode[tps(1, 12)].status], ['match', 'mismatch', 20, 'no_crowd']);
+  const byCode = Object.fromEntries(
+    res.body.children.map((c: { code: string; comparison: { status: string; impact: number } }) => [
+      c.code,
+      c.comparison,
+    ]),
+  );
+  assert.deepEqual(
+    [byCode[tps(1, 1)].status, byCode[tps(1, 3)].status, byCode[tps(1, 3)].impact, byCode[tps(1, 12)].status],
+    ['match', 'mismatch', 20, 'no_crowd'],
+  );
   assert.equal(byCode[tps(1, 3)].fields.suara_paslon_2.crowd, 40);
 });
 
 test('GET /api/tps/:code: status, impact and per field official, crowd, state, difference, misread', async () => {
-  const res = await request(app).get(`/api/tps/${tps(1, 2)}`).expect(200);
+  const res = await request(app)
+    .get(`/api/tps/${tps(1, 2)}`)
+    .expect(200);
   assert.ok(res.body.official && res.body.history.length === 1, 'the official answer is unchanged');
   const c = res.body.comparison;
   assert.equal(c.status, 'mismatch');
@@ -87,16 +117,27 @@ test('GET /api/tps/:code: status, impact and per field official, crowd, state, d
   assert.equal(c.photos.length, 2);
   const f = c.fields.find((x: { field: string }) => x.field === 'suara_paslon_2');
   assert.deepEqual([f.official, f.crowd, f.state, f.difference, f.misread], [20, 30, 'verified', 10, 'multiple_of_10']);
-  const none = await request(app).get(`/api/tps/${tps(1, 12)}`).expect(200);
+  const none = await request(app)
+    .get(`/api/tps/${tps(1, 12)}`)
+    .expect(200);
   assert.equal(none.body.comparison.status, 'no_crowd');
-  assert.equal((await request(app).get(`/api/tps/${tps(3, 1)}`).expect(200)).body.comparison.status, 'crowd_conflict');
+  assert.equal(
+    (
+      await request(app)
+        .get(`/api/tps/${tps(3, 1)}`)
+        .expect(200)
+    ).body.comparison.status,
+    'crowd_conflict',
+  );
 });
 
 async function allPages(query: string): Promise<{ code: string; impact: number }[]> {
   const items: { code: string; impact: number }[] = [];
   let cursor: string | null = null;
   for (let guard = 0; guard < 50; guard++) {
-    const res: request.Response = await request(app).get(`/api/mismatches?${query}${cursor ? `&cursor=${cursor}` : ''}`).expect(200);
+    const res: request.Response = await request(app)
+      .get(`/api/mismatches?${query}${cursor ? `&cursor=${cursor}` : ''}`)
+      .expect(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;
     if (!cursor) return items;
@@ -108,15 +149,38 @@ const expectedOrder = [6, 5, 4, 7, 8, 3, 2].map((n) => tps(1, n));
 
 test('GET /api/mismatches: by impact, ties by code, the same through every page size and region level', async () => {
   const first = await request(app).get('/api/mismatches?limit=2').expect(200);
-  assert.deepEqual(first.body.items.map((i: { code: string }) => i.code), expectedOrder.slice(0, 2));
-  assert.deepEqual(first.body.items[0].differences.map((d: { field: string; difference: number }) => [d.field, d.difference]), [['suara_paslon_2', 50]]);
+  assert.deepEqual(
+    first.body.items.map((i: { code: string }) => i.code),
+    expectedOrder.slice(0, 2),
+  );
+  assert.deepEqual(
+    first.body.items[0].differences.map((d: { field: string; difference: number }) => [d.field, d.difference]),
+    [['suara_paslon_2', 50]],
+  );
   assert.equal(first.body.items[0].villageName, 'PULAU PANGGANG');
-  for (const query of ['limit=1', 'limit=3', 'limit=50', 'region=31&limit=2', 'region=3101&limit=2', 'region=3101011001&limit=4']) {
-    assert.deepEqual((await allPages(query)).map((i) => i.code), expectedOrder, query);
+  for (const query of [
+    'limit=1',
+    'limit=3',
+    'limit=50',
+    'region=31&limit=2',
+    'region=3101&limit=2',
+    'region=3101011001&limit=4',
+  ]) {
+    assert.deepEqual(
+      (await allPages(query)).map((i) => i.code),
+      expectedOrder,
+      query,
+    );
   }
   assert.deepEqual(await allPages('region=3101011003'), []);
-  assert.deepEqual((await allPages('status=crowd_conflict')).map((i) => i.code), [tps(3, 1)]);
-  assert.deepEqual((await allPages('status=no_official')).map((i) => i.code), [tps(3, 4)]);
+  assert.deepEqual(
+    (await allPages('status=crowd_conflict')).map((i) => i.code),
+    [tps(3, 1)],
+  );
+  assert.deepEqual(
+    (await allPages('status=no_official')).map((i) => i.code),
+    [tps(3, 4)],
+  );
 });
 
 test('GET /api/mismatches: every item says where its TPS is (village, district, regency, province names)', async () => {
@@ -124,10 +188,17 @@ test('GET /api/mismatches: every item says where its TPS is (village, district, 
   assert.equal(res.body.items.length, expectedOrder.length);
   for (const item of res.body.items) {
     assert.equal(item.villageName, 'PULAU PANGGANG', item.code);
-    assert.deepEqual(item.location, { district: 'KEPULAUAN SERIBU UTARA', regency: 'ADM. KEP. SERIBU', province: 'DKI JAKARTA' }, item.code);
+    assert.deepEqual(
+      item.location,
+      { district: 'KEPULAUAN SERIBU UTARA', regency: 'ADM. KEP. SERIBU', province: 'DKI JAKARTA' },
+      item.code,
+    );
   }
   const conflict = await request(app).get('/api/mismatches?status=crowd_conflict&region=3101011003').expect(200);
-  assert.deepEqual([conflict.body.items[0].villageName, conflict.body.items[0].location.district], ['PULAU HARAPAN, UTARA', 'KEPULAUAN SERIBU UTARA']);
+  assert.deepEqual(
+    [conflict.body.items[0].villageName, conflict.body.items[0].location.district],
+    ['PULAU HARAPAN, UTARA', 'KEPULAUAN SERIBU UTARA'],
+  );
 });
 
 test('GET /api/mismatches refuses bad input with the error envelope', async () => {
@@ -143,12 +214,19 @@ test('GET /api/mismatches refuses bad input with the error envelope', async () =
 test('GET /api/mismatches?status=: every status the web filter offers is listed, the others are refused', async () => {
   for (const status of LISTED_STATUSES) {
     const res = await request(app).get(`/api/mismatches?status=${status}&limit=200`).expect(200);
-    assert.ok(res.body.items.every((i: { status: string }) => i.status === status), status);
+    assert.ok(
+      res.body.items.every((i: { status: string }) => i.status === status),
+      status,
+    );
   }
   const refused = COMPARISON_STATUSES.filter((s) => !(LISTED_STATUSES as readonly string[]).includes(s));
   assert.deepEqual(refused, ['no_crowd']);
   for (const status of [...refused, 'MATCH', 'crowd-conflict']) {
-    assert.equal((await request(app).get(`/api/mismatches?status=${status}`).expect(400)).body.error.code, 'bad-request', status);
+    assert.equal(
+      (await request(app).get(`/api/mismatches?status=${status}`).expect(400)).body.error.code,
+      'bad-request',
+      status,
+    );
   }
 });
 
@@ -165,7 +243,10 @@ test('GET /api/regions/ID/tps.csv: every TPS of the country with official, crowd
     return Object.fromEntries(header.map((h, i) => [h, cells[i]]));
   };
   const r = row(tps(1, 4));
-  assert.deepEqual([r.status, r.impact, r.official_suara_paslon_2, r.crowd_suara_paslon_2, r.difference_suara_paslon_2], ['mismatch', '30', '20', '50', '30']);
+  assert.deepEqual(
+    [r.status, r.impact, r.official_suara_paslon_2, r.crowd_suara_paslon_2, r.difference_suara_paslon_2],
+    ['mismatch', '30', '20', '50', '30'],
+  );
   const photos = r.crowd_photos_sha256.split(' ');
   assert.equal(photos.length, 2);
   assert.ok(photos.every((p: string) => /^[0-9a-f]{64}$/.test(p)));
@@ -177,7 +258,10 @@ test('GET /api/regions/ID/tps.csv: every TPS of the country with official, crowd
 test('GET /api/regions/:code/tps.json: the TPS below a region as one JSON document; bad codes get the envelope', async () => {
   const res = await request(app).get('/api/regions/3101011003/tps.json').expect(200);
   assert.deepEqual(res.body.region, { code: '3101011003', name: 'PULAU HARAPAN, UTARA' });
-  assert.deepEqual(res.body.tps.map((t: { code: string }) => t.code), [1, 2, 3, 4].map((n) => tps(3, n)));
+  assert.deepEqual(
+    res.body.tps.map((t: { code: string }) => t.code),
+    [1, 2, 3, 4].map((n) => tps(3, n)),
+  );
   const conflict = res.body.tps[0];
   assert.equal(conflict.status, 'crowd_conflict');
   assert.equal(conflict.crowd.suara_paslon_1, null);
@@ -189,9 +273,23 @@ test('GET /api/regions/:code/tps.json: the TPS below a region as one JSON docume
 
 test('a confirm shows on the region and TPS pages at once (the answer cache is invalidated)', async () => {
   const before = (await request(app).get('/api/regions/3101011003').expect(200)).body.comparison.statusCounts;
-  assert.equal((await request(app).get(`/api/tps/${tps(3, 3)}`).expect(200)).body.comparison.status, 'no_crowd');
+  assert.equal(
+    (
+      await request(app)
+        .get(`/api/tps/${tps(3, 3)}`)
+        .expect(200)
+    ).body.comparison.status,
+    'no_crowd',
+  );
   await confirm(witnesses[1], tps(3, 3), [10, 20, 30]);
   const after = (await request(app).get('/api/regions/3101011003').expect(200)).body.comparison.statusCounts;
   assert.deepEqual([after.match - before.match, after.no_crowd - before.no_crowd], [1, -1]);
-  assert.equal((await request(app).get(`/api/tps/${tps(3, 3)}`).expect(200)).body.comparison.status, 'match');
+  assert.equal(
+    (
+      await request(app)
+        .get(`/api/tps/${tps(3, 3)}`)
+        .expect(200)
+    ).body.comparison.status,
+    'match',
+  );
 });

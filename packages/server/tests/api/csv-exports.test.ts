@@ -28,8 +28,13 @@ before(async () => {
   db = ctx.db;
   const dir = writeTinyRegistry(ctx.dir, [6, 1]);
   // The registry as the KPU could publish it: TPS names are free text that reaches the export as they are.
-  const rows = NASTY.map((name, i) => `${VILLAGE}${String(i + 1).padStart(3, '0')},${VILLAGE},"${name.replace(/"/g, '""')}"`);
-  fs.writeFileSync(path.join(dir, 'tps.csv.gz'), zlib.gzipSync(`code,parent_code,name\n${rows.join('\n')}\n3101011003001,3101011003,TPS 001\n`));
+  const rows = NASTY.map(
+    (name, i) => `${VILLAGE}${String(i + 1).padStart(3, '0')},${VILLAGE},"${name.replace(/"/g, '""')}"`,
+  );
+  fs.writeFileSync(
+    path.join(dir, 'tps.csv.gz'),
+    zlib.gzipSync(`code,parent_code,name\n${rows.join('\n')}\n3101011003001,3101011003,TPS 001\n`),
+  );
   await importRegistry(db, dir);
   app = appOn(db, path.join(ctx.dir, 'uploads'));
 });
@@ -53,9 +58,16 @@ test('TPS open data CSV: a TPS name starting with = + - @ tab or CR is written w
   const res = await request(app).get(`/api/regions/${VILLAGE}/tps.csv`).expect(200);
   const [header, ...rows] = records(res.text, '\n');
   const name = header.indexOf('tps_name');
-  assert.deepEqual(rows.map((r) => r[name]), NASTY.map((n) => `'${n}`));
+  assert.deepEqual(
+    rows.map((r) => r[name]),
+    NASTY.map((n) => `'${n}`),
+  );
   const json = await request(app).get(`/api/regions/${VILLAGE}/tps.json`).expect(200);
-  assert.deepEqual(json.body.tps.map((t: { name: string }) => t.name), NASTY, 'JSON carries the names unchanged');
+  assert.deepEqual(
+    json.body.tps.map((t: { name: string }) => t.name),
+    NASTY,
+    'JSON carries the names unchanged',
+  );
 });
 
 test('moderation log CSV: a moderator reason starting with = + - or @ is written with a leading quote', async () => {
@@ -65,10 +77,17 @@ test('moderation log CSV: a moderator reason starting with = + - or @ is written
   const reasons = NASTY.slice(0, 4);
   for (const [i, reason] of reasons.entries()) {
     const code = `${VILLAGE}${String(i + 1).padStart(3, '0')}`;
-    await agent.post(`/api/moderation/tps/${code}/decisions`).set('X-CSRF-Token', csrf).send({ kind: 'escalate', reason }).expect(201);
+    await agent
+      .post(`/api/moderation/tps/${code}/decisions`)
+      .set('X-CSRF-Token', csrf)
+      .send({ kind: 'escalate', reason })
+      .expect(201);
   }
   const res = await request(app).get('/api/moderation/log.csv').expect(200);
   const [header, ...rows] = records(res.text, '\r\n');
   const column = header.indexOf('reason');
-  assert.deepEqual(rows.map((r) => r[column]).filter((r) => r !== ''), reasons.map((r) => `'${r}`));
+  assert.deepEqual(
+    rows.map((r) => r[column]).filter((r) => r !== ''),
+    reasons.map((r) => `'${r}`),
+  );
 });

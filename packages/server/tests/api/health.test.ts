@@ -25,5 +25,9 @@ test('the /api/health row of docs/api.md names the current schema version', () =
   const reference = fs.readFileSync(path.join(REPO_ROOT, 'docs/api.md'), 'utf8');
   const row = reference.split('\n').find((line) => line.startsWith('| `GET /api/health` |'));
   assert.ok(row, 'docs/api.md has a GET /api/health row');
-  assert.equal(Number(/"schemaVersion": (\d+)/.exec(row)?.[1]), newestMigration(), 'update the docs/api.md row when adding a migration');
+  assert.equal(
+    Number(/"schemaVersion": (\d+)/.exec(row)?.[1]),
+    newestMigration(),
+    'update the docs/api.md row when adding a migration',
+  );
 });

@@ -22,9 +22,28 @@ before(async () => {
 });
 after(() => t.cleanup());
 
-const PUBLIC_PAGES = ['/api/regions', '/api/regions/31', '/api/regions/3101011001', `/api/tps/${TPS_A}`, '/api/mismatches?region=31'];
-const PUBLIC_OTHERS = ['/api/search?q=pulau', '/api/regions/31/tps.csv', `/api/tps/${TPS_A}/moderation`, `/api/tps/${TPS_A}/submissions`, '/api/moderation/log.json'];
-const PRIVATE = ['/api/auth/me', '/api/submissions', '/api/moderation/queue', '/api/moderation/dashboard', `/api/moderation/tps/${TPS_A}`, '/api/health'];
+const PUBLIC_PAGES = [
+  '/api/regions',
+  '/api/regions/31',
+  '/api/regions/3101011001',
+  `/api/tps/${TPS_A}`,
+  '/api/mismatches?region=31',
+];
+const PUBLIC_OTHERS = [
+  '/api/search?q=pulau',
+  '/api/regions/31/tps.csv',
+  `/api/tps/${TPS_A}/moderation`,
+  `/api/tps/${TPS_A}/submissions`,
+  '/api/moderation/log.json',
+];
+const PRIVATE = [
+  '/api/auth/me',
+  '/api/submissions',
+  '/api/moderation/queue',
+  '/api/moderation/dashboard',
+  `/api/moderation/tps/${TPS_A}`,
+  '/api/health',
+];
 
 test('public pages carry the public policy and a strong ETag, and answer 304 to it', async () => {
   for (const url of PUBLIC_PAGES) {
@@ -40,8 +59,14 @@ test('a page changed since its ETag answers 200 with a new ETag; an unrelated pa
   const tps = await request(t.app).get(`/api/tps/${TPS_A}`).expect(200);
   const otherVillage = await request(t.app).get('/api/regions/3101011003').expect(200);
   const csrf = await csrfOf(moderator);
-  await moderator.post(`/api/moderation/tps/${TPS_A}/decisions`).set('X-CSRF-Token', csrf)
-    .send({ kind: 'set-verified', figures: { suara_paslon_1: 10, suara_paslon_2: 20, suara_paslon_3: 30 }, reason: 'foto jelas' })
+  await moderator
+    .post(`/api/moderation/tps/${TPS_A}/decisions`)
+    .set('X-CSRF-Token', csrf)
+    .send({
+      kind: 'set-verified',
+      figures: { suara_paslon_1: 10, suara_paslon_2: 20, suara_paslon_3: 30 },
+      reason: 'foto jelas',
+    })
     .expect(201);
   const fresh = await request(t.app).get(`/api/tps/${TPS_A}`).set('If-None-Match', tps.headers.etag).expect(200);
   assert.notEqual(fresh.headers.etag, tps.headers.etag);
@@ -63,7 +88,9 @@ test('private answers are never cacheable, for witnesses, moderators and the ano
       assert.equal(res.headers['cache-control'], CACHE_CONTROL.private, `${url} (${res.status})`);
     }
   }
-  const refused = await request(t.app).post('/api/auth/login').send({ contact: 'x@example.org', password: 'salah-sekali' });
+  const refused = await request(t.app)
+    .post('/api/auth/login')
+    .send({ contact: 'x@example.org', password: 'salah-sekali' });
   assert.equal(refused.headers['cache-control'], CACHE_CONTROL.private);
   const missing = await request(t.app).get('/api/tidak-ada').expect(404);
   assert.equal(missing.headers['cache-control'], CACHE_CONTROL.private);

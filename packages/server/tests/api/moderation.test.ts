@@ -21,7 +21,12 @@ import { LOG_CSV_COLUMNS } from '../../src/modules/moderation/moderation.routes.
  */
 const [A1, A2, A3] = ['3101011001001', '3101011001002', '3101011001003'];
 const C1 = '3101011003001';
-type Person = { agent: Agent; csrf: string; user: { id: number; name: string; contact: string; pseudonym: string }; staff: string };
+type Person = {
+  agent: Agent;
+  csrf: string;
+  user: { id: number; name: string; contact: string; pseudonym: string };
+  staff: string;
+};
 
 let ctx: Awaited<ReturnType<typeof createTempDatabase>>;
 let db: Database;
@@ -40,7 +45,8 @@ async function person(role: 'witness' | 'moderator' | 'admin'): Promise<Person> 
 }
 
 /** A read page-2 submission of the person, confirmed through the API; returns its id. */
-const confirm = (w: Person, code: string, votes: [number, number, number]) => confirmReadPage2OverApi(db, w, code, votes);
+const confirm = (w: Person, code: string, votes: [number, number, number]) =>
+  confirmReadPage2OverApi(db, w, code, votes);
 
 before(async () => {
   ctx = await createTempDatabase('cocok-api-moderation-');
@@ -49,7 +55,10 @@ before(async () => {
   app = appOn(db, path.join(ctx.dir, 'uploads'), { settings: { moderation: { reportsPerIpPerHour: 4 } } });
   const comparison = createComparisonService({ db, clock: systemClock });
   const importer = createOfficialImportService({
-    db, clock: systemClock, regions: createRegionsService({ db }), onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
+    db,
+    clock: systemClock,
+    regions: createRegionsService({ db }),
+    onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
   });
   await importer.importDocuments([A1, A2, A3, C1].map((code) => ({ name: `${code}.json`, text: sirekapDoc() }))); // 10/20/30
   witness = await person('witness');
@@ -70,14 +79,24 @@ const STAFF_ROUTES: [method: 'get' | 'post', path: string, body?: object][] = [
   ['post', `/api/moderation/tps/${A1}/claim`],
   ['post', `/api/moderation/tps/${A1}/claim/release`],
   ['post', `/api/moderation/tps/${A1}/decisions`, { kind: 'escalate', reason: 'tolong dicek' }],
-  ['post', `/api/moderation/tps/${A1}/decisions`, { kind: 'set-verified', figures: { suara_paslon_3: 30 }, reason: 'foto jelas' }],
+  [
+    'post',
+    `/api/moderation/tps/${A1}/decisions`,
+    { kind: 'set-verified', figures: { suara_paslon_3: 30 }, reason: 'foto jelas' },
+  ],
   ['post', '/api/admin/users/1/role', { role: 'admin' }],
   ['get', '/api/admin/users?contact=saksi%40example.org'],
 ];
 
 test('a witness gets 403 forbidden on every moderation route; nothing is written', async () => {
   for (const [method, url, body] of STAFF_ROUTES) {
-    const req = method === 'get' ? witness.agent.get(url) : witness.agent.post(url).set('X-CSRF-Token', witness.csrf).send(body ?? {});
+    const req =
+      method === 'get'
+        ? witness.agent.get(url)
+        : witness.agent
+            .post(url)
+            .set('X-CSRF-Token', witness.csrf)
+            .send(body ?? {});
     const res = await req;
     assert.equal(res.status, 403, `${method} ${url}`);
     assert.equal(res.body.error.code, 'forbidden', `${method} ${url}`);
@@ -92,39 +111,79 @@ test('anonymous visitors get 401 on every moderation route', async () => {
   for (const [method, url, body] of STAFF_ROUTES) {
     const agent = request.agent(app);
     const csrf = await csrfOf(agent); // before the request is built: the agent attaches cookies then
-    const res = method === 'get' ? await agent.get(url) : await agent.post(url).set('X-CSRF-Token', csrf).send(body ?? {});
+    const res =
+      method === 'get'
+        ? await agent.get(url)
+        : await agent
+            .post(url)
+            .set('X-CSRF-Token', csrf)
+            .send(body ?? {});
     assert.equal(res.status, 401, `${method} ${url}`);
     assert.equal(res.body.error.code, 'login-required', `${method} ${url}`);
   }
 });
 
 test('moderators may not change roles; only admins, and never their own', async () => {
-  const res = await mod1.agent.post(`/api/admin/users/${witness.user.id}/role`).set('X-CSRF-Token', mod1.csrf).send({ role: 'moderator' }).expect(403);
+  const res = await mod1.agent
+    .post(`/api/admin/users/${witness.user.id}/role`)
+    .set('X-CSRF-Token', mod1.csrf)
+    .send({ role: 'moderator' })
+    .expect(403);
   assert.equal(res.body.error.code, 'forbidden');
-  const own = await admin.agent.post(`/api/admin/users/${admin.user.id}/role`).set('X-CSRF-Token', admin.csrf).send({ role: 'witness' }).expect(403);
+  const own = await admin.agent
+    .post(`/api/admin/users/${admin.user.id}/role`)
+    .set('X-CSRF-Token', admin.csrf)
+    .send({ role: 'witness' })
+    .expect(403);
   assert.equal(own.body.error.code, 'own-role');
-  await admin.agent.post('/api/admin/users/99999/role').set('X-CSRF-Token', admin.csrf).send({ role: 'moderator' }).expect(404);
-  await admin.agent.post(`/api/admin/users/${witness.user.id}/role`).set('X-CSRF-Token', admin.csrf).send({ role: 'boss' }).expect(400);
+  await admin.agent
+    .post('/api/admin/users/99999/role')
+    .set('X-CSRF-Token', admin.csrf)
+    .send({ role: 'moderator' })
+    .expect(404);
+  await admin.agent
+    .post(`/api/admin/users/${witness.user.id}/role`)
+    .set('X-CSRF-Token', admin.csrf)
+    .send({ role: 'boss' })
+    .expect(400);
 });
 
 test('an admin makes a moderator, who can then open the queue (largest impact first)', async () => {
   const helper = await person('witness');
   await helper.agent.get('/api/moderation/queue').expect(403);
-  const found = await admin.agent.get(`/api/admin/users?contact=${encodeURIComponent(`  ${helper.user.contact.toUpperCase()} `)}`).expect(200);
+  const found = await admin.agent
+    .get(`/api/admin/users?contact=${encodeURIComponent(`  ${helper.user.contact.toUpperCase()} `)}`)
+    .expect(200);
   assert.deepEqual([found.body.user.id, found.body.user.role], [helper.user.id, 'witness']);
   await admin.agent.get('/api/admin/users?contact=nobody%40example.org').expect(404);
   await mod1.agent.get(`/api/admin/users?contact=${encodeURIComponent(helper.user.contact)}`).expect(403);
-  const res = await admin.agent.post(`/api/admin/users/${helper.user.id}/role`).set('X-CSRF-Token', admin.csrf).send({ role: 'moderator' }).expect(200);
+  const res = await admin.agent
+    .post(`/api/admin/users/${helper.user.id}/role`)
+    .set('X-CSRF-Token', admin.csrf)
+    .send({ role: 'moderator' })
+    .expect(200);
   assert.equal(res.body.user.role, 'moderator');
   // A staff pseudonym of its own: nothing in it, nor in the public log, points at the witness pseudonym.
   assert.match(res.body.user.staffPseudonym, /^Moderator-[2-9A-HJKMNP-Z]{6}$/);
-  assert.notEqual(res.body.user.staffPseudonym.slice('Moderator-'.length), helper.user.pseudonym.slice('Saksi-'.length));
+  assert.notEqual(
+    res.body.user.staffPseudonym.slice('Moderator-'.length),
+    helper.user.pseudonym.slice('Saksi-'.length),
+  );
   const queue = await helper.agent.get('/api/moderation/queue').expect(200);
-  assert.deepEqual(queue.body.items.map((i: { tps: string; impact: number }) => [i.tps, i.impact]), [[A1, 100], [A2, 5]]);
+  assert.deepEqual(
+    queue.body.items.map((i: { tps: string; impact: number }) => [i.tps, i.impact]),
+    [
+      [A1, 100],
+      [A2, 5],
+    ],
+  );
   const log = await request(app).get('/api/moderation/log.json').expect(200);
   assert.equal(log.body.entries.at(-1).action, 'set-role');
   assert.deepEqual(log.body.entries.at(-1).after, { user: res.body.user.staffPseudonym, role: 'moderator' });
-  assert.ok(!JSON.stringify(log.body).includes(helper.user.pseudonym), 'the role change does not name the witness pseudonym');
+  assert.ok(
+    !JSON.stringify(log.body).includes(helper.user.pseudonym),
+    'the role change does not name the witness pseudonym',
+  );
 });
 
 test('two moderators claiming one TPS at once: one gets it, the other learns who holds it; the holder can give it back', async () => {
@@ -138,20 +197,30 @@ test('two moderators claiming one TPS at once: one gets it, the other learns who
   assert.equal(won.body.claim.moderator, holder.staff);
   assert.equal(lost.body.error.code, 'claimed-by-other');
   assert.equal(lost.body.error.details.holder, holder.staff);
-  const rows = await db.all<{ moderator_id: number }>('SELECT moderator_id FROM moderation_claims WHERE tps_code = ?', [A1]);
+  const rows = await db.all<{ moderator_id: number }>('SELECT moderator_id FROM moderation_claims WHERE tps_code = ?', [
+    A1,
+  ]);
   assert.deepEqual(rows, [{ moderator_id: holder.user.id }]);
   const queue = await mod1.agent.get('/api/moderation/queue').expect(200);
   assert.equal(queue.body.items[0].claim.moderator, holder.staff);
   // The other cannot give the holder's claim back; the holder can, at once, and then the other takes it.
   const other = holder === mod1 ? mod2 : mod1;
-  const refused = await other.agent.post(`/api/moderation/tps/${A1}/claim/release`).set('X-CSRF-Token', other.csrf).expect(409);
+  const refused = await other.agent
+    .post(`/api/moderation/tps/${A1}/claim/release`)
+    .set('X-CSRF-Token', other.csrf)
+    .expect(409);
   assert.equal(refused.body.error.details.holder, holder.staff);
-  const released = await holder.agent.post(`/api/moderation/tps/${A1}/claim/release`).set('X-CSRF-Token', holder.csrf).expect(200);
+  const released = await holder.agent
+    .post(`/api/moderation/tps/${A1}/claim/release`)
+    .set('X-CSRF-Token', holder.csrf)
+    .expect(200);
   assert.deepEqual(released.body, { tps: A1, claim: null });
   await holder.agent.post(`/api/moderation/tps/${A1}/claim/release`).set('X-CSRF-Token', holder.csrf).expect(200); // nothing held: no-op
   // Hand the TPS to mod1 for the tests below.
   await mod1.agent.post(`/api/moderation/tps/${A1}/claim`).set('X-CSRF-Token', mod1.csrf).expect(200);
-  assert.deepEqual(await db.all('SELECT moderator_id FROM moderation_claims WHERE tps_code = ?', [A1]), [{ moderator_id: mod1.user.id }]);
+  assert.deepEqual(await db.all('SELECT moderator_id FROM moderation_claims WHERE tps_code = ?', [A1]), [
+    { moderator_id: mod1.user.id },
+  ]);
 });
 
 test('review data: KPU figures, the submission with photos and cut-out URLs, the comparison, the claim', async () => {
@@ -170,9 +239,15 @@ test('a decision without the CSRF token is refused with 403 and changes nothing'
     .send({ kind: 'set-verified', figures: { suara_paslon_3: 30 }, reason: 'foto jelas' })
     .expect(403);
   assert.equal(res.body.error.code, 'csrf-invalid');
-  const bad = await mod1.agent.post(`/api/moderation/tps/${A1}/decisions`).set('X-CSRF-Token', 'x'.repeat(43)).send({ kind: 'escalate', reason: 'abc' });
+  const bad = await mod1.agent
+    .post(`/api/moderation/tps/${A1}/decisions`)
+    .set('X-CSRF-Token', 'x'.repeat(43))
+    .send({ kind: 'escalate', reason: 'abc' });
   assert.equal(bad.status, 403);
-  assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM moderation_log WHERE tps_code = ?', [A1]))?.n, 0);
+  assert.equal(
+    (await db.get<{ n: number }>('SELECT count(*) AS n FROM moderation_log WHERE tps_code = ?', [A1]))?.n,
+    0,
+  );
   assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM crowd_overrides'))?.n, 0);
 });
 
@@ -196,7 +271,11 @@ test("a moderator's decision changes the TPS status and the rollups together, wi
   const res = await mod1.agent
     .post(`/api/moderation/tps/${A1}/decisions`)
     .set('X-CSRF-Token', mod1.csrf)
-    .send({ kind: 'set-verified', figures: { suara_paslon_1: 10, suara_paslon_2: 20, suara_paslon_3: 30 }, reason: 'Foto jelas: 30, bukan 130' })
+    .send({
+      kind: 'set-verified',
+      figures: { suara_paslon_1: 10, suara_paslon_2: 20, suara_paslon_3: 30 },
+      reason: 'Foto jelas: 30, bukan 130',
+    })
     .expect(201);
   assert.deepEqual(res.body.affected, [A1]);
   const tps = (await request(app).get(`/api/tps/${A1}`).expect(200)).body;
@@ -207,14 +286,22 @@ test("a moderator's decision changes the TPS status and the rollups together, wi
   const history = (await request(app).get(`/api/tps/${A1}/moderation`).expect(200)).body;
   assert.equal(history.entries.length, 1);
   assert.deepEqual(
-    [history.entries[0].action, history.entries[0].moderator, history.entries[0].reason, history.entries[0].after.suara_paslon_3],
+    [
+      history.entries[0].action,
+      history.entries[0].moderator,
+      history.entries[0].reason,
+      history.entries[0].after.suara_paslon_3,
+    ],
     // A moderator acts under their staff pseudonym, never under their witness one.
     ['set-verified', mod1.staff, 'Foto jelas: 30, bukan 130', 30],
   );
   const text = JSON.stringify(history);
   assert.ok(!text.includes(mod1.user.name) && !text.includes(mod1.user.contact), 'the public sees a pseudonym only');
   const queue = (await mod1.agent.get('/api/moderation/queue').expect(200)).body;
-  assert.deepEqual(queue.items.map((i: { tps: string }) => i.tps), [A2]);
+  assert.deepEqual(
+    queue.items.map((i: { tps: string }) => i.tps),
+    [A2],
+  );
 });
 
 test('a decision that fails after its audit row was written rolls back as a whole', async () => {
@@ -232,7 +319,14 @@ test('the audit log cannot be changed through any endpoint, nor by UPDATE or DEL
   const before = await db.all('SELECT * FROM moderation_log ORDER BY id');
   assert.ok(before.length > 0);
   const id = (before[0] as { id: number }).id;
-  const urls = ['/api/moderation/log.json', '/api/moderation/log.csv', `/api/moderation/log/${id}`, `/api/tps/${A1}/moderation`, `/api/tps/${A1}/moderation/${id}`, `/api/moderation/tps/${A1}/decisions/${id}`];
+  const urls = [
+    '/api/moderation/log.json',
+    '/api/moderation/log.csv',
+    `/api/moderation/log/${id}`,
+    `/api/tps/${A1}/moderation`,
+    `/api/tps/${A1}/moderation/${id}`,
+    `/api/moderation/tps/${A1}/decisions/${id}`,
+  ];
   for (const url of urls) {
     for (const method of ['put', 'patch', 'delete', 'post'] as const) {
       const res = await admin.agent[method](url).set('X-CSRF-Token', admin.csrf).send({ reason: 'diubah' });
@@ -241,40 +335,75 @@ test('the audit log cannot be changed through any endpoint, nor by UPDATE or DEL
   }
   await assert.rejects(db.run(`UPDATE moderation_log SET reason = 'diubah' WHERE id = ?`, [id]), /append-only/);
   await assert.rejects(db.run('DELETE FROM moderation_log WHERE id = ?', [id]), /append-only/);
-  await assert.rejects(db.run(`INSERT OR REPLACE INTO moderation_log (id, at, actor_id, actor_role, action) VALUES (?, 'x', ?, 'admin', 'forged')`, [id, admin.user.id]), /append-only/);
+  await assert.rejects(
+    db.run(
+      `INSERT OR REPLACE INTO moderation_log (id, at, actor_id, actor_role, action) VALUES (?, 'x', ?, 'admin', 'forged')`,
+      [id, admin.user.id],
+    ),
+    /append-only/,
+  );
   assert.deepEqual(await db.all('SELECT * FROM moderation_log ORDER BY id'), before);
 });
 
 test('the log export: CSV and JSON, every row, pseudonyms only', async () => {
-  const csv = await request(app).get('/api/moderation/log.csv').expect(200).expect('content-type', /text\/csv/);
+  const csv = await request(app)
+    .get('/api/moderation/log.csv')
+    .expect(200)
+    .expect('content-type', /text\/csv/);
   const lines = csv.text.trimEnd().split('\r\n');
   assert.equal(lines[0], LOG_CSV_COLUMNS.join(','));
   const n = (await db.get<{ n: number }>('SELECT count(*) AS n FROM moderation_log'))!.n;
   assert.equal(lines.length, n + 1);
-  assert.ok(csv.text.includes(`,${mod1.staff},moderator,`), 'the moderator column names staff by their staff pseudonym');
+  assert.ok(
+    csv.text.includes(`,${mod1.staff},moderator,`),
+    'the moderator column names staff by their staff pseudonym',
+  );
   assert.ok(!csv.text.includes(mod1.user.pseudonym), 'never by their witness pseudonym');
   const json = await request(app).get('/api/moderation/log.json').expect(200);
   assert.equal(json.body.entries.length, n);
-  for (const p of [mod1, admin]) assert.ok(!csv.text.includes(p.user.contact) && !JSON.stringify(json.body).includes(p.user.contact));
+  for (const p of [mod1, admin])
+    assert.ok(!csv.text.includes(p.user.contact) && !JSON.stringify(json.body).includes(p.user.contact));
 });
 
 test('public reports: grouped in the queue, limited per IP, resolving records the outcome', async () => {
   const anon = request.agent(app);
   const csrf = await csrfOf(anon);
-  await anon.post(`/api/tps/${C1}/reports`).set('X-CSRF-Token', csrf).send({ reason: 'x'.repeat(301) }).expect(400);
+  await anon
+    .post(`/api/tps/${C1}/reports`)
+    .set('X-CSRF-Token', csrf)
+    .send({ reason: 'x'.repeat(301) })
+    .expect(400);
   await anon.post(`/api/tps/${C1}/reports`).send({ reason: 'Foto bukan TPS ini' }).expect(403);
-  await anon.post('/api/tps/3101011003999/reports').set('X-CSRF-Token', csrf).send({ reason: 'Foto bukan TPS ini' }).expect(404);
-  const first = await anon.post(`/api/tps/${C1}/reports`).set('X-CSRF-Token', csrf).send({ reason: 'Foto bukan TPS ini' }).expect(201);
+  await anon
+    .post('/api/tps/3101011003999/reports')
+    .set('X-CSRF-Token', csrf)
+    .send({ reason: 'Foto bukan TPS ini' })
+    .expect(404);
+  const first = await anon
+    .post(`/api/tps/${C1}/reports`)
+    .set('X-CSRF-Token', csrf)
+    .send({ reason: 'Foto bukan TPS ini' })
+    .expect(201);
   assert.equal(first.body.openReports, 1);
-  const second = await anon.post(`/api/tps/${C1}/reports`).set('X-CSRF-Token', csrf).send({ reason: 'foto bukan TPS ini ' }).expect(201);
+  const second = await anon
+    .post(`/api/tps/${C1}/reports`)
+    .set('X-CSRF-Token', csrf)
+    .send({ reason: 'foto bukan TPS ini ' })
+    .expect(201);
   assert.equal(second.body.openReports, 2);
   const limited = await anon.post(`/api/tps/${C1}/reports`).set('X-CSRF-Token', csrf).send({ reason: 'Sekali lagi' });
   assert.equal(limited.status, 429);
   assert.equal(limited.body.error.code, 'too-many-reports');
   const queued = (await mod1.agent.get('/api/moderation/queue?reason=report').expect(200)).body.items;
-  assert.deepEqual(queued.map((i: { tps: string; reports: number }) => [i.tps, i.reports]), [[C1, 2]]);
+  assert.deepEqual(
+    queued.map((i: { tps: string; reports: number }) => [i.tps, i.reports]),
+    [[C1, 2]],
+  );
   const review = (await mod1.agent.get(`/api/moderation/tps/${C1}`).expect(200)).body;
-  assert.deepEqual(review.reports.groups.map((g: { count: number }) => g.count), [2]);
+  assert.deepEqual(
+    review.reports.groups.map((g: { count: number }) => g.count),
+    [2],
+  );
   await mod1.agent
     .post(`/api/moderation/tps/${C1}/decisions`)
     .set('X-CSRF-Token', mod1.csrf)
@@ -291,6 +420,9 @@ test('dashboard: queue by reason and province, 24 hourly buckets, the oldest ope
   assert.equal(d.byReason.mismatch, 1);
   assert.deepEqual(d.byProvince, [{ code: '31', name: 'DKI JAKARTA', count: 1 }]);
   assert.equal(d.decisionsPerHour.length, 24);
-  assert.equal(d.decisionsPerHour.reduce((n: number, h: { decisions: number }) => n + h.decisions, 0), 2);
+  assert.equal(
+    d.decisionsPerHour.reduce((n: number, h: { decisions: number }) => n + h.decisions, 0),
+    2,
+  );
   assert.equal(d.oldestOpen.tps, A2);
 });

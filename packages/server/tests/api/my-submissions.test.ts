@@ -23,7 +23,12 @@ before(async () => {
 after(() => t.cleanup());
 
 async function upload(agent: Agent, csrf: string, tps: string): Promise<number> {
-  const res = await agent.post('/api/submissions').set('X-CSRF-Token', csrf).field('tps', tps).attach('photos', await patternJpeg(seed++), 'foto.jpg').expect(202);
+  const res = await agent
+    .post('/api/submissions')
+    .set('X-CSRF-Token', csrf)
+    .field('tps', tps)
+    .attach('photos', await patternJpeg(seed++), 'foto.jpg')
+    .expect(202);
   return res.body.id as number;
 }
 
@@ -44,12 +49,23 @@ test("GET /api/submissions: only the witness's own, newest first, with TPS name,
   const first = await upload(mine, me.csrf, TPS_A);
   const second = await upload(mine, me.csrf, TPS_C);
   await readingQueueOf(t.app)!.idle();
-  await mine.post(`/api/submissions/${first}/confirm`).set('X-CSRF-Token', me.csrf).send({ fields: { suara_sah: 100, suara_tidak_sah: 2, suara_total: 102 } }).expect(200);
+  await mine
+    .post(`/api/submissions/${first}/confirm`)
+    .set('X-CSRF-Token', me.csrf)
+    .send({ fields: { suara_sah: 100, suara_tidak_sah: 2, suara_total: 102 } })
+    .expect(200);
   const third = await upload(mine, me.csrf, TPS_A);
   await mine.post(`/api/submissions/${third}/withdraw`).set('X-CSRF-Token', me.csrf).expect(200);
 
   const res = await mine.get('/api/submissions').expect(200);
-  const list = res.body.submissions as { id: number; tps: { code: string; name: string }; status: string; photoCount: number; readingDone: boolean; confirmedAt: string | null }[];
+  const list = res.body.submissions as {
+    id: number;
+    tps: { code: string; name: string };
+    status: string;
+    photoCount: number;
+    readingDone: boolean;
+    confirmedAt: string | null;
+  }[];
   assert.deepEqual(
     list.map((s) => [s.id, s.tps.code, s.tps.name, s.status, s.photoCount]),
     [
@@ -58,7 +74,10 @@ test("GET /api/submissions: only the witness's own, newest first, with TPS name,
       [first, TPS_A, 'TPS 001', 'confirmed', 1],
     ],
   );
-  assert.ok(list.every((s) => s.id !== theirs), "another witness's submission is never listed");
+  assert.ok(
+    list.every((s) => s.id !== theirs),
+    "another witness's submission is never listed",
+  );
   assert.equal(list[1].readingDone, true);
   assert.ok(list[2].confirmedAt, 'confirmed submissions carry their time');
   assert.equal(res.body.limit, 50);

@@ -34,7 +34,10 @@ test('GET /api/regions lists 39 provinces whose TPS add up to 822,116', async ()
   const res = await request(app).get('/api/regions').expect(200);
   assert.equal(res.body.level, 0);
   assert.equal(res.body.children.length, 39);
-  const sum = res.body.children.reduce((acc: number, c: { totals: { tpsCount: number } }) => acc + c.totals.tpsCount, 0);
+  const sum = res.body.children.reduce(
+    (acc: number, c: { totals: { tpsCount: number } }) => acc + c.totals.tpsCount,
+    0,
+  );
   assert.equal(sum, 822_116);
   assert.equal(res.body.totals.tpsCount, 822_116);
   assert.equal(res.body.totals.officialTps, 1000);
@@ -43,12 +46,18 @@ test('GET /api/regions lists 39 provinces whose TPS add up to 822,116', async ()
 test('GET /api/tps/3101011003008 shows 71 / 641 / 511 with suara_sah 185 and the sum flag', async () => {
   const res = await request(app).get('/api/tps/3101011003008').expect(200);
   const o = res.body.official;
-  assert.deepEqual([o.fields.suara_paslon_1, o.fields.suara_paslon_2, o.fields.suara_paslon_3, o.fields.suara_sah], [71, 641, 511, 185]);
+  assert.deepEqual(
+    [o.fields.suara_paslon_1, o.fields.suara_paslon_2, o.fields.suara_paslon_3, o.fields.suara_sah],
+    [71, 641, 511, 185],
+  );
   assert.ok(o.flags.includes('paslon_sum_vs_sah'));
   const sum = o.checks.find((c: { id: string }) => c.id === 'paslon_sum_vs_sah');
   assert.deepEqual([sum.status, sum.left, sum.right], ['fail', 1223, 185]);
   assert.equal(o.images.length, 3);
-  assert.deepEqual(res.body.breadcrumb.map((b: { code: string }) => b.code), ['ID', '31', '3101', '310101', '3101011003']);
+  assert.deepEqual(
+    res.body.breadcrumb.map((b: { code: string }) => b.code),
+    ['ID', '31', '3101', '310101', '3101011003'],
+  );
   assert.equal(res.body.history.length, 1);
 });
 
@@ -61,10 +70,20 @@ test('/api/regions/31 totals equal the sum over its TPS current figures', async 
   );
   const t = res.body.totals;
   assert.deepEqual(
-    [t.officialTps, t.fields.suara_paslon_1, t.fields.suara_paslon_2, t.fields.suara_paslon_3, t.fields.suara_sah, t.fields.pemilih_dpt_j],
+    [
+      t.officialTps,
+      t.fields.suara_paslon_1,
+      t.fields.suara_paslon_2,
+      t.fields.suara_paslon_3,
+      t.fields.suara_sah,
+      t.fields.pemilih_dpt_j,
+    ],
     [scan?.n, scan?.p1, scan?.p2, scan?.p3, scan?.sah, scan?.dpt],
   );
-  const childSum = res.body.children.reduce((a: number, c: { totals: { fields: { suara_paslon_2: number } } }) => a + c.totals.fields.suara_paslon_2, 0);
+  const childSum = res.body.children.reduce(
+    (a: number, c: { totals: { fields: { suara_paslon_2: number } } }) => a + c.totals.fields.suara_paslon_2,
+    0,
+  );
   assert.equal(childSum, t.fields.suara_paslon_2);
 });
 
@@ -111,7 +130,12 @@ test('search finds a TPS by code prefix and places by name', async () => {
 });
 
 test('an internal failure answers 500 with the envelope and no details', async () => {
-  const broken = createApp({ db: { ...db, get: () => Promise.reject(new Error('disk on fire at x.ts:1')) } as Database, logger: silentLogger });
+  const broken = createApp({
+    db: { ...db, get: () => Promise.reject(new Error('disk on fire at x.ts:1')) } as Database,
+    logger: silentLogger,
+  });
   const res = await request(broken).get('/api/health').expect(500);
-  assert.deepEqual(res.body, { error: { code: 'internal-error', message: 'Terjadi kesalahan di server.', messageEn: 'Internal error.' } });
+  assert.deepEqual(res.body, {
+    error: { code: 'internal-error', message: 'Terjadi kesalahan di server.', messageEn: 'Internal error.' },
+  });
 });

@@ -23,7 +23,11 @@ let server: Awaited<ReturnType<typeof listenOnLoopback>>;
 async function person(name: string, role?: 'admin'): Promise<{ client: HttpClient; id: number }> {
   const client = new HttpClient(server.baseUrl);
   await client.get('/api/auth/me');
-  const res = await client.post('/api/auth/register', { name, contact: `${name.replace(/\s/g, '.').toLowerCase()}@example.org`, password: PASSWORD });
+  const res = await client.post('/api/auth/register', {
+    name,
+    contact: `${name.replace(/\s/g, '.').toLowerCase()}@example.org`,
+    password: PASSWORD,
+  });
   assert.equal(res.status, 201);
   if (role) await setRole(t.db, res.body.user.id, role);
   return { client, id: res.body.user.id };
@@ -33,7 +37,10 @@ before(async () => {
   t = await createTestApp({ settings: { auth: { loginLimitPerIp: 1_000_000 } } });
   const comparison = createComparisonService({ db: t.db, clock: systemClock });
   const importer = createOfficialImportService({
-    db: t.db, clock: systemClock, regions: createRegionsService({ db: t.db }), onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
+    db: t.db,
+    clock: systemClock,
+    regions: createRegionsService({ db: t.db }),
+    onOfficialChanged: (tx, codes) => comparison.refreshTps(tx, codes),
   });
   await importer.importDocuments(TPS.map((code) => ({ name: `${code}.json`, text: sirekapDoc() }))); // 10/20/30
   server = await listenOnLoopback(t.app);
@@ -58,7 +65,11 @@ test('after a burst of concurrent confirms, withdrawals and decisions, every reg
     const w = pick(witnesses);
     const tps = pick(TPS);
     const id = await insertReadPage2Submission(t.db, tps, w.id, now);
-    const votes: [number, number, number] = [Math.floor(random() * 40), Math.floor(random() * 40), Math.floor(random() * 40)];
+    const votes: [number, number, number] = [
+      Math.floor(random() * 40),
+      Math.floor(random() * 40),
+      Math.floor(random() * 40),
+    ];
     const withdrawAfter = random() < 0.3;
     work.push(async () => {
       const confirmed = await w.client.post(`/api/submissions/${id}/confirm`, { fields: candidateFigures(votes) });
@@ -69,12 +80,19 @@ test('after a burst of concurrent confirms, withdrawals and decisions, every reg
   for (let i = 0; i < 40; i++) {
     const tps = pick(TPS);
     const kind = pick(['set-verified', 'clear-verified', 'official-wrong'] as const);
-    const body = kind === 'set-verified'
-      ? { kind, figures: candidateFigures([i, i + 1, i + 2]), reason: `foto jelas ${i}` }
-      : kind === 'official-wrong' ? { kind, fields: ['suara_paslon_2'], reason: `angka KPU salah ${i}` } : { kind, reason: `dibatalkan ${i}` };
+    const body =
+      kind === 'set-verified'
+        ? { kind, figures: candidateFigures([i, i + 1, i + 2]), reason: `foto jelas ${i}` }
+        : kind === 'official-wrong'
+          ? { kind, fields: ['suara_paslon_2'], reason: `angka KPU salah ${i}` }
+          : { kind, reason: `dibatalkan ${i}` };
     work.splice(Math.floor(random() * work.length), 0, async () => {
       // clear-verified where nothing is verified is refused inside its transaction: 409, rolled back.
-      expect(kind, (await admin.client.post(`/api/moderation/tps/${tps}/decisions`, body)).status, kind === 'clear-verified' ? [201, 409] : [201]);
+      expect(
+        kind,
+        (await admin.client.post(`/api/moderation/tps/${tps}/decisions`, body)).status,
+        kind === 'clear-verified' ? [201, 409] : [201],
+      );
     });
   }
   await runWithWidth(work, 16);

@@ -19,7 +19,10 @@ before(async () => {
   ctx = await createTempDatabase('cocok-headers-');
   webDist = path.join(ctx.dir, 'dist');
   fs.mkdirSync(path.join(webDist, 'assets'), { recursive: true });
-  fs.writeFileSync(path.join(webDist, 'index.html'), '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc.js"></script>');
+  fs.writeFileSync(
+    path.join(webDist, 'index.html'),
+    '<!doctype html><div id="root"></div><script type="module" src="/assets/index-abc.js"></script>',
+  );
   fs.writeFileSync(path.join(webDist, 'assets', 'index-abc.js'), 'console.log(1);');
 });
 after(() => ctx.cleanup());
@@ -29,8 +32,13 @@ const appWith = (opts: { dev?: boolean; cookieSecure?: 'auto' | 'always' | 'neve
     db: ctx.db,
     logger: silentLogger,
     webDist,
-    webMiddleware: opts.dev ? (_req, res) => void res.type('html').send('<script type="module" src="/@vite/client"></script>') : undefined,
-    settings: { uploadsDir: path.join(ctx.dir, 'uploads'), auth: { ...FAST_AUTH, cookieSecure: opts.cookieSecure ?? 'auto' } },
+    webMiddleware: opts.dev
+      ? (_req, res) => void res.type('html').send('<script type="module" src="/@vite/client"></script>')
+      : undefined,
+    settings: {
+      uploadsDir: path.join(ctx.dir, 'uploads'),
+      auth: { ...FAST_AUTH, cookieSecure: opts.cookieSecure ?? 'auto' },
+    },
   });
 
 function directives(res: request.Response, where = ''): Map<string, string> {
@@ -48,7 +56,11 @@ function assertHeaders(res: request.Response, where: string): void {
   assert.equal(res.headers['x-content-type-options'], 'nosniff', where);
   assert.equal(res.headers['referrer-policy'], 'no-referrer', where);
   assert.equal(res.headers['x-frame-options'], 'DENY', where);
-  assert.equal(res.headers['strict-transport-security'], undefined, `${where}: no HSTS on a site not declared https-only`);
+  assert.equal(
+    res.headers['strict-transport-security'],
+    undefined,
+    `${where}: no HSTS on a site not declared https-only`,
+  );
   assert.equal(res.headers['x-powered-by'], undefined, where);
   const csp = directives(res, where);
   assert.equal(csp.get('default-src'), "'self'", where);
@@ -78,8 +90,10 @@ test('an API answer, an API error, a static asset and index.html (for any page p
   }
 });
 
-test('dev mode (vite middleware) allows what vite\'s client needs: inline script and style, the hot-reload websocket; frames stay forbidden', async () => {
-  const res = await request(appWith({ dev: true })).get('/').expect(200);
+test("dev mode (vite middleware) allows what vite's client needs: inline script and style, the hot-reload websocket; frames stay forbidden", async () => {
+  const res = await request(appWith({ dev: true }))
+    .get('/')
+    .expect(200);
   const csp = directives(res);
   assert.equal(csp.get('script-src'), "'self' 'unsafe-inline'");
   assert.equal(csp.get('style-src'), "'self' 'unsafe-inline'");
@@ -89,7 +103,9 @@ test('dev mode (vite middleware) allows what vite\'s client needs: inline script
 });
 
 test('COOKIE_SECURE=true (an https-only site) adds HSTS and upgrade-insecure-requests', async () => {
-  const res = await request(appWith({ cookieSecure: 'always' })).get('/api/health').expect(200);
+  const res = await request(appWith({ cookieSecure: 'always' }))
+    .get('/api/health')
+    .expect(200);
   assert.equal(res.headers['strict-transport-security'], 'max-age=31536000');
   assert.equal(directives(res).has('upgrade-insecure-requests'), true);
 });

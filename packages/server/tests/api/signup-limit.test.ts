@@ -11,7 +11,9 @@ import { createTestApp, csrfOf, type TestApp } from '../helpers/api-app.ts';
 const LIMIT = 5;
 let t: TestApp;
 before(async () => {
-  t = await createTestApp({ settings: { trustProxy: 'loopback', auth: { signupsPerIpPerHour: LIMIT, loginLimitPerIp: 1000 } } });
+  t = await createTestApp({
+    settings: { trustProxy: 'loopback', auth: { signupsPerIpPerHour: LIMIT, loginLimitPerIp: 1000 } },
+  });
 });
 after(() => t.cleanup());
 
@@ -32,11 +34,21 @@ test(`${LIMIT} sign-ups from one IP succeed, the next is 429 too-many-signups wi
   const over = await signUpFrom('203.0.113.7');
   assert.equal(over.status, 429);
   assert.equal(over.body.error.code, 'too-many-signups');
-  assert.match(over.body.error.message, /^Terlalu banyak pendaftaran dari alamat internet ini\. Coba lagi dalam \d+ menit\.$/);
+  assert.match(
+    over.body.error.message,
+    /^Terlalu banyak pendaftaran dari alamat internet ini\. Coba lagi dalam \d+ menit\.$/,
+  );
   assert.ok(over.body.error.messageEn.length > 0);
   const retryAfter = Number(over.headers['retry-after']);
-  assert.ok(Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 3600, `Retry-After ${over.headers['retry-after']}`);
-  assert.equal((await t.db.get<{ n: number }>("SELECT count(*) AS n FROM users WHERE contact LIKE 'batas%'"))!.n, LIMIT, 'the refused one made no account');
+  assert.ok(
+    Number.isInteger(retryAfter) && retryAfter > 0 && retryAfter <= 3600,
+    `Retry-After ${over.headers['retry-after']}`,
+  );
+  assert.equal(
+    (await t.db.get<{ n: number }>("SELECT count(*) AS n FROM users WHERE contact LIKE 'batas%'"))!.n,
+    LIMIT,
+    'the refused one made no account',
+  );
 
   assert.equal((await signUpFrom('198.51.100.20')).status, 201, 'another address has its own count');
 });
@@ -44,10 +56,19 @@ test(`${LIMIT} sign-ups from one IP succeed, the next is 429 too-many-signups wi
 test('failed sign-ups count too, and the login limit does not share the sign-up count', async () => {
   const agent = request.agent(t.app);
   const csrf = await csrfOf(agent);
-  const bad = () => agent.post('/api/auth/register').set('X-Forwarded-For', '192.0.2.50').set('X-CSRF-Token', csrf).send({ name: 'X', contact: 'bukan kontak', password: 'rahasia-123' });
+  const bad = () =>
+    agent
+      .post('/api/auth/register')
+      .set('X-Forwarded-For', '192.0.2.50')
+      .set('X-CSRF-Token', csrf)
+      .send({ name: 'X', contact: 'bukan kontak', password: 'rahasia-123' });
   for (let i = 0; i < LIMIT; i++) assert.equal((await bad()).status, 400);
   assert.equal((await bad()).status, 429);
   // Logging in from that address is not affected by its sign-ups.
-  const login = await agent.post('/api/auth/login').set('X-Forwarded-For', '192.0.2.50').set('X-CSRF-Token', csrf).send({ contact: 'batas1@example.org', password: 'rahasia-123' });
+  const login = await agent
+    .post('/api/auth/login')
+    .set('X-Forwarded-For', '192.0.2.50')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: 'batas1@example.org', password: 'rahasia-123' });
   assert.equal(login.status, 200);
 });

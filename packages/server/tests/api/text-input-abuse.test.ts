@@ -19,7 +19,10 @@ after(() => t.cleanup());
 async function register(body: { name: string; contact: string; password?: string }) {
   const agent = request.agent(t.app);
   const csrf = await csrfOf(agent);
-  return agent.post('/api/auth/register').set('X-CSRF-Token', csrf).send({ password: 'rahasia-123', ...body });
+  return agent
+    .post('/api/auth/register')
+    .set('X-CSRF-Token', csrf)
+    .send({ password: 'rahasia-123', ...body });
 }
 const userCount = async () => (await t.db.get<{ n: number }>('SELECT count(*) AS n FROM users'))!.n;
 
@@ -44,22 +47,39 @@ for (const [name, contact, problem] of REFUSED_CONTACTS) {
 }
 
 test('a lookalike that is the same contact once normalised (full width, upper case, zero-width space) cannot register beside the real one', async () => {
-  for (const contact of ['ａｄｍｉｎ１＠ｅｘａｍｐｌｅ．ｏｒｇ', 'ADMIN1@EXAMPLE.ORG', 'admin1\u200B@example.org', '\uFEFFadmin1@example.org ']) {
+  for (const contact of [
+    'ａｄｍｉｎ１＠ｅｘａｍｐｌｅ．ｏｒｇ',
+    'ADMIN1@EXAMPLE.ORG',
+    'admin1\u200B@example.org',
+    '\uFEFFadmin1@example.org ',
+  ]) {
     const res = await register({ name: 'Penyusup', contact });
     assert.equal(res.status, 409, `${JSON.stringify(contact)}: ${JSON.stringify(res.body)}`);
     assert.equal(res.body.error.code, 'contact-taken');
   }
-  const rows = await t.db.all<{ contact: string }>("SELECT contact FROM users WHERE contact LIKE '%admin1%' OR name = 'Penyusup'");
-  assert.deepEqual(rows.map((r) => r.contact), ['admin1@example.org']);
+  const rows = await t.db.all<{ contact: string }>(
+    "SELECT contact FROM users WHERE contact LIKE '%admin1%' OR name = 'Penyusup'",
+  );
+  assert.deepEqual(
+    rows.map((r) => r.contact),
+    ['admin1@example.org'],
+  );
 });
 
 test('login with the NUL or full-width spelling of the real contact: NUL is a wrong login, full width is the same account', async () => {
   const agent = request.agent(t.app);
   const csrf = await csrfOf(agent);
-  const nul = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'admin1@example.org\u0000', password: REAL.password });
+  const nul = await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: 'admin1@example.org\u0000', password: REAL.password });
   assert.equal(nul.status, 401);
   assert.equal(nul.body.error.code, 'wrong-credentials');
-  const wide = await agent.post('/api/auth/login').set('X-CSRF-Token', csrf).send({ contact: 'ａｄｍｉｎ１＠example.org', password: REAL.password }).expect(200);
+  const wide = await agent
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', csrf)
+    .send({ contact: 'ａｄｍｉｎ１＠example.org', password: REAL.password })
+    .expect(200);
   assert.equal(wide.body.user.contact, 'admin1@example.org');
 });
 
@@ -79,16 +99,24 @@ for (const [what, name, problem] of REFUSED_NAMES) {
     assert.equal(res.status, 400, JSON.stringify(res.body));
     assert.equal(res.body.error.code, 'invalid-text');
     assert.match(res.body.error.message, /^Nama (berisi|hanya berisi)/);
-    assert.deepEqual(res.body.error.details.issues.map((i: { path: string }) => i.path), ['name']);
+    assert.deepEqual(
+      res.body.error.details.issues.map((i: { path: string }) => i.path),
+      ['name'],
+    );
     assert.equal(await userCount(), before);
   });
 }
 
 test('a name is stored in NFC, trimmed, without zero-width spaces at its ends', async () => {
-  const res = await register({ name: ' \u200BJose\u0301 Santoso\uFEFF\r\n', contact: 'jose@example.org' }).then((r) => r);
+  const res = await register({ name: ' \u200BJose\u0301 Santoso\uFEFF\r\n', contact: 'jose@example.org' }).then(
+    (r) => r,
+  );
   assert.equal(res.status, 201, JSON.stringify(res.body));
   assert.equal(res.body.user.name, 'Jos\u00E9 Santoso');
-  assert.equal((await t.db.get<{ name: string }>('SELECT name FROM users WHERE id = ?', [res.body.user.id]))?.name, 'Jos\u00E9 Santoso');
+  assert.equal(
+    (await t.db.get<{ name: string }>('SELECT name FROM users WHERE id = ?', [res.body.user.id]))?.name,
+    'Jos\u00E9 Santoso',
+  );
 });
 
 test('a report with zero-width-only or bidi text is 400 invalid-text and not stored; a multi-line report is kept as typed', async () => {
@@ -102,7 +130,11 @@ test('a report with zero-width-only or bidi text is 400 invalid-text and not sto
     assert.match(res.body.error.message, /^Isi laporan /);
   }
   assert.equal(await count(), 0);
-  await agent.post(`/api/tps/${TPS_A}/reports`).set('X-CSRF-Token', csrf).send({ reason: 'Foto buram.\r\nAngka 02 salah.' }).expect(201);
+  await agent
+    .post(`/api/tps/${TPS_A}/reports`)
+    .set('X-CSRF-Token', csrf)
+    .send({ reason: 'Foto buram.\r\nAngka 02 salah.' })
+    .expect(201);
   assert.equal(await count(), 1);
 });
 
@@ -110,7 +142,8 @@ test('moderation reasons and notes follow the same rule', async () => {
   const agent = request.agent(t.app);
   const { user, csrf } = await signUp(agent);
   await setRole(t.db, user.id, 'moderator');
-  const decide = (body: object) => agent.post(`/api/moderation/tps/${TPS_A}/decisions`).set('X-CSRF-Token', csrf).send(body);
+  const decide = (body: object) =>
+    agent.post(`/api/moderation/tps/${TPS_A}/decisions`).set('X-CSRF-Token', csrf).send(body);
   for (const body of [
     { kind: 'escalate', reason: 'cek \u202Eini' },
     { kind: 'escalate', reason: '\u200B\u200B\u200B' },

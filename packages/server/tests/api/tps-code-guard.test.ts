@@ -29,11 +29,26 @@ after(() => t.cleanup());
 const ROUTES: [string, (code: string) => request.Test][] = [
   ['GET /api/tps/:code', (code) => request(t.app).get(`/api/tps/${code}`)],
   ['GET /api/tps/:code/submissions', (code) => request(t.app).get(`/api/tps/${code}/submissions`)],
-  ['POST /api/submissions', (code) => staff.agent.post('/api/submissions').set('X-CSRF-Token', staff.csrf).field('tps', code).attach('photos', photo, 'foto.jpg')],
-  ['POST /api/moderation/tps/:code/claim', (code) => staff.agent.post(`/api/moderation/tps/${code}/claim`).set('X-CSRF-Token', staff.csrf)],
+  [
+    'POST /api/submissions',
+    (code) =>
+      staff.agent
+        .post('/api/submissions')
+        .set('X-CSRF-Token', staff.csrf)
+        .field('tps', code)
+        .attach('photos', photo, 'foto.jpg'),
+  ],
+  [
+    'POST /api/moderation/tps/:code/claim',
+    (code) => staff.agent.post(`/api/moderation/tps/${code}/claim`).set('X-CSRF-Token', staff.csrf),
+  ],
   ['GET /api/moderation/tps/:code', (code) => staff.agent.get(`/api/moderation/tps/${code}`)],
   ['GET /api/tps/:code/moderation', (code) => request(t.app).get(`/api/tps/${code}/moderation`)],
-  ['POST /api/tps/:code/reports', (code) => anon.agent.post(`/api/tps/${code}/reports`).set('X-CSRF-Token', anon.csrf).send({ reason: 'Foto bukan TPS ini' })],
+  [
+    'POST /api/tps/:code/reports',
+    (code) =>
+      anon.agent.post(`/api/tps/${code}/reports`).set('X-CSRF-Token', anon.csrf).send({ reason: 'Foto bukan TPS ini' }),
+  ],
 ];
 
 const CASES = [

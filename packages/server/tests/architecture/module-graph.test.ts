@@ -13,10 +13,26 @@ const MODULES = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../.
 
 const RULES: { module: string; mayNotImport: string[]; why: string }[] = [
   { module: '*', mayNotImport: ['pages'], why: 'page assembly is the layer above every module' },
-  { module: 'regions', mayNotImport: ['*'], why: 'the registry is the bottom layer: every module may read it, it reads none' },
-  { module: 'official', mayNotImport: ['comparison', 'submissions', 'moderation', 'official-sync'], why: "KPU's figures are an input of the comparison, never decorated by it" },
-  { module: 'comparison', mayNotImport: ['official', 'moderation', 'official-sync'], why: 'the comparison is refreshed by them through hooks and ports' },
-  { module: 'submissions', mayNotImport: ['comparison', 'moderation', 'official'], why: 'a confirm tells the comparison through its onCrowdChanged hook' },
+  {
+    module: 'regions',
+    mayNotImport: ['*'],
+    why: 'the registry is the bottom layer: every module may read it, it reads none',
+  },
+  {
+    module: 'official',
+    mayNotImport: ['comparison', 'submissions', 'moderation', 'official-sync'],
+    why: "KPU's figures are an input of the comparison, never decorated by it",
+  },
+  {
+    module: 'comparison',
+    mayNotImport: ['official', 'moderation', 'official-sync'],
+    why: 'the comparison is refreshed by them through hooks and ports',
+  },
+  {
+    module: 'submissions',
+    mayNotImport: ['comparison', 'moderation', 'official'],
+    why: 'a confirm tells the comparison through its onCrowdChanged hook',
+  },
 ];
 
 function violations(graph: ReadonlyMap<string, ReadonlySet<string>>): string[] {
@@ -24,7 +40,8 @@ function violations(graph: ReadonlyMap<string, ReadonlySet<string>>): string[] {
   for (const [from, targets] of graph) {
     for (const to of targets) {
       for (const r of RULES) {
-        if ((r.module === '*' || r.module === from) && (r.mayNotImport.includes('*') || r.mayNotImport.includes(to))) found.push(`${from} -> ${to}: ${r.why}`);
+        if ((r.module === '*' || r.module === from) && (r.mayNotImport.includes('*') || r.mayNotImport.includes(to)))
+          found.push(`${from} -> ${to}: ${r.why}`);
       }
     }
   }
@@ -58,11 +75,31 @@ test('the rules catch a module decorating another (regions -> comparison), a mod
 });
 
 const SPECIFIER_CASES: { name: string; source: string; expect: string[] }[] = [
-  { name: 'type-only import', source: "import type { ComparisonService } from '../comparison/comparison.service.ts';", expect: ['../comparison/comparison.service.ts'] },
-  { name: 'named import over several lines', source: "import {\n  a,\n  type B,\n} from \"../pages/pages.service.ts\";", expect: ['../pages/pages.service.ts'] },
-  { name: 're-export', source: "export * from '../regions/regions.service.ts';\nexport { x } from './x.ts';", expect: ['../regions/regions.service.ts', './x.ts'] },
-  { name: 'side-effect and dynamic import', source: "import './setup.ts';\nconst m = await import('../comparison/comparison.service.ts');", expect: ['./setup.ts', '../comparison/comparison.service.ts'] },
-  { name: 'commented-out import is not one', source: "// import { a } from '../comparison/a.ts';\n/* import { b } from '../pages/b.ts'; */", expect: [] },
+  {
+    name: 'type-only import',
+    source: "import type { ComparisonService } from '../comparison/comparison.service.ts';",
+    expect: ['../comparison/comparison.service.ts'],
+  },
+  {
+    name: 'named import over several lines',
+    source: 'import {\n  a,\n  type B,\n} from "../pages/pages.service.ts";',
+    expect: ['../pages/pages.service.ts'],
+  },
+  {
+    name: 're-export',
+    source: "export * from '../regions/regions.service.ts';\nexport { x } from './x.ts';",
+    expect: ['../regions/regions.service.ts', './x.ts'],
+  },
+  {
+    name: 'side-effect and dynamic import',
+    source: "import './setup.ts';\nconst m = await import('../comparison/comparison.service.ts');",
+    expect: ['./setup.ts', '../comparison/comparison.service.ts'],
+  },
+  {
+    name: 'commented-out import is not one',
+    source: "// import { a } from '../comparison/a.ts';\n/* import { b } from '../pages/b.ts'; */",
+    expect: [],
+  },
   { name: 'a string mentioning from is not an import', source: "const s = 'data from the registry';", expect: [] },
 ];
 

@@ -5,7 +5,11 @@ import path from 'node:path';
 export function importSpecifiers(source: string): string[] {
   const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const out: string[] = [];
-  const patterns = [/\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g];
+  const patterns = [
+    /\b(?:import|export)\s+(?:type\s+)?[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*['"]([^'"]+)['"]/g,
+    /\bimport\s*\(\s*['"]([^'"]+)['"]\s*\)/g,
+  ];
   for (const re of patterns) for (const m of code.matchAll(re)) out.push(m[1]);
   return out;
 }
@@ -13,7 +17,10 @@ export function importSpecifiers(source: string): string[] {
 /** The import graph between the folders of `modulesDir`: module -> the other modules its files import. */
 export function moduleGraph(modulesDir: string): Map<string, Set<string>> {
   const graph = new Map<string, Set<string>>();
-  for (const mod of fs.readdirSync(modulesDir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name)) {
+  for (const mod of fs
+    .readdirSync(modulesDir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)) {
     const edges = new Set<string>();
     for (const file of filesUnder(path.join(modulesDir, mod))) {
       for (const spec of importSpecifiers(fs.readFileSync(file, 'utf8'))) {
@@ -53,7 +60,10 @@ export function findCycle(graph: ReadonlyMap<string, ReadonlySet<string>>): stri
 }
 
 export function formatGraph(graph: ReadonlyMap<string, ReadonlySet<string>>): string {
-  return [...graph].sort(([a], [b]) => a.localeCompare(b)).map(([m, to]) => `${m} -> ${[...to].sort().join(', ') || '(none)'}`).join('\n');
+  return [...graph]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([m, to]) => `${m} -> ${[...to].sort().join(', ') || '(none)'}`)
+    .join('\n');
 }
 
 function filesUnder(dir: string): string[] {

@@ -14,7 +14,15 @@ import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { fixture } from '@cocok/testing';
 import { signUp, type Agent } from '../helpers/api-app.ts';
-import { DESKTOP_VIEWPORT, SCREENSHOTS, launchChromium, sidewaysOverflow, startPortalServer, type BrowserSession, type PortalServer } from '../helpers/browser.ts';
+import {
+  DESKTOP_VIEWPORT,
+  SCREENSHOTS,
+  launchChromium,
+  sidewaysOverflow,
+  startPortalServer,
+  type BrowserSession,
+  type PortalServer,
+} from '../helpers/browser.ts';
 
 const PAGE_2 = fixture('photos/page-2-on-screen.jpg');
 
@@ -73,7 +81,11 @@ async function witness(): Promise<Witness> {
 }
 
 async function upload(w: Witness, tps: string, file: string): Promise<{ w: Witness; id: number }> {
-  const res = await w.agent.post('/api/submissions').set('X-CSRF-Token', w.csrf).field('tps', tps).attach('photos', file);
+  const res = await w.agent
+    .post('/api/submissions')
+    .set('X-CSRF-Token', w.csrf)
+    .field('tps', tps)
+    .attach('photos', file);
   assert.equal(res.status, 202, JSON.stringify(res.body));
   return { w, id: res.body.id as number };
 }
@@ -81,9 +93,16 @@ async function upload(w: Witness, tps: string, file: string): Promise<{ w: Witne
 /** Waits for the real reader to find page 2 on the photo, then confirms the witness's figures. */
 async function confirm(w: Witness, id: number, votes: Votes): Promise<void> {
   for (let i = 0; ; i++) {
-    const sub = (await w.agent.get(`/api/submissions/${id}`).expect(200)).body as { readingDone: boolean; photos: { page: number | null }[] };
+    const sub = (await w.agent.get(`/api/submissions/${id}`).expect(200)).body as {
+      readingDone: boolean;
+      photos: { page: number | null }[];
+    };
     if (sub.readingDone) {
-      assert.deepEqual(sub.photos.map((p) => p.page), [2], 'the reader found page 2');
+      assert.deepEqual(
+        sub.photos.map((p) => p.page),
+        [2],
+        'the reader found page 2',
+      );
       break;
     }
     assert.ok(i < 600, 'reading took more than 60 s');
@@ -107,13 +126,30 @@ test('comparison: the nation shows both totals, the largest mismatch leads to it
   const panel = page.getByTestId('region-comparison');
   await panel.waitFor();
   // Over the same TPS: paslon 02 is 126+128+112+155 for KPU, 26+128+112+155 for the crowd.
-  assert.deepEqual((await rowText(page, '[data-testid="region-comparison"] tr[data-field="suara_paslon_2"]')).slice(1), ['521', '421', '✗ −100']);
-  // Paslon 03 leaves out the TPS where witnesses disagree on it: 30+29+50 against 30+39+50.
-  assert.deepEqual((await rowText(page, '[data-testid="region-comparison"] tr[data-field="suara_paslon_3"]')).slice(1), ['109', '119', '✗ +10']);
-  const counts = Object.fromEntries(
-    await page.locator('.status-counts li').evaluateAll((els) => els.map((e) => [e.getAttribute('data-status'), e.querySelector('.status-counts__n')!.textContent])),
+  assert.deepEqual(
+    (await rowText(page, '[data-testid="region-comparison"] tr[data-field="suara_paslon_2"]')).slice(1),
+    ['521', '421', '✗ −100'],
   );
-  assert.deepEqual(counts, { mismatch: '2', crowd_conflict: '1', official_inconsistent: '0', no_official: '0', match: '1', no_crowd: '822.112' });
+  // Paslon 03 leaves out the TPS where witnesses disagree on it: 30+29+50 against 30+39+50.
+  assert.deepEqual(
+    (await rowText(page, '[data-testid="region-comparison"] tr[data-field="suara_paslon_3"]')).slice(1),
+    ['109', '119', '✗ +10'],
+  );
+  const counts = Object.fromEntries(
+    await page
+      .locator('.status-counts li')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-status'), e.querySelector('.status-counts__n')!.textContent]),
+      ),
+  );
+  assert.deepEqual(counts, {
+    mismatch: '2',
+    crowd_conflict: '1',
+    official_inconsistent: '0',
+    no_official: '0',
+    match: '1',
+    no_crowd: '822.112',
+  });
   assert.match(await panel.innerText(), /4 dari 822\.116 TPS/);
   const jakarta = await rowText(page, 'table.data-table tbody tr:has(a:text-is("DKI JAKARTA"))');
   assert.equal(jakarta.at(-1), '✗ 2', 'the province row counts its mismatching TPS');
@@ -124,8 +160,14 @@ test('comparison: the nation shows both totals, the largest mismatch leads to it
   await page.waitForURL(`${base}/?tab=selisih`);
   const items = page.getByTestId('mismatch-list').locator('li.mismatch');
   await items.first().waitFor();
-  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-tps'))), [DROPPED.code, TENS.code]);
-  assert.match(await items.first().innerText(), /Dampak: 100 suara[\s\S]*Suara Paslon 02 \(Prabowo-Gibran\): resmi 126, saksi 26 \(−100\)/);
+  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-tps'))), [
+    DROPPED.code,
+    TENS.code,
+  ]);
+  assert.match(
+    await items.first().innerText(),
+    /Dampak: 100 suara[\s\S]*Suara Paslon 02 \(Prabowo-Gibran\): resmi 126, saksi 26 \(−100\)/,
+  );
   await page.getByLabel('Tampilkan TPS berstatus').selectOption('crowd_conflict');
   await page.waitForURL(`${base}/?tab=selisih&status=crowd_conflict`);
   await page.locator(`li.mismatch[data-tps="${CONFLICT.code}"]`).waitFor();
@@ -141,7 +183,12 @@ test('comparison: the nation shows both totals, the largest mismatch leads to it
   // Back up to the village: its TPS rows carry their comparison status; TPS without witnesses stay quiet.
   await page.getByRole('navigation', { name: 'Letak wilayah' }).getByRole('link', { name: 'PULAU PANGGANG' }).click();
   await page.waitForURL(`${base}/wilayah/3101011001`);
-  const status = (code: string) => page.locator(`table.data-table tbody tr:has(td.code:text-is("${code}")) td`).last().innerText().then((s) => s.replace(/\s+/g, ' ').trim());
+  const status = (code: string) =>
+    page
+      .locator(`table.data-table tbody tr:has(td.code:text-is("${code}")) td`)
+      .last()
+      .innerText()
+      .then((s) => s.replace(/\s+/g, ' ').trim());
   await page.locator('table.data-table tbody tr').first().waitFor();
   assert.deepEqual(
     [await status(DROPPED.code), await status(TENS.code), await status(MATCH.code), await status('3101011001001')],
@@ -156,27 +203,52 @@ test('comparison: the nation shows both totals, the largest mismatch leads to it
 async function checkTpsPage(page: Page): Promise<void> {
   const status = page.getByTestId('tps-comparison-status');
   await status.waitFor();
-  assert.match(await status.innerText(), /✗\s*Selisih[\s\S]*berbeda dengan data resmi KPU pada 1 isian\. Selisih suara paslon: 100\./);
+  assert.match(
+    await status.innerText(),
+    /✗\s*Selisih[\s\S]*berbeda dengan data resmi KPU pada 1 isian\. Selisih suara paslon: 100\./,
+  );
   assert.deepEqual(await rowText(page, '.cmp-table tr[data-field="suara_paslon_2"]'), [
     'Suara Paslon 02 (Prabowo-Gibran)',
     '126',
     '26 terverifikasi (2 saksi)',
     '✗ Selisih −100 (kemungkinan salah baca digit: 126 → 26)',
   ]);
-  assert.deepEqual(await rowText(page, '.cmp-table tr[data-field="suara_paslon_1"]'), ['Suara Paslon 01 (Anies-Muhaimin)', '92', '92 terverifikasi (2 saksi)', '✓ Sama']);
-  assert.match(await page.locator('.cmp-table tr[data-field="suara_paslon_2"]').getAttribute('class') ?? '', /cmp-row--fail/);
+  assert.deepEqual(await rowText(page, '.cmp-table tr[data-field="suara_paslon_1"]'), [
+    'Suara Paslon 01 (Anies-Muhaimin)',
+    '92',
+    '92 terverifikasi (2 saksi)',
+    '✓ Sama',
+  ]);
+  assert.match(
+    (await page.locator('.cmp-table tr[data-field="suara_paslon_2"]').getAttribute('class')) ?? '',
+    /cmp-row--fail/,
+  );
   const thumbs = page.locator('.crowd-photos .thumb img');
   await thumbs.nth(1).waitFor();
   assert.equal(await thumbs.count(), 2, 'one photo per witness');
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.crowd-photos .thumb img')].every((i) => i.complete && i.naturalWidth > 0));
-  assert.match(await page.locator('.evidence').innerText(), /Foto halaman 1 \(situs KPU\)/, 'KPU’s images beside the crowd’s');
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>('.crowd-photos .thumb img')].every(
+      (i) => i.complete && i.naturalWidth > 0,
+    ),
+  );
+  assert.match(
+    await page.locator('.evidence').innerText(),
+    /Foto halaman 1 \(situs KPU\)/,
+    'KPU’s images beside the crowd’s',
+  );
   assert.ok(await page.getByRole('table', { name: /Halaman 2/ }).isVisible(), 'the official figures are still there');
-  assert.ok(await page.getByRole('heading', { name: 'Riwayat versi data resmi' }).isVisible(), 'and the history of the official figures');
+  assert.ok(
+    await page.getByRole('heading', { name: 'Riwayat versi data resmi' }).isVisible(),
+    'and the history of the official figures',
+  );
 }
 
 /** The full-size viewer: opens from a thumbnail, loads the photo, zooms with the button and a key, Esc closes. */
 async function checkViewer(page: Page): Promise<void> {
-  await page.getByRole('button', { name: /Buka Halaman 2 formulir C\.HASIL, dikirim oleh Saksi-/ }).first().click();
+  await page
+    .getByRole('button', { name: /Buka Halaman 2 formulir C\.HASIL, dikirim oleh Saksi-/ })
+    .first()
+    .click();
   const dialog = page.getByRole('dialog');
   await dialog.waitFor();
   const img = dialog.getByTestId('viewer-image');
@@ -205,7 +277,14 @@ async function checkViewer(page: Page): Promise<void> {
 test('comparison: the national list pages with the cursor; the pages fit 360 px and read in English too', async () => {
   const page = await browser.newPage();
   // One TPS per page, so the two mismatches need the API's cursor and "Muat lebih banyak".
-  await page.route('**/api/mismatches?*', (route) => route.continue({ url: route.request().url().replace(/limit=\d+/, 'limit=1') }));
+  await page.route('**/api/mismatches?*', (route) =>
+    route.continue({
+      url: route
+        .request()
+        .url()
+        .replace(/limit=\d+/, 'limit=1'),
+    }),
+  );
   await page.goto(`${base}/`);
   await page.getByRole('link', { name: 'Selisih terbesar' }).click();
   await page.waitForURL(`${base}/selisih`);
@@ -214,8 +293,15 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   assert.equal(await items.count(), 1);
   await page.getByRole('button', { name: 'Muat lebih banyak' }).click();
   await items.nth(1).waitFor();
-  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-tps'))), [DROPPED.code, TENS.code]);
-  assert.deepEqual(await items.locator('.mismatch__place').allTextContents(), Array(2).fill('KEPULAUAN SERIBU UTARA, ADM. KEP. SERIBU, DKI JAKARTA'), 'each TPS of the national list says where it is');
+  assert.deepEqual(await items.evaluateAll((els) => els.map((e) => e.getAttribute('data-tps'))), [
+    DROPPED.code,
+    TENS.code,
+  ]);
+  assert.deepEqual(
+    await items.locator('.mismatch__place').allTextContents(),
+    Array(2).fill('KEPULAUAN SERIBU UTARA, ADM. KEP. SERIBU, DKI JAKARTA'),
+    'each TPS of the national list says where it is',
+  );
   await page.getByRole('button', { name: 'Muat lebih banyak' }).waitFor({ state: 'detached' });
   await page.close();
 
@@ -232,7 +318,10 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   await mobile.locator('.cmp-table').waitFor();
   await mobile.locator('.crowd-photos .thumb').nth(1).waitFor();
   assert.ok((await sidewaysOverflow(mobile)) <= 0, 'the TPS comparison fits 360 px');
-  assert.match(await mobile.locator('.cmp-table tr[data-field="suara_paslon_2"]').innerText(), /Selisih −100 \(kemungkinan salah baca digit: 126 → 26\)/);
+  assert.match(
+    await mobile.locator('.cmp-table tr[data-field="suara_paslon_2"]').innerText(),
+    /Selisih −100 \(kemungkinan salah baca digit: 126 → 26\)/,
+  );
   await mobile.screenshot({ path: path.join(SCREENSHOTS, 'comparison-tps-mobile.png'), fullPage: true });
   await mobile.locator('.crowd-photos .thumb').first().click();
   await mobile.getByRole('dialog').waitFor();
@@ -242,8 +331,14 @@ test('comparison: the national list pages with the cursor; the pages fit 360 px 
   // The same comparison in English, then back (the choice is kept in this browser profile).
   await mobile.getByRole('button', { name: 'Switch to English' }).click();
   await mobile.getByText('Difference −100 (possibly a misread digit: 126 → 26)').waitFor();
-  assert.match(await mobile.getByTestId('tps-comparison-status').innerText(), /Mismatch[\s\S]*differ from KPU’s official ones on 1 field\./);
-  assert.match(await mobile.locator('.cmp-table tr[data-field="suara_paslon_2"]').innerText(), /verified \(2 witnesses\)/);
+  assert.match(
+    await mobile.getByTestId('tps-comparison-status').innerText(),
+    /Mismatch[\s\S]*differ from KPU’s official ones on 1 field\./,
+  );
+  assert.match(
+    await mobile.locator('.cmp-table tr[data-field="suara_paslon_2"]').innerText(),
+    /verified \(2 witnesses\)/,
+  );
   await mobile.getByRole('button', { name: 'Ganti ke Bahasa Indonesia' }).click();
   await mobile.getByText('Selisih −100 (kemungkinan salah baca digit: 126 → 26)').waitFor();
   await mobile.close();

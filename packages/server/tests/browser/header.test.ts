@@ -22,7 +22,11 @@ import {
   type PortalServer,
 } from '../helpers/browser.ts';
 
-const MODERATOR = { name: 'Maria Moderatorina Panjang', contact: 'maria.moderator@example.org', password: 'rahasia-moderasi-2' };
+const MODERATOR = {
+  name: 'Maria Moderatorina Panjang',
+  contact: 'maria.moderator@example.org',
+  password: 'rahasia-moderasi-2',
+};
 
 let server: PortalServer;
 let browser: BrowserSession;
@@ -78,7 +82,10 @@ test('header: one row at 1280 px for a signed-in moderator, every link in sight 
   await page.locator('main h1').first().waitFor();
   assert.equal(await headerRows(page), 1);
   for (const name of ['Selisih terbesar', 'Moderasi', 'Unggah', 'Kiriman saya']) {
-    assert.ok(await page.getByRole('banner').getByRole('link', { name, exact: true }).isVisible(), `${name} is in sight`);
+    assert.ok(
+      await page.getByRole('banner').getByRole('link', { name, exact: true }).isVisible(),
+      `${name} is in sight`,
+    );
   }
   assert.ok(await page.getByRole('button', { name: 'Keluar' }).isVisible());
   assert.ok(await page.getByRole('searchbox').isVisible());
@@ -107,10 +114,20 @@ test('header: at 360 px two rows; upload, language and search stay in reach; the
   await page.locator('main h1').first().waitFor();
   assert.ok((await headerRows(page)) <= 2, 'signed-in moderator: at most two rows');
   const banner = page.getByRole('banner');
-  assert.ok(await banner.getByRole('link', { name: 'Unggah', exact: true }).isVisible(), 'the upload call-to-action is in sight');
+  assert.ok(
+    await banner.getByRole('link', { name: 'Unggah', exact: true }).isVisible(),
+    'the upload call-to-action is in sight',
+  );
   assert.ok(await page.getByRole('searchbox').isVisible(), 'the search is in sight');
-  assert.ok(await page.getByRole('button', { name: 'Switch to English' }).isVisible(), 'the language switch is in sight');
-  assert.equal(await banner.getByRole('link', { name: 'Moderasi' }).isVisible(), false, 'secondary links wait behind the menu');
+  assert.ok(
+    await page.getByRole('button', { name: 'Switch to English' }).isVisible(),
+    'the language switch is in sight',
+  );
+  assert.equal(
+    await banner.getByRole('link', { name: 'Moderasi' }).isVisible(),
+    false,
+    'secondary links wait behind the menu',
+  );
   assert.ok((await sidewaysOverflow(page)) <= 0, 'no sideways scrolling');
   await banner.screenshot({ path: path.join(SCREENSHOTS, 'header-360.png') });
 
@@ -121,7 +138,10 @@ test('header: at 360 px two rows; upload, language and search stay in reach; the
   await page.keyboard.press('Enter');
   assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
   for (const name of ['Selisih terbesar', 'Moderasi', 'Kiriman saya']) {
-    assert.ok(await page.locator(`[id="${menuId}"]`).getByRole('link', { name, exact: true }).isVisible(), `${name} is in the open menu`);
+    assert.ok(
+      await page.locator(`[id="${menuId}"]`).getByRole('link', { name, exact: true }).isVisible(),
+      `${name} is in the open menu`,
+    );
   }
   assert.match(await page.getByTestId('signed-in-as').innerText(), /Maria Moderatorina Panjang/);
   await banner.screenshot({ path: path.join(SCREENSHOTS, 'header-360-menu.png') });
@@ -166,11 +186,17 @@ test('pages on demand: the nation page loads no witness, moderator or mismatch-l
   await page.getByRole('link', { name: 'Selisih terbesar' }).click();
   await page.waitForURL(`${base}/selisih`);
   await page.getByRole('heading', { level: 1, name: 'Selisih terbesar' }).waitFor();
-  assert.ok((await scriptsLoaded(page)).some((f) => f.startsWith('mismatches-page-')), 'the mismatch list arrives when asked for');
+  assert.ok(
+    (await scriptsLoaded(page)).some((f) => f.startsWith('mismatches-page-')),
+    'the mismatch list arrives when asked for',
+  );
   await page.getByRole('link', { name: 'Unggah', exact: true }).click();
   await page.waitForURL(/\/masuk/);
   await page.getByLabel('Kata sandi').waitFor();
-  assert.ok((await scriptsLoaded(page)).some((f) => f.startsWith('login-page-')), 'the login page arrives when asked for');
+  assert.ok(
+    (await scriptsLoaded(page)).some((f) => f.startsWith('login-page-')),
+    'the login page arrives when asked for',
+  );
   await page.close();
   assert.deepEqual(browser.pageErrors.splice(0), []);
 });

@@ -37,7 +37,11 @@ let moderatorStaffPseudonym: string;
 /** A witness uploads the page-2 photo, waits for the reader, and confirms what is written on it. */
 async function witnessConfirms(): Promise<void> {
   const witness = request.agent(server.app);
-  const { csrf } = await signUp(witness, { name: 'Siti Saksi', contact: '0812 3456 7001', password: 'rahasia-saksi-1' });
+  const { csrf } = await signUp(witness, {
+    name: 'Siti Saksi',
+    contact: '0812 3456 7001',
+    password: 'rahasia-saksi-1',
+  });
   const upload = await witness
     .post('/api/submissions')
     .set('X-CSRF-Token', csrf)
@@ -45,7 +49,11 @@ async function witnessConfirms(): Promise<void> {
     .attach('photos', path.join(PHOTOS, 'page-2-on-screen.jpg'))
     .expect(202);
   await readingQueueOf(server.app)!.idle();
-  await witness.post(`/api/submissions/${upload.body.id}/confirm`).set('X-CSRF-Token', csrf).send({ fields: WRITTEN }).expect(200);
+  await witness
+    .post(`/api/submissions/${upload.body.id}/confirm`)
+    .set('X-CSRF-Token', csrf)
+    .send({ fields: WRITTEN })
+    .expect(200);
 }
 
 before(async () => {
@@ -64,7 +72,10 @@ after(async () => {
 });
 
 test('moderator: log in, take the top item, compare photo and KPU figures, set the verified figures, see them public', async () => {
-  const official = (await request(server.app).get(`/api/tps/${TPS}`).expect(200)).body.official.fields as Record<string, number | null>;
+  const official = (await request(server.app).get(`/api/tps/${TPS}`).expect(200)).body.official.fields as Record<
+    string,
+    number | null
+  >;
   const page = await browser.newPage();
   await submitLoginForm(page, `${base}/masuk`, MODERATOR);
   await page.getByRole('link', { name: 'Moderasi' }).click();
@@ -78,7 +89,10 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   await page.getByText('TPS ini Anda tangani sampai').waitFor();
   const photo = page.getByTestId('photo-viewer').locator('img');
   await photo.waitFor();
-  await page.waitForFunction(() => ((document.querySelector('[data-testid=photo-viewer] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+  await page.waitForFunction(
+    () =>
+      ((document.querySelector('[data-testid=photo-viewer] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0,
+  );
   const row = page.getByTestId('figures-compare').locator('tr[data-field=suara_paslon_1]');
   assert.equal((await row.locator('[data-col=kpu]').innerText()).replace(/\D/g, ''), String(official.suara_paslon_1));
   assert.equal((await row.locator('[data-col=crowd]').innerText()).replace(/\D/g, ''), String(WRITTEN.suara_paslon_1));
@@ -88,11 +102,18 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
   await page.keyboard.press('r');
   assert.deepEqual([await photo.getAttribute('data-zoom'), await photo.getAttribute('data-rotation')], ['1.5', '90']);
   // The crowd viewer's zoom model here too: ctrl+wheel over the photo zooms at the pointer (x1.15 per notch).
-  await page.getByTestId('photo-viewer').locator('.viewer__stage').hover({ position: { x: 100, y: 100 } });
+  await page
+    .getByTestId('photo-viewer')
+    .locator('.viewer__stage')
+    .hover({ position: { x: 100, y: 100 } });
   await page.keyboard.down('Control');
   await page.mouse.wheel(0, -100);
   await page.keyboard.up('Control');
-  await page.waitForFunction(() => Number(document.querySelector('[data-testid=photo-viewer] img')?.getAttribute('data-zoom')) > 1.7, undefined, { timeout: 20_000 });
+  await page.waitForFunction(
+    () => Number(document.querySelector('[data-testid=photo-viewer] img')?.getAttribute('data-zoom')) > 1.7,
+    undefined,
+    { timeout: 20_000 },
+  );
   await page.keyboard.press('v');
   // The form focuses its reason field a moment after the key (decision-form.tsx); typing before that loses letters.
   await page.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
@@ -126,7 +147,11 @@ test('moderator: log in, take the top item, compare photo and KPU figures, set t
 test('a KPU figure a moderator marks wrong is shown as such on the public TPS page', async () => {
   const moderator = request.agent(server.app);
   const anonymous = (await moderator.get('/api/auth/me').expect(200)).body.csrfToken as string;
-  const login = await moderator.post('/api/auth/login').set('X-CSRF-Token', anonymous).send({ contact: MODERATOR.contact, password: MODERATOR.password }).expect(200);
+  const login = await moderator
+    .post('/api/auth/login')
+    .set('X-CSRF-Token', anonymous)
+    .send({ contact: MODERATOR.contact, password: MODERATOR.password })
+    .expect(200);
   const csrf = login.body.csrfToken as string;
   await moderator.post(`/api/moderation/tps/${TPS}/claim`).set('X-CSRF-Token', csrf).expect(200);
   await moderator
@@ -139,7 +164,11 @@ test('a KPU figure a moderator marks wrong is shown as such on the public TPS pa
   const row = page.locator('.cmp-table tr[data-field=suara_paslon_2]');
   await row.waitFor();
   assert.match(await row.getByTestId('official-disputed').innerText(), /ditandai salah oleh moderator/);
-  assert.equal(await page.locator('.cmp-table tr[data-field=suara_paslon_1]').getByTestId('official-disputed').count(), 0, 'only the field marked');
+  assert.equal(
+    await page.locator('.cmp-table tr[data-field=suara_paslon_1]').getByTestId('official-disputed').count(),
+    0,
+    'only the field marked',
+  );
   assert.deepEqual(browser.pageErrors, []);
 });
 

@@ -7,7 +7,15 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { DESKTOP_VIEWPORT, SCREENSHOTS, launchChromium, sidewaysOverflow, startPortalServer, type BrowserSession, type PortalServer } from '../helpers/browser.ts';
+import {
+  DESKTOP_VIEWPORT,
+  SCREENSHOTS,
+  launchChromium,
+  sidewaysOverflow,
+  startPortalServer,
+  type BrowserSession,
+  type PortalServer,
+} from '../helpers/browser.ts';
 
 const TPS = '3101011003008';
 
@@ -104,7 +112,9 @@ test('portal: search, sorting, not found and network errors', async () => {
   await page.getByRole('link', { name: 'KOTA ADM. JAKARTA SELATAN' }).click();
   await page.waitForURL(`${base}/wilayah/3174`);
   // Leaving the results page empties the box (it follows the URL); typing before that happens would be wiped.
-  await page.waitForFunction(() => (document.querySelector('form[role="search"] input') as HTMLInputElement | null)?.value === '');
+  await page.waitForFunction(
+    () => (document.querySelector('form[role="search"] input') as HTMLInputElement | null)?.value === '',
+  );
 
   await search.fill(TPS);
   await search.press('Enter');
@@ -115,7 +125,11 @@ test('portal: search, sorting, not found and network errors', async () => {
   const header = page.getByRole('columnheader', { name: /Paslon 02/ });
   await header.getByRole('button').click();
   assert.equal(await header.getAttribute('aria-sort'), 'descending');
-  assert.equal(await page.locator('table.data-table tbody th').first().innerText(), 'DKI JAKARTA', 'most paslon 02 votes in the demo data');
+  assert.equal(
+    await page.locator('table.data-table tbody th').first().innerText(),
+    'DKI JAKARTA',
+    'most paslon 02 votes in the demo data',
+  );
 
   await page.goto(`${base}/tps/3101011003999`);
   assert.equal(await heading(page), 'Tidak ditemukan');

@@ -32,7 +32,10 @@ type SubmissionView = Awaited<ReturnType<SubmissionsService['get']>>;
 /** The demo TPS (it has official figures too, so its page shows both). */
 const TPS = '3101011003008';
 /** What is written on the two fixture photos. */
-const WRITTEN: Record<string, number> = { ...PHOTO_TRUTH['page-2-on-screen.jpg'].fields, ...PHOTO_TRUTH['page-3-on-screen.jpg'].fields };
+const WRITTEN: Record<string, number> = {
+  ...PHOTO_TRUTH['page-2-on-screen.jpg'].fields,
+  ...PHOTO_TRUTH['page-3-on-screen.jpg'].fields,
+};
 
 let server: PortalServer;
 let browser: BrowserSession;
@@ -85,7 +88,9 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await signUpVia(page, 'Siti Saksi');
   await chooseTpsByCode(page, TPS);
   assert.match(await page.getByTestId('chosen-tps').innerText(), /TPS 008.*3101011003008/s);
-  await page.getByTestId('gallery-input').setInputFiles([path.join(PHOTOS, 'page-2-on-screen.jpg'), path.join(PHOTOS, 'page-3-on-screen.jpg')]);
+  await page
+    .getByTestId('gallery-input')
+    .setInputFiles([path.join(PHOTOS, 'page-2-on-screen.jpg'), path.join(PHOTOS, 'page-3-on-screen.jpg')]);
   const items = page.getByTestId('photo-item');
   await page.getByRole('button', { name: 'Kirim 2 foto' }).waitFor();
   // 3024 x 4032 phone photos go out as 1536 x 2048 JPEGs.
@@ -98,17 +103,25 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   const id = page.url().split('/').at(-1)!;
   // The page updates itself while the real reader works, then shows the confirm screen.
   await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 60_000 });
-  const states = await page.getByTestId('photo-state').evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
+  const states = await page
+    .getByTestId('photo-state')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-state')));
   assert.deepEqual(states, ['read', 'read']);
   assert.match(await page.locator('.photo-states').innerText(), /Terbaca: halaman 2[\s\S]*Terbaca: halaman 3/);
 
   // Every field of both pages, with the value read and its cut-out; review fields first.
   const view = await submissionOf(page, id);
   // The pages read together (the same readSheet the server stores as the machine's reading).
-  const machine = readSheet(view.photos.flatMap((p) => (p.reading ? [{ page: p.page as 1 | 2 | 3, ...p.reading }] : [])));
+  const machine = readSheet(
+    view.photos.flatMap((p) => (p.reading ? [{ page: p.page as 1 | 2 | 3, ...p.reading }] : [])),
+  );
   const rows = page.locator('.field-row');
   const shown = await rows.evaluateAll((els) =>
-    els.map((e) => ({ field: e.getAttribute('data-field')!, review: e.getAttribute('data-review') === 'true', value: e.querySelector('input')!.value })),
+    els.map((e) => ({
+      field: e.getAttribute('data-field')!,
+      review: e.getAttribute('data-review') === 'true',
+      value: e.querySelector('input')!.value,
+    })),
   );
   assert.deepEqual(shown.map((r) => r.field).sort(), Object.keys(WRITTEN).sort());
   for (const r of shown) {
@@ -116,26 +129,45 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
     assert.equal(r.review, machine[r.field as FieldName]!.review, `${r.field} review flag`);
   }
   // The sheet does not add up across its pages (123 + 274 + 32 = 429, suara sah 427): the fields of that sum are marked.
-  assert.ok(machine.suara_paslon_1!.reasons?.includes('check:paslon_sum_vs_sah'), machine.suara_paslon_1!.reasons?.join());
+  assert.ok(
+    machine.suara_paslon_1!.reasons?.includes('check:paslon_sum_vs_sah'),
+    machine.suara_paslon_1!.reasons?.join(),
+  );
   assert.equal(shown.find((r) => r.field === 'suara_paslon_1')!.review, true);
   const firstOk = shown.findIndex((r) => !r.review);
   assert.ok(firstOk === -1 || shown.slice(firstOk).every((r) => !r.review), 'review fields come first');
-  const cutouts = await page.locator('.field-row__cutout img').evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
+  const cutouts = await page
+    .locator('.field-row__cutout img')
+    .evaluateAll((imgs) => imgs.map((i) => (i as HTMLImageElement).naturalWidth));
   assert.equal(cutouts.length, 6);
-  assert.ok(cutouts.every((w) => w > 0), 'every cut-out loaded');
+  assert.ok(
+    cutouts.every((w) => w > 0),
+    'every cut-out loaded',
+  );
 
   // Live checks: a wrong total is said in words at once, the right one makes the check pass.
   const total = page.locator('[data-field="suara_total"] input');
   const sahTidakSah = page.locator('[data-testid="live-checks"] [data-check="sah_plus_tidak_sah_vs_total"]');
-  for (const f of ['suara_sah', 'suara_tidak_sah']) await page.locator(`[data-field="${f}"] input`).fill(String(WRITTEN[f]));
+  for (const f of ['suara_sah', 'suara_tidak_sah'])
+    await page.locator(`[data-field="${f}"] input`).fill(String(WRITTEN[f]));
   await total.fill('431');
-  assert.match(await sahTidakSah.innerText(), /Tidak sesuai[\s\S]*427 \+ 3 = 430, tetapi jumlah suara sah dan tidak sah 431/);
+  assert.match(
+    await sahTidakSah.innerText(),
+    /Tidak sesuai[\s\S]*427 \+ 3 = 430, tetapi jumlah suara sah dan tidak sah 431/,
+  );
   // The correction: every figure as written on the form (suara_total is among them, read or not).
-  for (const [field, value] of Object.entries(WRITTEN)) await page.locator(`[data-field="${field}"] input`).fill(String(value));
+  for (const [field, value] of Object.entries(WRITTEN))
+    await page.locator(`[data-field="${field}"] input`).fill(String(value));
   await page.locator('.live-checks__passed summary').click();
-  assert.match(await sahTidakSah.innerText(), /Sesuai[\s\S]*427 \+ 3 = 430, sama dengan jumlah suara sah dan tidak sah 430/);
+  assert.match(
+    await sahTidakSah.innerText(),
+    /Sesuai[\s\S]*427 \+ 3 = 430, sama dengan jumlah suara sah dan tidak sah 430/,
+  );
   // The form itself is inconsistent (123 + 274 + 32 = 429, suara sah 427): a warning, not a refusal.
-  assert.match(await page.locator('[data-testid="live-checks"] [data-check="paslon_sum_vs_sah"]').innerText(), /123 \+ 274 \+ 32 = 429, tetapi suara sah 427/);
+  assert.match(
+    await page.locator('[data-testid="live-checks"] [data-check="paslon_sum_vs_sah"]').innerText(),
+    /123 \+ 274 \+ 32 = 429, tetapi suara sah 427/,
+  );
   assert.match(await page.locator('[data-field="suara_total"]').innerText(), /diubah oleh Anda|Terbaca: 430/);
   assert.ok((await sidewaysOverflow(page)) <= 0, 'the confirm screen fits 360 px');
   await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).scrollIntoViewIfNeeded();
@@ -154,25 +186,37 @@ test('witness: sign up, upload pages 2 and 3, see them read, correct one, confir
   await page.waitForURL(`${base}/tps/${TPS}`);
   const entry = page.getByTestId('witness-submission');
   await entry.waitFor();
-  const pseudonym = (await server.db.get<{ pseudonym: string }>('SELECT pseudonym FROM users WHERE name = ?', ['Siti Saksi']))!.pseudonym;
+  const pseudonym = (await server.db.get<{ pseudonym: string }>('SELECT pseudonym FROM users WHERE name = ?', [
+    'Siti Saksi',
+  ]))!.pseudonym;
   const text = await entry.innerText();
   assert.match(text, new RegExp(pseudonym));
   assert.doesNotMatch(text, /Siti Saksi/, 'the public sees a pseudonym, never the name');
-  for (const [field, value] of Object.entries(WRITTEN)) assert.equal((await entry.locator(`[data-field="${field}"] dd`).innerText()).trim(), String(value));
+  for (const [field, value] of Object.entries(WRITTEN))
+    assert.equal((await entry.locator(`[data-field="${field}"] dd`).innerText()).trim(), String(value));
   const links = await entry.locator('.witness__photos a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   assert.equal(links.length, 2);
   assert.ok(links.every((h) => /^\/api\/photos\/[0-9a-f]{64}\/display\.jpg$/.test(h ?? '')));
   await entry.locator('.witness__photos').scrollIntoViewIfNeeded();
-  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every((i) => i.complete && i.naturalWidth > 0));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every(
+      (i) => i.complete && i.naturalWidth > 0,
+    ),
+  );
   assert.ok((await sidewaysOverflow(page)) <= 0, 'the TPS page still fits 360 px');
-  await page.locator('section[aria-labelledby="tps-witness"]').screenshot({ path: path.join(SCREENSHOTS, 'witness-on-tps-page.png') });
+  await page
+    .locator('section[aria-labelledby="tps-witness"]')
+    .screenshot({ path: path.join(SCREENSHOTS, 'witness-on-tps-page.png') });
 
   // At 360 px the account links are behind the header's "Menu" button.
   await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('link', { name: 'Kiriman saya' }).click();
   await page.waitForURL(`${base}/kiriman`);
   const mine = page.getByTestId('my-submissions');
-  assert.match(await mine.innerText(), new RegExp(`Kiriman #${id} · TPS 008 3101011003008\\s+Sudah dikonfirmasi · 2 foto`));
+  assert.match(
+    await mine.innerText(),
+    new RegExp(`Kiriman #${id} · TPS 008 3101011003008\\s+Sudah dikonfirmasi · 2 foto`),
+  );
   await mine.getByRole('link').first().click();
   await page.waitForURL(`${base}/kiriman/${id}`);
   await page.getByRole('heading', { name: 'Angka yang dikonfirmasi' }).waitFor();
@@ -203,12 +247,19 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   assert.match(await page.getByTestId('chosen-tps').innerText(), /TPS 002.*3101011003002/s);
 
   // The page-2 photo as a phone writes it, with EXIF: the shrunk copy must still carry it.
-  const phonePhoto = await sharp(path.join(PHOTOS, 'page-2-on-screen.jpg')).withExif(PHONE_EXIF).jpeg({ quality: 90 }).toBuffer();
+  const phonePhoto = await sharp(path.join(PHOTOS, 'page-2-on-screen.jpg'))
+    .withExif(PHONE_EXIF)
+    .jpeg({ quality: 90 })
+    .toBuffer();
   await page.getByTestId('gallery-input').setInputFiles([
     { name: 'page-2-on-screen.jpg', mimeType: 'image/jpeg', buffer: phonePhoto },
     { name: 'catatan.jpg', mimeType: 'image/jpeg', buffer: Buffer.from('ini bukan foto\n') },
     { name: 'IMG_0001.HEIC', mimeType: 'image/heic', buffer: fs.readFileSync(fixture('uploads/pattern-320x240.heic')) },
-    { name: 'page-1-blank-on-screen.jpg', mimeType: 'image/jpeg', buffer: fs.readFileSync(path.join(PHOTOS, 'page-1-blank-on-screen.jpg')) },
+    {
+      name: 'page-1-blank-on-screen.jpg',
+      mimeType: 'image/jpeg',
+      buffer: fs.readFileSync(path.join(PHOTOS, 'page-1-blank-on-screen.jpg')),
+    },
   ]);
   // Chromium cannot decode HEIC: that photo goes out as it is, for the server to decode.
   await page.getByRole('button', { name: 'Kirim 4 foto' }).waitFor();
@@ -221,7 +272,10 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   await refused.getByRole('button', { name: 'Hapus' }).click();
 
   // A stalled upload (the request never answers) can be cancelled; the photos stay.
-  await page.route((url) => url.pathname === '/api/submissions', () => undefined);
+  await page.route(
+    (url) => url.pathname === '/api/submissions',
+    () => undefined,
+  );
   await page.getByRole('button', { name: 'Kirim ulang' }).click();
   await page.getByRole('button', { name: 'Batalkan pengiriman' }).click();
   assert.match(await page.getByTestId('upload-failure').innerText(), /Pengiriman dibatalkan/);
@@ -240,7 +294,11 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   const relogin = page.getByTestId('relogin-form');
   await relogin.waitFor();
   assert.match(await page.getByTestId('upload-failure').innerText(), /Sesi Anda sudah berakhir/);
-  assert.equal(await relogin.getByLabel('Nomor HP atau e-mail').inputValue(), '+6281234567002', 'the contact is filled in');
+  assert.equal(
+    await relogin.getByLabel('Nomor HP atau e-mail').inputValue(),
+    '+6281234567002',
+    'the contact is filled in',
+  );
   await relogin.getByLabel('Kata sandi').fill('salah-sandi-1');
   await relogin.getByRole('button', { name: 'Masuk dan kirim ulang' }).click();
   await relogin.getByRole('alert').waitFor();
@@ -254,14 +312,22 @@ test('witness: a refused file is named, HEIC goes as it is, a stalled send is ca
   assert.deepEqual([heic.state, heic.page], ['read', null], 'the HEIC (a pattern, not a form) was decoded and read');
   assert.match(await page.getByTestId('photo-state').nth(1).innerText(), /Bukan halaman formulir/);
   // The blank page 1 adds its 22 fields, none with a figure read (never a guessed number).
-  const page1 = page.locator('.field-row[data-field^="pemilih_dpt_"], .field-row[data-field^="pengguna_"], .field-row[data-field^="disabilitas_"], .field-row[data-field^="surat_suara_"]');
-  assert.equal(await page1.count(), 22);
-  assert.deepEqual([...new Set(await page1.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))], ['']);
-  assert.match(await page.locator('[data-field="pemilih_dpt_l"]').innerText(), /Pemilih DPT \(laki-laki\)/);
-  const stored = await server.db.get<{ width: number; height: number; captured_at: string; device_model: string; gps_lat: number }>(
-    'SELECT width, height, captured_at, device_model, gps_lat FROM photos WHERE sha256 = ?',
-    [sent.sha256],
+  const page1 = page.locator(
+    '.field-row[data-field^="pemilih_dpt_"], .field-row[data-field^="pengguna_"], .field-row[data-field^="disabilitas_"], .field-row[data-field^="surat_suara_"]',
   );
+  assert.equal(await page1.count(), 22);
+  assert.deepEqual(
+    [...new Set(await page1.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value)))],
+    [''],
+  );
+  assert.match(await page.locator('[data-field="pemilih_dpt_l"]').innerText(), /Pemilih DPT \(laki-laki\)/);
+  const stored = await server.db.get<{
+    width: number;
+    height: number;
+    captured_at: string;
+    device_model: string;
+    gps_lat: number;
+  }>('SELECT width, height, captured_at, device_model, gps_lat FROM photos WHERE sha256 = ?', [sent.sha256]);
   assert.deepEqual([stored?.width, stored?.height], [1536, 2048], 'the browser sent the shrunk copy');
   assert.equal(stored?.device_model, 'SM-A155F', 'EXIF carried over to the shrunk copy, for moderators');
   assert.equal(stored?.captured_at, '2024-02-14T13:05:09+07:00');

@@ -69,10 +69,19 @@ let counter = 0;
 /** Registers (and so logs in) a fresh witness on the agent; returns the user and the session's CSRF token. */
 export async function signUp(agent: Agent, over: Partial<{ name: string; contact: string; password: string }> = {}) {
   counter += 1;
-  const body = { name: `Saksi ${counter}`, contact: `saksi${counter}.${process.pid}@example.org`, password: 'rahasia-123', ...over };
+  const body = {
+    name: `Saksi ${counter}`,
+    contact: `saksi${counter}.${process.pid}@example.org`,
+    password: 'rahasia-123',
+    ...over,
+  };
   const csrf = await csrfOf(agent); // before the request is built: the agent attaches cookies at that moment
   const res = await agent.post('/api/auth/register').set('X-CSRF-Token', csrf).send(body).expect(201);
-  return { user: res.body.user as { id: number; name: string; contact: string; pseudonym: string }, csrf: res.body.csrfToken as string, body };
+  return {
+    user: res.body.user as { id: number; name: string; contact: string; pseudonym: string },
+    csrf: res.body.csrfToken as string,
+    body,
+  };
 }
 
 /**
@@ -81,6 +90,13 @@ export async function signUp(agent: Agent, over: Partial<{ name: string; contact
  */
 export async function setRole(db: Database, userId: number, role: 'witness' | 'moderator' | 'admin'): Promise<string> {
   const staff = role === 'witness' ? null : `Moderator-T${userId}`;
-  await db.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [role, staff, userId]);
-  return (await db.get<{ staff_pseudonym: string | null }>('SELECT staff_pseudonym FROM users WHERE id = ?', [userId]))?.staff_pseudonym ?? '';
+  await db.run('UPDATE users SET role = ?, staff_pseudonym = COALESCE(staff_pseudonym, ?) WHERE id = ?', [
+    role,
+    staff,
+    userId,
+  ]);
+  return (
+    (await db.get<{ staff_pseudonym: string | null }>('SELECT staff_pseudonym FROM users WHERE id = ?', [userId]))
+      ?.staff_pseudonym ?? ''
+  );
 }

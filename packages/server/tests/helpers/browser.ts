@@ -55,7 +55,10 @@ export type PortalServer = {
  * data. With `realReader`, the worker-pool form reader and the reading queue run too.
  */
 export async function startPortalServer(opts: { dirPrefix: string; realReader?: boolean }): Promise<PortalServer> {
-  assert.ok(fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')), 'packages/web/dist is missing: run `npm run build` first');
+  assert.ok(
+    fs.existsSync(path.join(WEB_DIST_DIR, 'index.html')),
+    'packages/web/dist is missing: run `npm run build` first',
+  );
   assert.ok(fs.existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install -y chromium`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), opts.dirPrefix));
   const db = await prepareDatabase(path.join(dir, 'cocok.sqlite'), { logger: silentLogger, loadDemoData: true });
@@ -121,11 +124,14 @@ export async function launchChromium(
       if (width !== undefined) await page.setViewportSize({ width, height: PHONE_VIEWPORT.height });
       page.on('pageerror', (err) => pageErrors.push(err.message));
       page.on('console', (msg) => {
-        if (msg.type() === 'error' && msg.text().includes('Content Security Policy')) pageErrors.push(`CSP: ${msg.text()}`);
+        if (msg.type() === 'error' && msg.text().includes('Content Security Policy'))
+          pageErrors.push(`CSP: ${msg.text()}`);
       });
       // A violation the console might word differently still fires this event in the page.
       await page.addInitScript(() =>
-        document.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`)),
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`),
+        ),
       );
       return page;
     },

@@ -14,7 +14,11 @@ import { createOfficialImportService } from '../../src/modules/official/official
 import { createComparisonService } from '../../src/modules/comparison/comparison.service.ts';
 import { ROLLUP_COLUMNS, contributionOf, zeroContribution, type Contribution } from '@cocok/domain';
 import { createSubmissionsService } from '../../src/modules/submissions/submissions.service.ts';
-import { createAccountsService, createArgon2Hasher, type SessionUser } from '../../src/modules/accounts/accounts.service.ts';
+import {
+  createAccountsService,
+  createArgon2Hasher,
+  type SessionUser,
+} from '../../src/modules/accounts/accounts.service.ts';
 import { createPhotosService } from '../../src/modules/photos/photos.service.ts';
 import { createFileStore } from '../../src/modules/photos/file-store.ts';
 import { createSharpImageProcessor } from '../../src/modules/photos/image-processor.ts';
@@ -40,10 +44,32 @@ export async function createComparisonServices(dirPrefix: string, clock: Clock):
   await importRegistry(db, writeTinyRegistry(ctx.dir));
   const comparison = createComparisonService({ db, clock });
   const regions = createRegionsService({ db });
-  const importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
-  const photos = createPhotosService({ db, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }), clock });
-  const accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });
-  const submissions = createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]) });
+  const importer = createOfficialImportService({
+    db,
+    clock,
+    regions,
+    onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps),
+  });
+  const photos = createPhotosService({
+    db,
+    files: createFileStore(path.join(ctx.dir, 'uploads')),
+    images: createSharpImageProcessor({ maxPixels: 1e6 }),
+    clock,
+  });
+  const accounts = createAccountsService({
+    db,
+    clock,
+    hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }),
+    sessionDays: 30,
+  });
+  const submissions = createSubmissionsService({
+    db,
+    photos,
+    regions,
+    accounts,
+    clock,
+    onCrowdChanged: (tx, tps) => comparison.refreshTps(tx, [tps]),
+  });
   return { db, dir: ctx.dir, comparison, regions, importer, accounts, submissions, photos, cleanup: ctx.cleanup };
 }
 
@@ -61,7 +87,10 @@ export async function confirmPage2(
 }
 
 /** Every region's crowd rollup equals the sum of its TPS's contributions, each TPS recomputed from raw rows. */
-export async function assertRollupsAddUp(services: Pick<ComparisonServices, 'db' | 'comparison'>, tpsCodes: readonly string[]): Promise<void> {
+export async function assertRollupsAddUp(
+  services: Pick<ComparisonServices, 'db' | 'comparison'>,
+  tpsCodes: readonly string[],
+): Promise<void> {
   const { db, comparison } = services;
   const expected = new Map<string, Contribution>();
   for (const tps of tpsCodes) {

@@ -10,10 +10,11 @@ export async function listenOnLoopback(app: Express): Promise<{ baseUrl: string;
   const { port } = server.address() as AddressInfo;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -35,7 +36,11 @@ export class HttpClient {
     const headers: Record<string, string> = { cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (method !== 'GET') headers['x-csrf-token'] = this.csrf;
-    const res = await fetch(this.baseUrl + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(this.baseUrl + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const at = pair.indexOf('=');
@@ -52,7 +57,8 @@ export class HttpClient {
     }
     // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see Answer
     const answer = { status: res.status, body: parsed as any };
-    if (answer.body && typeof answer.body === 'object' && typeof answer.body.csrfToken === 'string') this.csrf = answer.body.csrfToken;
+    if (answer.body && typeof answer.body === 'object' && typeof answer.body.csrfToken === 'string')
+      this.csrf = answer.body.csrfToken;
     return answer;
   }
 

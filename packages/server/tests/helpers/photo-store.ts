@@ -25,7 +25,10 @@ export function filesUnder(dir: string): string[] {
 }
 
 /** The files of one photo (original and copies) under a store folder. */
-export const filesOf = (dir: string, sha256: string) => filesUnder(dir).filter((f) => path.basename(f).startsWith(sha256)).sort();
+export const filesOf = (dir: string, sha256: string) =>
+  filesUnder(dir)
+    .filter((f) => path.basename(f).startsWith(sha256))
+    .sort();
 
 /**
  * The real sharp processor, except that `prepare` of a file with a held name waits at its checkpoint: the
@@ -43,7 +46,10 @@ export function holdingImages(real: ImageProcessor, holds: Map<string, ReturnTyp
 
 /** The real store, with optional checkpoints in `put` and `remove` (after the put, before the remove) and a record of what they did. */
 export function watchedStore(real: FileStore) {
-  const hooks: { afterPut?: (relPath: string, wrote: boolean) => Promise<void>; beforeRemove?: (relPath: string) => Promise<void> } = {};
+  const hooks: {
+    afterPut?: (relPath: string, wrote: boolean) => Promise<void>;
+    beforeRemove?: (relPath: string) => Promise<void>;
+  } = {};
   const removed: string[] = [];
   const store: FileStore = {
     ...real,

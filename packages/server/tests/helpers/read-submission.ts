@@ -10,16 +10,28 @@ import type { Agent } from './api-app.ts';
 let photoSeed = 0;
 
 /** Inserts the photo, the submission and its read page-2 photo row; returns the submission id. */
-export async function insertReadPage2Submission(db: Database, tps: string, userId: number, at: string): Promise<number> {
+export async function insertReadPage2Submission(
+  db: Database,
+  tps: string,
+  userId: number,
+  at: string,
+): Promise<number> {
   const sha256 = crypto.createHash('sha256').update(`read-page-2-${process.pid}-${++photoSeed}`).digest('hex');
   await db.run(
     `INSERT INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3, created_at)
      VALUES (?, 'jpeg', 1000, 642, 480, '0000000000000000', 0, 0, 0, 0, ?)`,
     [sha256, at],
   );
-  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [tps, userId, at]);
+  const { lastID } = await db.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [
+    tps,
+    userId,
+    at,
+  ]);
   const reading = JSON.stringify({ page: 2, fields: {}, review: false, ms: 1 });
-  await db.run(`INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`, [lastID, sha256, reading]);
+  await db.run(
+    `INSERT INTO submission_photos (submission_id, sha256, position, state, page, reading) VALUES (?, ?, 0, 'read', 2, ?)`,
+    [lastID, sha256, reading],
+  );
   return lastID;
 }
 
@@ -36,6 +48,10 @@ export async function confirmReadPage2OverApi(
   votes: [number, number, number],
 ): Promise<number> {
   const id = await insertReadPage2Submission(db, tps, witness.user.id, new Date().toISOString());
-  await witness.agent.post(`/api/submissions/${id}/confirm`).set('X-CSRF-Token', witness.csrf).send({ fields: candidateFigures(votes) }).expect(200);
+  await witness.agent
+    .post(`/api/submissions/${id}/confirm`)
+    .set('X-CSRF-Token', witness.csrf)
+    .send({ fields: candidateFigures(votes) })
+    .expect(200);
   return id;
 }

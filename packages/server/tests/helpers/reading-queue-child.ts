@@ -13,7 +13,12 @@ import { createReadingQueue } from '../../src/modules/submissions/reading-queue.
 
 const [dbFile, uploadsDir] = process.argv.slice(2);
 const db = await openDatabase(dbFile);
-const photos = createPhotosService({ db, files: createFileStore(uploadsDir), images: createSharpImageProcessor({ maxPixels: 1e8 }), clock: systemClock });
+const photos = createPhotosService({
+  db,
+  files: createFileStore(uploadsDir),
+  images: createSharpImageProcessor({ maxPixels: 1e8 }),
+  clock: systemClock,
+});
 const queue = createReadingQueue({
   db,
   photos,

@@ -16,7 +16,12 @@ import type { FormReader } from '@cocok/reader';
 import type { FormReading } from '@cocok/domain';
 
 /** What a reader answers for a page-2 photo in the reading-queue tests. */
-export const PAGE_2: FormReading = { page: 2, fields: { suara_paslon_1: { value: 123, confidence: 0.97, review: false } }, review: false, ms: 12 };
+export const PAGE_2: FormReading = {
+  page: 2,
+  fields: { suara_paslon_1: { value: 123, confidence: 0.97, review: false } },
+  review: false,
+  ms: 12,
+};
 
 export type ReadingQueueFixture = {
   db: Database;
@@ -39,19 +44,39 @@ export async function createReadingQueueFixture(prefix: string): Promise<Reading
     `INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'w@example.org', 'email', 'x', 'Saksi-TEST01', '2026-01-01')`,
   );
   const photosService = () =>
-    createPhotosService({ db, files: createFileStore(uploadsDir), images: createSharpImageProcessor({ maxPixels: 1e8 }), clock: systemClock });
+    createPhotosService({
+      db,
+      files: createFileStore(uploadsDir),
+      images: createSharpImageProcessor({ maxPixels: 1e8 }),
+      clock: systemClock,
+    });
   return {
     db,
     uploadsDir,
     photosService,
     queueWith: (reader) =>
-      createReadingQueue({ db, photos: photosService(), reader, clock: systemClock, logger: silentLogger, concurrency: 2, retryBaseMs: 0, pollMs: 20 }),
+      createReadingQueue({
+        db,
+        photos: photosService(),
+        reader,
+        clock: systemClock,
+        logger: silentLogger,
+        concurrency: 2,
+        retryBaseMs: 0,
+        pollMs: 20,
+      }),
     async uploadOne(seed) {
       const uploads = createSubmissionUploadService({
-        db, photos: photosService(), regions: createRegionsService({ db }), clock: systemClock, limits: { ...defaultConfig().uploads, perHour: 1000, pendingPerTps: 1000 },
+        db,
+        photos: photosService(),
+        regions: createRegionsService({ db }),
+        clock: systemClock,
+        limits: { ...defaultConfig().uploads, perHour: 1000, pendingPerTps: 1000 },
       });
       const witness = { id: userId, name: 'W', role: 'witness' as const, pseudonym: 'Saksi-TEST01' };
-      const result = await uploads.upload(witness, '3101011001001', [{ name: 'p.jpg', bytes: await patternJpeg(seed) }]);
+      const result = await uploads.upload(witness, '3101011001001', [
+        { name: 'p.jpg', bytes: await patternJpeg(seed) },
+      ]);
       const row = await db.get<{ jobId: number; photoId: number; sha256: string }>(
         `SELECT j.id AS jobId, p.id AS photoId, p.sha256 FROM reading_jobs j JOIN submission_photos p ON p.id = j.submission_photo_id WHERE p.submission_id = ?`,
         [result.body.id],

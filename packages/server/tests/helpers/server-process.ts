@@ -28,9 +28,20 @@ export type ServerProcess = {
  * the "listening" log line or the process's exit.
  */
 export function startServer(env: Record<string, string>): ServerProcess {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, HOST: '127.0.0.1', LOAD_DEMO_DATA: 'false', READER_CONCURRENCY: '1', LOG_LEVEL: 'info', ...env };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOST: '127.0.0.1',
+    LOAD_DEMO_DATA: 'false',
+    READER_CONCURRENCY: '1',
+    LOG_LEVEL: 'info',
+    ...env,
+  };
   delete childEnv.NODE_TEST_CONTEXT; // set by the test runner; the server is not a test file
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], { cwd: REPO_ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
+    cwd: REPO_ROOT,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let err = '';
   const exited = once(child, 'exit').then(([code, signal]) => ({ code, signal }) as Exit);
   const started = new Promise<Start>((resolve) => {

@@ -76,7 +76,8 @@ export function writeReplayRegistry(dir: string, data: ReplayData): string {
     [...data.regions.values()]
       .filter((r) => r.code.length === n)
       .map((r) => `${r.code},${n === 2 ? '' : r.parent},"${r.name.replaceAll('"', '""')}"`)
-      .join('\n') + '\n';
+      .join('\n') +
+    '\n';
   fs.writeFileSync(path.join(out, 'provinces.csv'), csv(2));
   fs.writeFileSync(path.join(out, 'regencies.csv'), csv(4));
   fs.writeFileSync(path.join(out, 'districts.csv'), csv(6));

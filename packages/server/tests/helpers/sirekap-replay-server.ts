@@ -23,7 +23,14 @@ export type Fault =
 /** A fault for the next `times` requests of a path (default: every request until cleared). */
 export type FaultRule = Fault & { times?: number };
 
-export type RequestRecord = { seq: number; path: string; status: number; conditional: boolean; bodyBytes: number; at: number };
+export type RequestRecord = {
+  seq: number;
+  path: string;
+  status: number;
+  conditional: boolean;
+  bodyBytes: number;
+  at: number;
+};
 
 export type ReplayServer = {
   url: string;
@@ -46,13 +53,18 @@ export type ReplayServer = {
 
 export const documentPath = (tps: string) => `/pemilu/hhcw/ppwp/${segments(tps)}.json`;
 export const regionListPath = (code: string) => `/wilayah/pemilu/ppwp/${code === '0' ? '0' : segments(code)}.json`;
-export const aggregatePath = (code: string) => (code === '0' ? '/pemilu/hhcw/ppwp.json' : `/pemilu/hhcw/ppwp/${segments(code)}.json`);
+export const aggregatePath = (code: string) =>
+  code === '0' ? '/pemilu/hhcw/ppwp.json' : `/pemilu/hhcw/ppwp/${segments(code)}.json`;
 
 function segments(code: string): string {
-  return [2, 4, 6, 10, 13].filter((n) => n <= code.length).map((n) => code.slice(0, n)).join('/');
+  return [2, 4, 6, 10, 13]
+    .filter((n) => n <= code.length)
+    .map((n) => code.slice(0, n))
+    .join('/');
 }
 
-const HTML_ERROR = '<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
+const HTML_ERROR =
+  '<!DOCTYPE html><html><head><title>503 Service Temporarily Unavailable</title></head><body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
 
 export async function startReplayServer(data: ReplayData): Promise<ReplayServer> {
   const documents = new Map(data.documents);
@@ -70,9 +82,16 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
       routes.set(documentPath(region.code), () => rewriteImages(documents.get(region.code)!, base));
       continue;
     }
-    routes.set(regionListPath(region.code), () => JSON.stringify(region.children.map((c, i) => ({
-      nama: data.regions.get(c)!.name, id: 100000 + i, kode: c, tingkat: c.length === 13 ? 5 : [2, 4, 6, 10].indexOf(c.length) + 1,
-    }))));
+    routes.set(regionListPath(region.code), () =>
+      JSON.stringify(
+        region.children.map((c, i) => ({
+          nama: data.regions.get(c)!.name,
+          id: 100000 + i,
+          kode: c,
+          tingkat: c.length === 13 ? 5 : [2, 4, 6, 10].indexOf(c.length) + 1,
+        })),
+      ),
+    );
     routes.set(aggregatePath(region.code), () => JSON.stringify(aggregateOf(region.code, data, documents)));
   }
 
@@ -105,7 +124,8 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"message":"not found"}');
       return record(path, 404, conditional, 0);
     }
-    if (rule?.kind === 'truncate' || rule?.kind === 'html' || rule?.kind === 'drop-mid-body') return damaged(rule.kind, body, res, () => record(path, 200, conditional, 0));
+    if (rule?.kind === 'truncate' || rule?.kind === 'html' || rule?.kind === 'drop-mid-body')
+      return damaged(rule.kind, body, res, () => record(path, 200, conditional, 0));
     const etag = `"${crypto.createHash('sha1').update(body).digest('hex')}"`;
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, { etag }).end();
@@ -143,17 +163,29 @@ export async function startReplayServer(data: ReplayData): Promise<ReplayServer>
     documentText: (tps) => rewriteImages(documents.get(tps)!, base),
     replaceImage: (path) => void imageVersions.set(path, (imageVersions.get(path) ?? 0) + 1),
     bodiesServed: (path) => requests.filter((r) => r.path === path && r.status === 200 && r.bodyBytes > 0).length,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
 /** Answers the request for the status, drop and redirect faults; false when the answer goes on (slow, damaged bodies). */
-function applyFault(rule: Fault, req: http.IncomingMessage, res: http.ServerResponse, url: URL, record: (status: number) => void): boolean {
+function applyFault(
+  rule: Fault,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  url: URL,
+  record: (status: number) => void,
+): boolean {
   if (rule.kind === 'status') {
-    res.writeHead(rule.status, { 'content-type': 'application/json', ...(rule.retryAfter ? { 'retry-after': rule.retryAfter } : {}) }).end('{}');
+    res
+      .writeHead(rule.status, {
+        'content-type': 'application/json',
+        ...(rule.retryAfter ? { 'retry-after': rule.retryAfter } : {}),
+      })
+      .end('{}');
     record(rule.status);
     return true;
   }
@@ -172,7 +204,12 @@ function applyFault(rule: Fault, req: http.IncomingMessage, res: http.ServerResp
   return false;
 }
 
-function damaged(kind: 'truncate' | 'html' | 'drop-mid-body', body: Buffer, res: http.ServerResponse, record: () => void): void {
+function damaged(
+  kind: 'truncate' | 'html' | 'drop-mid-body',
+  body: Buffer,
+  res: http.ServerResponse,
+  record: () => void,
+): void {
   record();
   if (kind === 'html') {
     res.writeHead(200, { 'content-type': 'application/json' }).end(HTML_ERROR);
@@ -201,19 +238,32 @@ function aggregateOf(code: string, data: ReplayData, documents: Map<string, stri
       reported += 1;
       for (const k of Object.keys(out)) out[k] += chart[k] ?? 0;
     }
-    return { votes: out, persen: tpsCodes.length ? Math.round((reported / tpsCodes.length) * 10000) / 100 : 0, reported };
+    return {
+      votes: out,
+      persen: tpsCodes.length ? Math.round((reported / tpsCodes.length) * 10000) / 100 : 0,
+      reported,
+    };
   };
   const all = under(code);
   const total = sum(all);
-  const table = Object.fromEntries(data.regions.get(code)!.children.map((child) => {
-    const s = sum(under(child));
-    return [child, { psu: 'Reguler', ...s.votes, persen: s.persen, status_progress: s.reported > 0 }];
-  }));
-  const ts = all.map((t) => JSON.parse(documents.get(t)!).ts as string).sort().at(-1) ?? null;
+  const table = Object.fromEntries(
+    data.regions.get(code)!.children.map((child) => {
+      const s = sum(under(child));
+      return [child, { psu: 'Reguler', ...s.votes, persen: s.persen, status_progress: s.reported > 0 }];
+    }),
+  );
+  const ts =
+    all
+      .map((t) => JSON.parse(documents.get(t)!).ts as string)
+      .sort()
+      .at(-1) ?? null;
   return {
-    ts, psu: 'Reguler', mode: 'hhcw',
+    ts,
+    psu: 'Reguler',
+    mode: 'hhcw',
     chart: { ...total.votes, persen: total.persen },
-    table, progres: { total: all.length, progres: total.reported },
+    table,
+    progres: { total: all.length, progres: total.reported },
   };
 }
 
@@ -222,6 +272,7 @@ async function tinyJpeg(key: string): Promise<Buffer> {
   const seed = crypto.createHash('sha512').update(key).digest();
   const pixels = Buffer.alloc(8 * 8 * 3);
   for (let i = 0; i < pixels.length; i++) pixels[i] = seed[i % seed.length] ^ (i * 7);
-  return sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } }).jpeg({ quality: 90 }).toBuffer();
+  return sharp(pixels, { raw: { width: 8, height: 8, channels: 3 } })
+    .jpeg({ quality: 90 })
+    .toBuffer();
 }
-

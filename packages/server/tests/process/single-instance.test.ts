@@ -33,13 +33,31 @@ function tempDirs(t: { after(fn: () => void): void }): { dataDir: string; upload
 async function seedRunningJob(dbFile: string, uploadsDir: string): Promise<number> {
   const db = await openDatabase(dbFile);
   try {
-    const photos = createPhotosService({ db, files: createFileStore(uploadsDir), images: createSharpImageProcessor({ maxPixels: 1e8 }), clock: systemClock });
-    const uploads = createSubmissionUploadService({ db, photos, regions: createRegionsService({ db }), clock: systemClock, limits: defaultConfig().uploads });
+    const photos = createPhotosService({
+      db,
+      files: createFileStore(uploadsDir),
+      images: createSharpImageProcessor({ maxPixels: 1e8 }),
+      clock: systemClock,
+    });
+    const uploads = createSubmissionUploadService({
+      db,
+      photos,
+      regions: createRegionsService({ db }),
+      clock: systemClock,
+      limits: defaultConfig().uploads,
+    });
     const { lastID: userId } = await db.run(
       `INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'w@example.org', 'email', 'x', 'Saksi-TEST01', '2026-01-01')`,
     );
-    const result = await uploads.upload({ id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-TEST01' }, '3101011001001', [{ name: 'p.jpg', bytes: await patternJpeg(7) }]);
-    const job = await db.get<{ id: number }>(`SELECT j.id FROM reading_jobs j JOIN submission_photos p ON p.id = j.submission_photo_id WHERE p.submission_id = ?`, [result.body.id]);
+    const result = await uploads.upload(
+      { id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-TEST01' },
+      '3101011001001',
+      [{ name: 'p.jpg', bytes: await patternJpeg(7) }],
+    );
+    const job = await db.get<{ id: number }>(
+      `SELECT j.id FROM reading_jobs j JOIN submission_photos p ON p.id = j.submission_photo_id WHERE p.submission_id = ?`,
+      [result.body.id],
+    );
     await db.run(`UPDATE reading_jobs SET state = 'running', attempts = 1 WHERE id = ?`, [job!.id]);
     return job!.id;
   } finally {
@@ -64,7 +82,11 @@ async function health(port: number): Promise<number> {
 
 /** Linux: the processes `pid` forked (the reader pool's children). */
 function childPids(pid: number): number[] {
-  return fs.readdirSync(`/proc/${pid}/task`).flatMap((tid) => fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number));
+  return fs
+    .readdirSync(`/proc/${pid}/task`)
+    .flatMap((tid) =>
+      fs.readFileSync(`/proc/${pid}/task/${tid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
 }
 
 function alive(pid: number): boolean {
@@ -87,57 +109,72 @@ async function until(condition: () => boolean, what: string): Promise<void> {
 /** Ends a server the test started, whatever state it is in. */
 const stopped = (s: ServerProcess) => s.kill('SIGKILL');
 
-test('a taken port: the server exits non-zero naming the port, before the reading queue touches a running job', GUARD, async (t) => {
-  const { dataDir, uploadsDir } = tempDirs(t);
-  const dbFile = await seedDataDir(dataDir);
-  const jobId = await seedRunningJob(dbFile, uploadsDir);
-  const squatter = net.createServer();
-  squatter.listen(0, '127.0.0.1');
-  await once(squatter, 'listening');
-  t.after(() => squatter.close());
-  const port = (squatter.address() as net.AddressInfo).port;
+test(
+  'a taken port: the server exits non-zero naming the port, before the reading queue touches a running job',
+  GUARD,
+  async (t) => {
+    const { dataDir, uploadsDir } = tempDirs(t);
+    const dbFile = await seedDataDir(dataDir);
+    const jobId = await seedRunningJob(dbFile, uploadsDir);
+    const squatter = net.createServer();
+    squatter.listen(0, '127.0.0.1');
+    await once(squatter, 'listening');
+    t.after(() => squatter.close());
+    const port = (squatter.address() as net.AddressInfo).port;
 
-  const server = startServer({ DATA_DIR: dataDir, UPLOADS_DIR: uploadsDir, PORT: String(port) });
-  t.after(() => stopped(server));
-  const first = await server.started;
-  assert.ok('exited' in first, `the server said it was listening on a port it did not get:\n${server.stderr()}`);
-  assert.equal(first.exited.code, 1);
-  assert.match(server.stderr(), new RegExp(`^Cocok cannot listen on port ${port} \\(host 127\\.0\\.0\\.1\\): the port is already in use`, 'm'));
-  assert.doesNotMatch(server.stderr(), /Cocok portal listening|reading jobs recovered/);
-  assert.deepEqual(await jobState(dbFile, jobId), { state: 'running', attempts: 1 }, 'the running job was left alone');
-});
+    const server = startServer({ DATA_DIR: dataDir, UPLOADS_DIR: uploadsDir, PORT: String(port) });
+    t.after(() => stopped(server));
+    const first = await server.started;
+    assert.ok('exited' in first, `the server said it was listening on a port it did not get:\n${server.stderr()}`);
+    assert.equal(first.exited.code, 1);
+    assert.match(
+      server.stderr(),
+      new RegExp(`^Cocok cannot listen on port ${port} \\(host 127\\.0\\.0\\.1\\): the port is already in use`, 'm'),
+    );
+    assert.doesNotMatch(server.stderr(), /Cocok portal listening|reading jobs recovered/);
+    assert.deepEqual(
+      await jobState(dbFile, jobId),
+      { state: 'running', attempts: 1 },
+      'the running job was left alone',
+    );
+  },
+);
 
-test('a second server on the same data directory exits non-zero with the lock message; the first keeps serving, and after kill -9 a new one starts', GUARD, async (t) => {
-  const { dataDir, uploadsDir } = tempDirs(t);
-  await seedDataDir(dataDir);
-  const env = { DATA_DIR: dataDir, UPLOADS_DIR: uploadsDir, PORT: '0' };
+test(
+  'a second server on the same data directory exits non-zero with the lock message; the first keeps serving, and after kill -9 a new one starts',
+  GUARD,
+  async (t) => {
+    const { dataDir, uploadsDir } = tempDirs(t);
+    await seedDataDir(dataDir);
+    const env = { DATA_DIR: dataDir, UPLOADS_DIR: uploadsDir, PORT: '0' };
 
-  const first = startServer(env);
-  t.after(() => stopped(first));
-  const firstStart = await first.started;
-  assert.ok('listening' in firstStart, `the first server did not start:\n${first.stderr()}`);
-  assert.equal(await health(firstStart.listening), 200);
+    const first = startServer(env);
+    t.after(() => stopped(first));
+    const firstStart = await first.started;
+    assert.ok('listening' in firstStart, `the first server did not start:\n${first.stderr()}`);
+    assert.equal(await health(firstStart.listening), 200);
 
-  const second = startServer(env);
-  t.after(() => stopped(second));
-  const secondStart = await second.started;
-  assert.ok('exited' in secondStart, `the second server started on a data directory in use:\n${second.stderr()}`);
-  assert.equal(secondStart.exited.code, 1);
-  assert.equal(
-    second.stderr().trim(),
-    `Cocok is already running on this data directory (${dataDir}): another process holds ${path.join(dataDir, 'cocok.sqlite.lock')}. Stop it first, or give this one another DATA_DIR.`,
-    'one line, nothing else (no migrations, no queue)',
-  );
-  assert.equal(await health(firstStart.listening), 200, 'the first server still serves');
+    const second = startServer(env);
+    t.after(() => stopped(second));
+    const secondStart = await second.started;
+    assert.ok('exited' in secondStart, `the second server started on a data directory in use:\n${second.stderr()}`);
+    assert.equal(secondStart.exited.code, 1);
+    assert.equal(
+      second.stderr().trim(),
+      `Cocok is already running on this data directory (${dataDir}): another process holds ${path.join(dataDir, 'cocok.sqlite.lock')}. Stop it first, or give this one another DATA_DIR.`,
+      'one line, nothing else (no migrations, no queue)',
+    );
+    assert.equal(await health(firstStart.listening), 200, 'the first server still serves');
 
-  const readers = childPids(first.child.pid!);
-  assert.equal(readers.length, 1, 'READER_CONCURRENCY=1: one reader process');
-  assert.deepEqual(await first.kill('SIGKILL'), { code: null, signal: 'SIGKILL' });
-  await until(() => readers.every((pid) => !alive(pid)), 'the reader processes of a killed server end too');
-  const third = startServer(env);
-  t.after(() => stopped(third));
-  const thirdStart = await third.started;
-  assert.ok('listening' in thirdStart, `no server could start after the first was killed:\n${third.stderr()}`);
-  assert.equal(await health(thirdStart.listening), 200);
-  assert.deepEqual(await third.kill('SIGTERM'), { code: 0, signal: null }, 'a stopped server ends cleanly');
-});
+    const readers = childPids(first.child.pid!);
+    assert.equal(readers.length, 1, 'READER_CONCURRENCY=1: one reader process');
+    assert.deepEqual(await first.kill('SIGKILL'), { code: null, signal: 'SIGKILL' });
+    await until(() => readers.every((pid) => !alive(pid)), 'the reader processes of a killed server end too');
+    const third = startServer(env);
+    t.after(() => stopped(third));
+    const thirdStart = await third.started;
+    assert.ok('listening' in thirdStart, `no server could start after the first was killed:\n${third.stderr()}`);
+    assert.equal(await health(thirdStart.listening), 200);
+    assert.deepEqual(await third.kill('SIGTERM'), { code: 0, signal: null }, 'a stopped server ends cleanly');
+  },
+);

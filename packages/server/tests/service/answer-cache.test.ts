@@ -28,12 +28,21 @@ before(async () => {
   other = await openDatabase(ctx.db.file);
   const cache = createAnswerCache({ db: ctx.db, ttlMs: 1000, now: () => clockMs });
   app = express();
-  app.get('/n/:code', cache.route((req) => String(req.params.code), async (req) => {
-    const code = String(req.params.code);
-    computed.set(code, (computed.get(code) ?? 0) + 1);
-    const row = await ctx.db.get<{ name: string }>('SELECT name FROM tps WHERE code = ? UNION ALL SELECT name FROM regions WHERE code = ?', [code, code]);
-    return { code, name: row?.name ?? null };
-  }));
+  app.get(
+    '/n/:code',
+    cache.route(
+      (req) => String(req.params.code),
+      async (req) => {
+        const code = String(req.params.code);
+        computed.set(code, (computed.get(code) ?? 0) + 1);
+        const row = await ctx.db.get<{ name: string }>(
+          'SELECT name FROM tps WHERE code = ? UNION ALL SELECT name FROM regions WHERE code = ?',
+          [code, code],
+        );
+        return { code, name: row?.name ?? null };
+      },
+    ),
+  );
 });
 after(async () => {
   await other.close();
@@ -44,7 +53,8 @@ const get = async (path: string) => (await request(app).get(path).expect(200).ex
 const runs = (code: string) => computed.get(code) ?? 0;
 const CHAIN_A = ['ID', '31', '3101', '310101', VILLAGE_A, TPS_A];
 const ELSEWHERE = [VILLAGE_C, TPS_C];
-const renameTps = (db: Database, code: string, name: string) => db.run('UPDATE tps SET name = ? WHERE code = ?', [name, code]);
+const renameTps = (db: Database, code: string, name: string) =>
+  db.run('UPDATE tps SET name = ? WHERE code = ?', [name, code]);
 
 async function countsAfter(write: () => Promise<unknown>, codes: string[]): Promise<number[]> {
   for (const c of codes) await get(`/n/${c}`);
@@ -69,17 +79,23 @@ test('a write at one TPS renews its page and every region above it, and leaves u
 });
 
 test("another process's write renews the answers above it too", async () => {
-  const renewed = await countsAfter(() => renameTps(other, TPS_C, 'TPS 001 LAIN'), [VILLAGE_C, TPS_C, VILLAGE_A, TPS_A, 'ID']);
+  const renewed = await countsAfter(
+    () => renameTps(other, TPS_C, 'TPS 001 LAIN'),
+    [VILLAGE_C, TPS_C, VILLAGE_A, TPS_A, 'ID'],
+  );
   assert.deepEqual(renewed, [1, 1, 0, 0, 1]);
   assert.equal((await get(`/n/${TPS_C}`)).name, 'TPS 001 LAIN');
 });
 
 test('a write that rolls back renews nothing', async () => {
   const renewed = await countsAfter(
-    () => ctx.db.transaction(async (tx) => {
-      await renameTps(tx, TPS_A, 'TIDAK JADI');
-      throw new Error('refused');
-    }).catch(() => undefined),
+    () =>
+      ctx.db
+        .transaction(async (tx) => {
+          await renameTps(tx, TPS_A, 'TIDAK JADI');
+          throw new Error('refused');
+        })
+        .catch(() => undefined),
     CHAIN_A,
   );
   assert.deepEqual(renewed, [0, 0, 0, 0, 0, 0]);
@@ -90,7 +106,9 @@ test('writes no public answer reads (an account, a session) leave the cached ans
     await ctx.db.run(
       "INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'w@example.org', 'email', 'x', 'Saksi-CACHE1', '2024-02-14T00:00:00Z')",
     );
-    await ctx.db.run("INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('h', last_insert_rowid(), '2024-02-14T00:00:00Z', '2024-03-14T00:00:00Z')");
+    await ctx.db.run(
+      "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ('h', last_insert_rowid(), '2024-02-14T00:00:00Z', '2024-03-14T00:00:00Z')",
+    );
     await ctx.db.run("UPDATE sessions SET expires_at = '2024-03-15T00:00:00Z'");
   }, CHAIN_A);
   assert.deepEqual(renewed, [0, 0, 0, 0, 0, 0]);
@@ -133,10 +151,16 @@ test('the cache stays within its byte bound, evicting the oldest answers', async
   const small = createAnswerCache({ db: ctx.db, maxBytes: 60, now: () => clockMs });
   let n = 0;
   const tiny = express();
-  tiny.get('/k/:id', small.route(() => 'ID', async (req) => {
-    n++;
-    return { id: req.params.id };
-  }));
+  tiny.get(
+    '/k/:id',
+    small.route(
+      () => 'ID',
+      async (req) => {
+        n++;
+        return { id: req.params.id };
+      },
+    ),
+  );
   for (const id of ['a', 'b', 'c', 'd']) await request(tiny).get(`/k/${id}`).expect(200); // 12 bytes each
   await request(tiny).get('/k/d').expect(200);
   assert.equal(n, 4, 'the newest answer is still cached');

@@ -1,7 +1,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { sirekapDoc } from '../helpers/temp-db.ts';
-import { assertRollupsAddUp as assertRollupsOf, confirmPage2, createComparisonServices, type ComparisonServices } from '../helpers/comparison-services.ts';
+import {
+  assertRollupsAddUp as assertRollupsOf,
+  confirmPage2,
+  createComparisonServices,
+  type ComparisonServices,
+} from '../helpers/comparison-services.ts';
 import type { Database } from '../../src/db/database.ts';
 import { fixedClock } from '../../src/core/clock.ts';
 import { createComparisonService } from '../../src/modules/comparison/comparison.service.ts';
@@ -43,7 +48,8 @@ const importOfficial = (tps: string, over: Parameters<typeof sirekapDoc>[0] = {}
   importer.importDocuments([{ name: `${tps}.json`, text: sirekapDoc(over) }]);
 
 /** A witness's submission of page 2 (read), confirmed with the given candidate votes; returns its id. */
-const confirmed = (tps: string, user: SessionUser, votes: [number, number, number]) => confirmPage2(services, clock, tps, user, votes);
+const confirmed = (tps: string, user: SessionUser, votes: [number, number, number]) =>
+  confirmPage2(services, clock, tps, user, votes);
 
 async function statuses(): Promise<Record<string, string>> {
   const rows = await db.all<{ tps_code: string; status: string }>('SELECT tps_code, status FROM tps_comparisons');
@@ -57,7 +63,10 @@ const rollup = (code: string) => db.get<Contribution>('SELECT * FROM crowd_rollu
 
 test('crowd_rollups has one column per rollup figure (migration and code agree)', async () => {
   const cols = await db.all<{ name: string }>('PRAGMA table_info(crowd_rollups)');
-  assert.deepEqual(cols.map((c) => c.name), ['code', ...ROLLUP_COLUMNS]);
+  assert.deepEqual(
+    cols.map((c) => c.name),
+    ['code', ...ROLLUP_COLUMNS],
+  );
 });
 
 test('official figures alone leave every TPS no_crowd and the rollups at zero', async () => {
@@ -79,40 +88,78 @@ test('confirms give each status; region totals equal the sum of their TPS', asyn
   await confirmed(C1, users[1], [11, 20, 30]);
   await confirmed(C2, users[2], [1, 2, 3]);
   assert.deepEqual(await statuses(), {
-    [A1]: 'match', [A2]: 'mismatch', [A3]: 'official_inconsistent', [C1]: 'crowd_conflict', [C2]: 'no_official',
+    [A1]: 'match',
+    [A2]: 'mismatch',
+    [A3]: 'official_inconsistent',
+    [C1]: 'crowd_conflict',
+    [C2]: 'no_official',
   });
   const a2 = await comparison.getTpsComparison(A2);
   assert.equal(a2.impact, 100);
-  assert.deepEqual(a2.fields.find((f) => f.field === 'suara_paslon_2'), {
-    field: 'suara_paslon_2', official: 20, crowd: 120, state: 'verified', difference: 100, misread: 'digit_added', witnesses: 2,
-    candidates: [{ value: 120, witnesses: 2 }], disputed: false,
-  });
+  assert.deepEqual(
+    a2.fields.find((f) => f.field === 'suara_paslon_2'),
+    {
+      field: 'suara_paslon_2',
+      official: 20,
+      crowd: 120,
+      state: 'verified',
+      difference: 100,
+      misread: 'digit_added',
+      witnesses: 2,
+      candidates: [{ value: 120, witnesses: 2 }],
+      disputed: false,
+    },
+  );
   await assertRollupsAddUp();
   const village = (await rollup('3101011001'))!;
-  assert.deepEqual([village.crowd_tps, village.compared_tps, village.n_match, village.n_mismatch, village.n_official_inconsistent], [3, 3, 1, 1, 1]);
-  assert.deepEqual([village.cmp_official_suara_paslon_2, village.cmp_crowd_suara_paslon_2], [60, 160], 'both totals over the same 3 TPS');
+  assert.deepEqual(
+    [village.crowd_tps, village.compared_tps, village.n_match, village.n_mismatch, village.n_official_inconsistent],
+    [3, 3, 1, 1, 1],
+  );
+  assert.deepEqual(
+    [village.cmp_official_suara_paslon_2, village.cmp_crowd_suara_paslon_2],
+    [60, 160],
+    'both totals over the same 3 TPS',
+  );
   const nation = (await rollup('ID'))!;
-  assert.deepEqual([nation.crowd_tps, nation.compared_tps, nation.n_crowd_conflict, nation.n_no_official], [5, 4, 1, 1]);
-  assert.deepEqual([nation.cmp_tps_suara_paslon_1, nation.cmp_official_suara_paslon_1, nation.cmp_crowd_suara_paslon_1], [3, 30, 30], 'C1 conflicts on paslon 1: left out of both sums');
+  assert.deepEqual(
+    [nation.crowd_tps, nation.compared_tps, nation.n_crowd_conflict, nation.n_no_official],
+    [5, 4, 1, 1],
+  );
+  assert.deepEqual(
+    [nation.cmp_tps_suara_paslon_1, nation.cmp_official_suara_paslon_1, nation.cmp_crowd_suara_paslon_1],
+    [3, 30, 30],
+    'C1 conflicts on paslon 1: left out of both sums',
+  );
 });
 
 test('withdrawals move a TPS back, down to no_crowd; the rollups follow', async () => {
-  const [first, second] = await db.all<{ id: number }>(`SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed' ORDER BY id`, [A2]);
+  const [first, second] = await db.all<{ id: number }>(
+    `SELECT id FROM submissions WHERE tps_code = ? AND status = 'confirmed' ORDER BY id`,
+    [A2],
+  );
   await submissions.withdraw(first.id, users[0]);
   assert.equal((await statuses())[A2], 'mismatch');
-  assert.equal((await comparison.getTpsComparison(A2)).fields.find((f) => f.field === 'suara_paslon_2')?.state, 'single');
+  assert.equal(
+    (await comparison.getTpsComparison(A2)).fields.find((f) => f.field === 'suara_paslon_2')?.state,
+    'single',
+  );
   await assertRollupsAddUp();
   await submissions.withdraw(second.id, users[2]);
   await submissions.withdraw(second.id, users[2]); // twice: no double subtraction
   assert.equal((await statuses())[A2], 'no_crowd');
-  assert.equal((await db.get('SELECT 1 AS one FROM tps_comparisons WHERE tps_code = ?', [A2])), undefined);
+  assert.equal(await db.get('SELECT 1 AS one FROM tps_comparisons WHERE tps_code = ?', [A2]), undefined);
   await assertRollupsAddUp();
   assert.equal((await rollup('3101011001'))!.crowd_tps, 2);
 });
 
 test('a new official version re-compares the TPS; an older document changes nothing', async () => {
   await importOfficial(C2, { chart: chart(1, 2, 3) });
-  assert.equal((await statuses())[C2], 'official_inconsistent', 'KPU now publishes figures that match the witness but not their own sah');
+  assert.equal(
+    (await statuses())[C2],
+    'official_inconsistent',
+    'KPU now publishes figures that match the witness but not their own sah',
+  );
   await importOfficial(A1, { chart: chart(10, 25, 30), ts: '2024-02-16 10:00:00' });
   assert.equal((await statuses())[A1], 'mismatch');
   assert.equal((await comparison.getTpsComparison(A1)).impact, 5);
@@ -122,10 +169,16 @@ test('a new official version re-compares the TPS; an older document changes noth
 });
 
 test('a moderator decision (crowd_overrides) resolves a conflict once the TPS is refreshed', async () => {
-  await db.run(`INSERT INTO crowd_overrides (tps_code, field, value, decided_by, decided_at) VALUES (?, 'suara_paslon_1', 10, 1, ?)`, [C1, clock.now().toISOString()]);
+  await db.run(
+    `INSERT INTO crowd_overrides (tps_code, field, value, decided_by, decided_at) VALUES (?, 'suara_paslon_1', 10, 1, ?)`,
+    [C1, clock.now().toISOString()],
+  );
   await db.transaction((tx) => comparison.refreshTps(tx, [C1]));
   assert.equal((await statuses())[C1], 'match');
-  assert.equal((await comparison.getTpsComparison(C1)).fields.find((f) => f.field === 'suara_paslon_1')?.state, 'moderated');
+  assert.equal(
+    (await comparison.getTpsComparison(C1)).fields.find((f) => f.field === 'suara_paslon_1')?.state,
+    'moderated',
+  );
   await assertRollupsAddUp();
 });
 
@@ -150,7 +203,13 @@ test('an export reads the TPS below a region chunk by chunk, in code order, each
   const village = await small.exportTps('3101011003');
   const rows = [];
   for await (const chunk of village.chunks) rows.push(...chunk);
-  assert.deepEqual(rows.map((r) => [r.code, r.status]), [[C1, 'match'], [C2, 'official_inconsistent']]);
+  assert.deepEqual(
+    rows.map((r) => [r.code, r.status]),
+    [
+      [C1, 'match'],
+      [C2, 'official_inconsistent'],
+    ],
+  );
 });
 
 test('a mismatch page reads its rows and their locations in one query, whatever its size', async () => {
@@ -171,7 +230,14 @@ test('a mismatch page reads its rows and their locations in one query, whatever 
     reads = 0;
     const page = await counted.listMismatches({ region: 'ID', status, limit: 50 });
     assert.ok(page.items.length > 0);
-    assert.ok(page.items.every((i) => i.location.province === 'DKI JAKARTA' && i.location.regency === 'ADM. KEP. SERIBU' && i.location.district === 'KEPULAUAN SERIBU UTARA'));
+    assert.ok(
+      page.items.every(
+        (i) =>
+          i.location.province === 'DKI JAKARTA' &&
+          i.location.regency === 'ADM. KEP. SERIBU' &&
+          i.location.district === 'KEPULAUAN SERIBU UTARA',
+      ),
+    );
     perPage.push(reads);
   }
   assert.deepEqual(perPage, [2, 2], 'the region lookup and the page: two reads, not one per item');
@@ -181,13 +247,20 @@ test('listByStatus: code, status and impact of the TPS in those statuses, below 
   const statuses = ['mismatch', 'crowd_conflict', 'official_inconsistent'] as const;
   const viaLists: string[] = [];
   for (const status of statuses) {
-    for (const i of (await comparison.listMismatches({ region: 'ID', status, limit: 200 })).items) viaLists.push(`${i.code} ${i.status} ${i.impact}`);
+    for (const i of (await comparison.listMismatches({ region: 'ID', status, limit: 200 })).items)
+      viaLists.push(`${i.code} ${i.status} ${i.impact}`);
   }
   const all = await comparison.listByStatus(statuses);
   assert.ok(all.length >= 3);
   assert.deepEqual(all.map((r) => `${r.tps} ${r.status} ${r.impact}`).sort(), viaLists.sort());
   const village = await comparison.listByStatus(statuses, '3101011003');
-  assert.deepEqual(village.map((r) => r.tps).sort(), all.filter((r) => r.tps.startsWith('3101011003')).map((r) => r.tps).sort());
+  assert.deepEqual(
+    village.map((r) => r.tps).sort(),
+    all
+      .filter((r) => r.tps.startsWith('3101011003'))
+      .map((r) => r.tps)
+      .sort(),
+  );
   assert.deepEqual(await comparison.listByStatus(['match'], '3101011001'), [], 'no match left in village 3101011001');
   assert.deepEqual(await comparison.listByStatus([]), []);
 });

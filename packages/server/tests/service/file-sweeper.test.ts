@@ -35,7 +35,13 @@ let seed = 7000;
 const images = createSharpImageProcessor({ maxPixels: 1e8 });
 const photosOn = (store: FileStore) => createPhotosService({ db, files: store, images, clock });
 const sweeperOn = (store: FileStore) =>
-  createFileSweeper({ db, files: store, clock, logger: silentLogger, settings: { graceMinutes: GRACE_MINUTES, intervalMinutes: 60 } });
+  createFileSweeper({
+    db,
+    files: store,
+    clock,
+    logger: silentLogger,
+    settings: { graceMinutes: GRACE_MINUTES, intervalMinutes: 60 },
+  });
 
 before(async () => {
   ctx = await createTempDatabase('cocok-sweeper-');
@@ -63,16 +69,26 @@ async function crashedUpload(): Promise<IncomingPhoto> {
 let userId = 0;
 async function committedUpload(tps = '3101011001001'): Promise<string> {
   if (!userId) {
-    userId = (await db.run(`INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'sweep@example.org', 'email', 'x', 'Saksi-SWEEP1', ?)`, [
-      clock.now().toISOString(),
-    ])).lastID;
+    userId = (
+      await db.run(
+        `INSERT INTO users (name, contact, contact_kind, password_hash, pseudonym, created_at) VALUES ('W', 'sweep@example.org', 'email', 'x', 'Saksi-SWEEP1', ?)`,
+        [clock.now().toISOString()],
+      )
+    ).lastID;
   }
   const uploads = createSubmissionUploadService({
-    db, photos: photosOn(files), regions: createRegionsService({ db }), clock,
+    db,
+    photos: photosOn(files),
+    regions: createRegionsService({ db }),
+    clock,
     limits: { maxFileBytes: 1e7, maxFiles: 6, maxPixels: 1e8, perHour: 1000, pendingPerTps: 1000 },
   });
   const bytes = await patternJpeg(seed++);
-  await uploads.upload({ id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-SWEEP1' } satisfies SessionUser, tps, [{ name: 'ok.jpg', bytes }]);
+  await uploads.upload(
+    { id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-SWEEP1' } satisfies SessionUser,
+    tps,
+    [{ name: 'ok.jpg', bytes }],
+  );
   return sha(bytes);
 }
 
@@ -96,12 +112,22 @@ test('handleSweepOrphanFiles: a crashed upload older than the grace period goes;
 
   const result = await sweeperOn(files).handleSweepOrphanFiles();
 
-  assert.deepEqual(filesOf(uploadsDir, oldCrash.sha256), [], 'the old crash: original (with its EXIF) and copies deleted');
+  assert.deepEqual(
+    filesOf(uploadsDir, oldCrash.sha256),
+    [],
+    'the old crash: original (with its EXIF) and copies deleted',
+  );
   assert.equal(filesOf(uploadsDir, youngCrash.sha256).length, 3, 'an upload possibly still in flight keeps its files');
   assert.equal(filesOf(uploadsDir, kept).length, 3, 'a committed photo keeps its files');
   const after = filesUnder(uploadsDir);
-  assert.ok(!after.includes(`${fanRel}/.tmp-0badc0de`) && after.includes(`${fanRel}/.tmp-0000beef`), 'old temporary file gone, young one kept');
-  assert.ok(after.includes(`${fanRel}/catatan.txt`) && after.includes('.gitkeep'), 'files the store does not know are left alone');
+  assert.ok(
+    !after.includes(`${fanRel}/.tmp-0badc0de`) && after.includes(`${fanRel}/.tmp-0000beef`),
+    'old temporary file gone, young one kept',
+  );
+  assert.ok(
+    after.includes(`${fanRel}/catatan.txt`) && after.includes('.gitkeep'),
+    'files the store does not know are left alone',
+  );
   assert.deepEqual(result, { outcome: 'done', removed: before.length - after.length, kept: after.length - 2 });
   assert.equal(before.length - after.length, 4, 'three files of the old crash and one temporary file');
 });
@@ -109,44 +135,68 @@ test('handleSweepOrphanFiles: a crashed upload older than the grace period goes;
 test('handleSweepOrphanFiles: public copies of a taken-down photo go at any age, its original stays; a second sweep at once is skipped', async () => {
   const down = await committedUpload('3101011001002');
   agePhoto(1, down);
-  const decision = (await db.run(
-    `INSERT INTO moderation_log (at, actor_id, actor_role, action, reason) VALUES (?, ?, 'admin', 'takedown-photo', 'wajah terlihat')`,
-    [clock.now().toISOString(), userId],
-  )).lastID;
-  await db.run('INSERT INTO photo_takedowns (sha256, decision_id, at) VALUES (?, ?, ?)', [down, decision, clock.now().toISOString()]);
+  const decision = (
+    await db.run(
+      `INSERT INTO moderation_log (at, actor_id, actor_role, action, reason) VALUES (?, ?, 'admin', 'takedown-photo', 'wajah terlihat')`,
+      [clock.now().toISOString(), userId],
+    )
+  ).lastID;
+  await db.run('INSERT INTO photo_takedowns (sha256, decision_id, at) VALUES (?, ?, ?)', [
+    down,
+    decision,
+    clock.now().toISOString(),
+  ]);
 
   const sweeper = sweeperOn(files);
   const [first, second] = await Promise.all([sweeper.handleSweepOrphanFiles(), sweeper.handleSweepOrphanFiles()]);
   assert.equal(first.outcome, 'done');
   assert.deepEqual(second, { outcome: 'skipped', reason: 'already-running' });
-  assert.deepEqual(filesOf(uploadsDir, down), [originalPath(down, 'jpeg')], 'display and thumb deleted, the original kept as evidence');
+  assert.deepEqual(
+    filesOf(uploadsDir, down),
+    [originalPath(down, 'jpeg')],
+    'display and thumb deleted, the original kept as evidence',
+  );
 });
 
-test('an upload that found an old orphan\'s files in place, swept before its transaction: the row commits with its files', { timeout: 60_000 }, async () => {
-  const orphan = await crashedUpload();
-  agePhoto(120, orphan.sha256);
-  const watched = watchedStore(files);
-  const uploads = createSubmissionUploadService({
-    db, photos: photosOn(watched.store), regions: createRegionsService({ db }), clock,
-    limits: { maxFileBytes: 1e7, maxFiles: 6, maxPixels: 1e8, perHour: 1000, pendingPerTps: 1000 },
-  });
-  // The witness sends the same bytes again: the upload finds all three files in place and writes none...
-  const foundInPlace = checkpoint();
-  let found = 0;
-  watched.hooks.afterPut = async (relPath, wrote) => {
-    if (relPath.includes(orphan.sha256) && !wrote && ++found === 3) await foundInPlace.pass();
-  };
-  const uploading = uploads.upload({ id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-SWEEP1' }, '3101011001003', [{ name: 'lagi.jpg', bytes: orphan.bytes }]);
-  await foundInPlace.reached;
-  // ...and the sweeper deletes them (still orphans, still old) before the upload's transaction.
-  await sweeperOn(files).handleSweepOrphanFiles();
-  assert.deepEqual(filesOf(uploadsDir, orphan.sha256), []);
-  watched.hooks.afterPut = undefined;
-  foundInPlace.open();
+test(
+  "an upload that found an old orphan's files in place, swept before its transaction: the row commits with its files",
+  { timeout: 60_000 },
+  async () => {
+    const orphan = await crashedUpload();
+    agePhoto(120, orphan.sha256);
+    const watched = watchedStore(files);
+    const uploads = createSubmissionUploadService({
+      db,
+      photos: photosOn(watched.store),
+      regions: createRegionsService({ db }),
+      clock,
+      limits: { maxFileBytes: 1e7, maxFiles: 6, maxPixels: 1e8, perHour: 1000, pendingPerTps: 1000 },
+    });
+    // The witness sends the same bytes again: the upload finds all three files in place and writes none...
+    const foundInPlace = checkpoint();
+    let found = 0;
+    watched.hooks.afterPut = async (relPath, wrote) => {
+      if (relPath.includes(orphan.sha256) && !wrote && ++found === 3) await foundInPlace.pass();
+    };
+    const uploading = uploads.upload(
+      { id: userId, name: 'W', role: 'witness', pseudonym: 'Saksi-SWEEP1' },
+      '3101011001003',
+      [{ name: 'lagi.jpg', bytes: orphan.bytes }],
+    );
+    await foundInPlace.reached;
+    // ...and the sweeper deletes them (still orphans, still old) before the upload's transaction.
+    await sweeperOn(files).handleSweepOrphanFiles();
+    assert.deepEqual(filesOf(uploadsDir, orphan.sha256), []);
+    watched.hooks.afterPut = undefined;
+    foundInPlace.open();
 
-  const result = await uploading;
-  assert.equal(result.created, true);
-  const x = orphan.sha256;
-  assert.deepEqual(filesOf(uploadsDir, x), [derivedPath(x, 'display'), derivedPath(x, 'thumb'), originalPath(x, 'jpeg')].sort());
-  assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM photos WHERE sha256 = ?', [x]))!.n, 1);
-});
+    const result = await uploading;
+    assert.equal(result.created, true);
+    const x = orphan.sha256;
+    assert.deepEqual(
+      filesOf(uploadsDir, x),
+      [derivedPath(x, 'display'), derivedPath(x, 'thumb'), originalPath(x, 'jpeg')].sort(),
+    );
+    assert.equal((await db.get<{ n: number }>('SELECT count(*) AS n FROM photos WHERE sha256 = ?', [x]))!.n, 1);
+  },
+);

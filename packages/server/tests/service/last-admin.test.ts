@@ -19,7 +19,12 @@ const clock = fixedClock('2026-11-20T10:00:00Z');
 before(async () => {
   ctx = await createTempDatabase('cocok-last-admin-');
   db = ctx.db;
-  accounts = createAccountsService({ db, clock, hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }), sessionDays: 30 });
+  accounts = createAccountsService({
+    db,
+    clock,
+    hasher: createArgon2Hasher({ memoryKib: 1024, timeCost: 1 }),
+    sessionDays: 30,
+  });
 });
 after(() => ctx.cleanup());
 
@@ -28,13 +33,29 @@ async function user(role: 'witness' | 'moderator' | 'admin', banned = false): Pr
   next += 1;
   const { lastID } = await db.run(
     `INSERT INTO users (name, contact, contact_kind, password_hash, role, pseudonym, staff_pseudonym, created_at, banned_at) VALUES (?, ?, 'email', 'x', ?, ?, ?, ?, ?)`,
-    [`Orang ${next}`, `u${next}@example.org`, role, `Saksi-L${next}`, role === 'witness' ? null : `Moderator-L${next}`, clock.now().toISOString(), banned ? clock.now().toISOString() : null],
+    [
+      `Orang ${next}`,
+      `u${next}@example.org`,
+      role,
+      `Saksi-L${next}`,
+      role === 'witness' ? null : `Moderator-L${next}`,
+      clock.now().toISOString(),
+      banned ? clock.now().toISOString() : null,
+    ],
   );
   return lastID;
 }
-const admins = async () => (await db.all<{ id: number }>("SELECT id FROM users WHERE role = 'admin' AND banned_at IS NULL ORDER BY id")).map((r) => r.id);
+const admins = async () =>
+  (await db.all<{ id: number }>("SELECT id FROM users WHERE role = 'admin' AND banned_at IS NULL ORDER BY id")).map(
+    (r) => r.id,
+  );
 const demote = (id: number) => db.transaction((tx) => accounts.inTransaction(tx).setRole(id, 'witness'));
-const codeOf = (r: PromiseSettledResult<unknown>) => (r.status === 'fulfilled' ? 'ok' : r.reason instanceof AppError ? `${r.reason.status} ${r.reason.code}` : String(r.reason));
+const codeOf = (r: PromiseSettledResult<unknown>) =>
+  r.status === 'fulfilled'
+    ? 'ok'
+    : r.reason instanceof AppError
+      ? `${r.reason.status} ${r.reason.code}`
+      : String(r.reason);
 
 beforeEach(async () => {
   await db.run('DELETE FROM users');
@@ -43,7 +64,10 @@ beforeEach(async () => {
 test('the last admin cannot be demoted to moderator or witness: 409 last-admin, the role stays', async () => {
   const only = await user('admin');
   for (const role of ['witness', 'moderator'] as const) {
-    await assert.rejects(db.transaction((tx) => accounts.inTransaction(tx).setRole(only, role)), (err: AppError) => err.code === 'last-admin' && err.status === 409);
+    await assert.rejects(
+      db.transaction((tx) => accounts.inTransaction(tx).setRole(only, role)),
+      (err: AppError) => err.code === 'last-admin' && err.status === 409,
+    );
   }
   assert.deepEqual(await admins(), [only]);
 });
@@ -61,10 +85,24 @@ test('with another admin the demotion goes through and answers the role it had; 
   const witness = await user('witness');
   assert.deepEqual(await demote(b), { staffPseudonym: `Moderator-L${next - 2}`, previousRole: 'admin' });
   assert.deepEqual(await admins(), [a]);
-  assert.equal((await db.transaction((tx) => accounts.inTransaction(tx).setRole(mod, 'witness')))?.previousRole, 'moderator');
-  assert.equal((await db.transaction((tx) => accounts.inTransaction(tx).setRole(witness, 'admin')))?.previousRole, 'witness');
-  assert.equal((await db.transaction((tx) => accounts.inTransaction(tx).setRole(a, 'admin')))?.previousRole, 'admin', 'an admin "made admin" again is no demotion');
-  assert.equal(await db.transaction((tx) => accounts.inTransaction(tx).setRole(99_999, 'witness')), null, 'no such account');
+  assert.equal(
+    (await db.transaction((tx) => accounts.inTransaction(tx).setRole(mod, 'witness')))?.previousRole,
+    'moderator',
+  );
+  assert.equal(
+    (await db.transaction((tx) => accounts.inTransaction(tx).setRole(witness, 'admin')))?.previousRole,
+    'witness',
+  );
+  assert.equal(
+    (await db.transaction((tx) => accounts.inTransaction(tx).setRole(a, 'admin')))?.previousRole,
+    'admin',
+    'an admin "made admin" again is no demotion',
+  );
+  assert.equal(
+    await db.transaction((tx) => accounts.inTransaction(tx).setRole(99_999, 'witness')),
+    null,
+    'no such account',
+  );
 });
 
 test('two last admins demoted at once, 10 rounds: every round exactly one goes through, the other is 409 last-admin', async () => {

@@ -17,7 +17,11 @@ let db: Database;
 const clock = fixedClock('2026-11-20T10:00:00Z');
 const services = () => {
   const regions = createRegionsService({ db });
-  return { regions, importer: createOfficialImportService({ db, clock, regions }), official: createOfficialService({ db, regions }) };
+  return {
+    regions,
+    importer: createOfficialImportService({ db, clock, regions }),
+    official: createOfficialService({ db, regions }),
+  };
 };
 const importFiles = (...paths: string[]) => {
   const { documents, problems } = collectDocuments(paths);
@@ -37,10 +41,20 @@ before(async () => {
 after(() => ctx.cleanup());
 
 test('registry: loaded once with TPS counts per region; a second load changes nothing', async () => {
-  const rollups = await db.all<{ code: string; tps_count: number }>('SELECT code, tps_count FROM region_rollups ORDER BY code');
-  assert.deepEqual(rollups.map((r) => [r.code, r.tps_count]), [
-    ['31', 5], ['3101', 5], ['310101', 5], ['3101011001', 3], ['3101011003', 2], ['ID', 5],
-  ]);
+  const rollups = await db.all<{ code: string; tps_count: number }>(
+    'SELECT code, tps_count FROM region_rollups ORDER BY code',
+  );
+  assert.deepEqual(
+    rollups.map((r) => [r.code, r.tps_count]),
+    [
+      ['31', 5],
+      ['3101', 5],
+      ['310101', 5],
+      ['3101011001', 3],
+      ['3101011003', 2],
+      ['ID', 5],
+    ],
+  );
   const village = await db.get<{ name: string }>("SELECT name FROM regions WHERE code = '3101011003'");
   assert.equal(village?.name, 'PULAU HARAPAN, UTARA', 'quoted names keep their comma');
   assert.equal((await importRegistry(db, writeTinyRegistry(ctx.dir))).outcome, 'skipped');
@@ -77,11 +91,17 @@ test('re-importing the same documents changes nothing', async () => {
 test('a newer document becomes current and keeps the old one in history; an older one only joins history', async () => {
   const { dir, write } = docDir();
   clock.set('2026-11-21T09:00:00Z');
-  write('3101011001001.json', sirekapDoc({ ts: '2024-02-16 10:00:00', chart: { '100025': 84, '100026': 20, '100027': 30 } }));
+  write(
+    '3101011001001.json',
+    sirekapDoc({ ts: '2024-02-16 10:00:00', chart: { '100025': 84, '100026': 20, '100027': 30 } }),
+  );
   const newer = await importFiles(dir);
   assert.deepEqual([newer.stored, newer.current, newer.flagged], [1, 1, 1]);
 
-  write('3101011001001.json', sirekapDoc({ ts: '2024-02-14 10:00:00', chart: { '100025': 1, '100026': 2, '100027': 3 } }));
+  write(
+    '3101011001001.json',
+    sirekapDoc({ ts: '2024-02-14 10:00:00', chart: { '100025': 1, '100026': 2, '100027': 3 } }),
+  );
   const older = await importFiles(dir);
   assert.deepEqual([older.stored, older.current], [1, 0]);
 
@@ -89,12 +109,18 @@ test('a newer document becomes current and keeps the old one in history; an olde
   assert.equal(view.official?.fields.suara_paslon_1, 84);
   assert.equal(view.official?.importedAt, '2026-11-21T09:00:00.000Z');
   assert.deepEqual(view.official?.flags, ['paslon_sum_vs_sah']);
-  assert.deepEqual(view.history.map((h) => h.docTs), ['2024-02-16 10:00:00', '2024-02-15 10:00:00', '2024-02-14 10:00:00']);
+  assert.deepEqual(
+    view.history.map((h) => h.docTs),
+    ['2024-02-16 10:00:00', '2024-02-15 10:00:00', '2024-02-14 10:00:00'],
+  );
 });
 
 test('documents inside a zip and single files are imported like a directory', async () => {
   const zipFile = path.join(ctx.dir, 'batch.zip');
-  fs.writeFileSync(zipFile, zipSync({ 'data/3101011003001.json': strToU8(sirekapDoc()), 'data/readme.md': strToU8('x') }));
+  fs.writeFileSync(
+    zipFile,
+    zipSync({ 'data/3101011003001.json': strToU8(sirekapDoc()), 'data/readme.md': strToU8('x') }),
+  );
   const { dir, write } = docDir();
   write('3101011003002.json', sirekapDoc({ administrasi: null }));
   const report = await importFiles(zipFile, path.join(dir, '3101011003002.json'));
@@ -120,7 +146,10 @@ test('rollups: every region total equals the sum over its TPS current figures', 
   assert.equal(region.totals.fields.suara_sah, tpsSums?.sah);
   assert.equal(region.totals.flaggedTps, tpsSums?.flagged);
   const villages = await Promise.all(['3101011001', '3101011003'].map((c) => services().regions.getRegion(c)));
-  assert.equal(villages[0].totals.fields.suara_paslon_1 + villages[1].totals.fields.suara_paslon_1, region.totals.fields.suara_paslon_1);
+  assert.equal(
+    villages[0].totals.fields.suara_paslon_1 + villages[1].totals.fields.suara_paslon_1,
+    region.totals.fields.suara_paslon_1,
+  );
   assert.equal(villages[0].children.length, 3);
   assert.equal(villages[0].children[0].totals.fields.suara_paslon_1, 84);
 });

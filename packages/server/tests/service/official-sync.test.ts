@@ -43,23 +43,39 @@ afterEach(async () => {
   await ctx.cleanup();
 });
 
-const logger: Logger = { error() {}, info() {}, debug() {}, warn: (msg, d = {}) => void warnings.push({ msg, url: d.url, reason: d.reason }) };
+const logger: Logger = {
+  error() {},
+  info() {},
+  debug() {},
+  warn: (msg, d = {}) => void warnings.push({ msg, url: d.url, reason: d.reason }),
+};
 function sync(timeoutMs = 5000) {
   const sleep = async (ms: number, reason: SleepReason) => {
     sleeps.push({ ms, reason });
     clock.set(new Date(clock.now().getTime() + ms).toISOString());
   };
   return buildOfficialSync({
-    db: ctx.db, clock, logger, files: createFileStore(path.join(ctx.dir, 'uploads')), images: createSharpImageProcessor({ maxPixels: 1e6 }),
-    settings: { baseUrl: server.url, ratePerSecond: 1000, concurrency: 4 }, sleep, random: () => 0.5, timeoutMs,
+    db: ctx.db,
+    clock,
+    logger,
+    files: createFileStore(path.join(ctx.dir, 'uploads')),
+    images: createSharpImageProcessor({ maxPixels: 1e6 }),
+    settings: { baseUrl: server.url, ratePerSecond: 1000, concurrency: 4 },
+    sleep,
+    random: () => 0.5,
+    timeoutMs,
   }).service;
 }
 const advanceHours = (h: number) => clock.set(new Date(clock.now().getTime() + h * 3_600_000).toISOString());
 const count = async (sql: string, params: unknown[] = []) => (await ctx.db.get<{ n: number }>(sql, params as never))!.n;
 const tpsWith = (pred: (doc: { chart: unknown; images: (string | null)[] }) => boolean) =>
   [...data.documents.keys()].sort().filter((t) => pred(JSON.parse(data.documents.get(t)!)));
-const currentVersion = (tps: string) => ctx.db.get<{ version_id: number }>('SELECT version_id FROM official_current WHERE tps_code = ?', [tps]);
-const namedImages = () => [...data.documents.keys()].flatMap((t) => (JSON.parse(server.documentText(t)).images as (string | null)[]).filter(Boolean) as string[]);
+const currentVersion = (tps: string) =>
+  ctx.db.get<{ version_id: number }>('SELECT version_id FROM official_current WHERE tps_code = ?', [tps]);
+const namedImages = () =>
+  [...data.documents.keys()].flatMap(
+    (t) => (JSON.parse(server.documentText(t)).images as (string | null)[]).filter(Boolean) as string[],
+  );
 
 test('a first cycle stores every document as a version and archives each named page photo once; a second fetches nothing not due', async () => {
   const summary = await sync().runCycle({ region: VILLAGE });
@@ -70,10 +86,17 @@ test('a first cycle stores every document as a version and archives each named p
   const images = namedImages();
   assert.ok(images.length > 30, `the village's documents name ${images.length} photos`);
   assert.equal(await count('SELECT count(*) AS n FROM official_photos'), images.length);
-  const rows = await ctx.db.all<{ sha256: string; type: 'jpeg' }>('SELECT p.sha256, p.type FROM official_photos o JOIN photos p ON p.sha256 = o.sha256');
-  for (const r of rows) assert.ok(fs.existsSync(path.join(ctx.dir, 'uploads', originalPath(r.sha256, r.type))), r.sha256);
+  const rows = await ctx.db.all<{ sha256: string; type: 'jpeg' }>(
+    'SELECT p.sha256, p.type FROM official_photos o JOIN photos p ON p.sha256 = o.sha256',
+  );
+  for (const r of rows)
+    assert.ok(fs.existsSync(path.join(ctx.dir, 'uploads', originalPath(r.sha256, r.type))), r.sha256);
   for (const url of images) assert.equal(server.bodiesServed(new URL(url).pathname), 1, url);
-  assert.equal(await count('SELECT count(*) AS n FROM official_aggregates'), 1, 'the village aggregate (its parents are outside --region)');
+  assert.equal(
+    await count('SELECT count(*) AS n FROM official_aggregates'),
+    1,
+    'the village aggregate (its parents are outside --region)',
+  );
 
   const before = server.requests.length;
   const again = await sync().runCycle({ region: VILLAGE });
@@ -96,8 +119,14 @@ test('429 with Retry-After, 503, dropped connections and a slow answer are retri
   // Backoff with random 0.5: attempt 0 -> 250 ms, attempt 1 -> 500 ms (the 503 twice), the drops and the timeout once each.
   // (More 250s are fine: a keep-alive socket the server closed meanwhile is a dropped connection too.)
   const others = retries.filter((ms) => ms !== 7000);
-  assert.ok(others.filter((ms) => ms === 250).length >= 4 && others.filter((ms) => ms === 500).length === 1, `backoff waits ${others}`);
-  assert.ok(others.every((ms) => ms === 250 || ms === 500), `backoff waits ${others}`);
+  assert.ok(
+    others.filter((ms) => ms === 250).length >= 4 && others.filter((ms) => ms === 500).length === 1,
+    `backoff waits ${others}`,
+  );
+  assert.ok(
+    others.every((ms) => ms === 250 || ms === 500),
+    `backoff waits ${others}`,
+  );
   const arrived = (t: string) => server.arrivals.filter((p) => p === documentPath(t)).length;
   assert.deepEqual([a, b, c, d, e].map(arrived), [2, 3, 2, 2, 2]);
 });
@@ -111,13 +140,18 @@ test('truncated JSON, an HTML page as JSON and a redirect loop are logged with t
   server.fault(documentPath(b), { kind: 'html' });
   server.fault(documentPath(c), { kind: 'redirect-loop' });
   // A changed document at the same time, so "nothing overwritten" is not "nothing fetched".
-  for (const t of [a, b, c]) server.setDocument(t, data.documents.get(t)!.replace(/"ts": ?"2024-02-1\d/, '"ts": "2024-02-19'));
+  for (const t of [a, b, c])
+    server.setDocument(t, data.documents.get(t)!.replace(/"ts": ?"2024-02-1\d/, '"ts": "2024-02-19'));
   const summary = await sync().runCycle({ region: VILLAGE });
   const skipped = new Map(summary.problems.map((p) => [p.url, p.reason]));
   assert.match(skipped.get(server.url + documentPath(a)) ?? '', /truncated or invalid JSON/);
   assert.match(skipped.get(server.url + documentPath(b)) ?? '', /HTML/);
   assert.match(skipped.get(server.url + documentPath(c)) ?? '', /redirect loop/);
-  for (const t of [a, b, c]) assert.ok(warnings.some((w) => w.url === server.url + documentPath(t)), `logged ${t}`);
+  for (const t of [a, b, c])
+    assert.ok(
+      warnings.some((w) => w.url === server.url + documentPath(t)),
+      `logged ${t}`,
+    );
   assert.deepEqual(await Promise.all([a, b, c].map(currentVersion)), before);
   assert.equal(await count('SELECT count(*) AS n FROM official_versions WHERE tps_code IN (?, ?, ?)', [a, b, c]), 3);
 
@@ -134,19 +168,35 @@ test('truncated JSON, an HTML page as JSON and a redirect loop are logged with t
 
 test('incomplete TPS are asked for again sooner than settled ones; a changed document gets a new version, the old one kept', async () => {
   await sync().runCycle({ region: VILLAGE });
-  const states = await ctx.db.all<{ path: string; complete: number }>("SELECT path, complete FROM official_sync_urls WHERE kind = 'document' ORDER BY path");
+  const states = await ctx.db.all<{ path: string; complete: number }>(
+    "SELECT path, complete FROM official_sync_urls WHERE kind = 'document' ORDER BY path",
+  );
   const incomplete = states.filter((s) => s.complete === 0).map((s) => s.path);
   assert.ok(incomplete.length > 0 && incomplete.length < 18, `${incomplete.length} of 18 incomplete`);
   const changed = [...data.documents.keys()].sort().find((t) => incomplete.includes(documentPath(t)))!;
   const doc = JSON.parse(data.documents.get(changed)!);
-  server.setDocument(changed, JSON.stringify({ ...doc, chart: { '100025': 1, '100026': 200, '100027': 3 }, status_suara: true, ts: '2024-02-20 13:00:00' }));
+  server.setDocument(
+    changed,
+    JSON.stringify({
+      ...doc,
+      chart: { '100025': 1, '100026': 200, '100027': 3 },
+      status_suara: true,
+      ts: '2024-02-20 13:00:00',
+    }),
+  );
   const from = server.arrivals.length;
   advanceHours(20 / 60); // incomplete TPS are due after 15 min; complete ones just seen for the first time after 30 min
   await sync().runCycle({ region: VILLAGE });
   const asked = server.arrivals.slice(from).filter((p) => /\/\d{13}\.json$/.test(p));
   assert.deepEqual(asked.sort(), incomplete);
-  const versions = await ctx.db.all<{ id: number; doc_ts: string; paslon_2: number | null }>('SELECT id, doc_ts FROM official_versions WHERE tps_code = ? ORDER BY id', [changed]);
-  assert.deepEqual(versions.map((v) => v.doc_ts), [doc.ts, '2024-02-20 13:00:00']);
+  const versions = await ctx.db.all<{ id: number; doc_ts: string; paslon_2: number | null }>(
+    'SELECT id, doc_ts FROM official_versions WHERE tps_code = ? ORDER BY id',
+    [changed],
+  );
+  assert.deepEqual(
+    versions.map((v) => v.doc_ts),
+    [doc.ts, '2024-02-20 13:00:00'],
+  );
   assert.equal((await currentVersion(changed))?.version_id, versions[1].id);
 });
 
@@ -162,14 +212,23 @@ test('an image that 404s is skipped and logged, then archived later; one replace
   server.replaceImage(new URL(second).pathname);
   advanceHours(25);
   await sync().runCycle({ region: VILLAGE });
-  assert.equal(await count('SELECT count(*) AS n FROM official_photos WHERE url = ?', [first]), 1, 'the missing image came in');
-  const versions = await ctx.db.all<{ sha256: string; page: number; tps_code: string }>('SELECT sha256, page, tps_code FROM official_photos WHERE url = ? ORDER BY id', [second]);
+  assert.equal(
+    await count('SELECT count(*) AS n FROM official_photos WHERE url = ?', [first]),
+    1,
+    'the missing image came in',
+  );
+  const versions = await ctx.db.all<{ sha256: string; page: number; tps_code: string }>(
+    'SELECT sha256, page, tps_code FROM official_photos WHERE url = ? ORDER BY id',
+    [second],
+  );
   assert.equal(versions.length, 2);
   assert.notEqual(versions[0].sha256, versions[1].sha256);
   assert.equal(versions[0].page, versions[1].page);
-  for (const v of versions) assert.ok(fs.existsSync(path.join(ctx.dir, 'uploads', originalPath(v.sha256, 'jpeg'))), 'both files kept');
+  for (const v of versions)
+    assert.ok(fs.existsSync(path.join(ctx.dir, 'uploads', originalPath(v.sha256, 'jpeg'))), 'both files kept');
   // Every other image was answered 304 (its ETag stored), never sent again in full.
-  for (const url of namedImages().filter((u) => u !== first && u !== second)) assert.equal(server.bodiesServed(new URL(url).pathname), 1, url);
+  for (const url of namedImages().filter((u) => u !== first && u !== second))
+    assert.equal(server.bodiesServed(new URL(url).pathname), 1, url);
 });
 
 test('a stopped cycle is resumed by the next run without asking again for what it handled', async () => {

@@ -29,9 +29,10 @@ before(async () => {
   official = createOfficialService({ db, regions });
   pages = createPagesService({ regions, official, comparison });
   for (const u of [w1, w2]) {
-    await db.run(`INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (?, ?, ?, 'email', 'x', 'witness', ?, ?)`, [
-      u.id, u.name, `p${u.id}@example.org`, u.pseudonym, clock.now().toISOString(),
-    ]);
+    await db.run(
+      `INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (?, ?, ?, 'email', 'x', 'witness', ?, ?)`,
+      [u.id, u.name, `p${u.id}@example.org`, u.pseudonym, clock.now().toISOString()],
+    );
   }
   for (const tps of [A1, A2]) await importer.importDocuments([{ name: `${tps}.json`, text: sirekapDoc() }]); // 10/20/30
   for (const w of [w1, w2]) await confirmPage2(services, clock, A1, w, [10, 20, 30]); // match
@@ -43,23 +44,60 @@ after(() => services.cleanup());
 test('a village page: the registry view with each TPS status and impact from the comparison, keys in the answered order', async () => {
   const page = await pages.regionPage(VILLAGE);
   const view = await services.regions.getRegion(VILLAGE);
-  const crowd = await services.comparison.villageTps(VILLAGE, view.children.map((c) => c.code));
-  const [wholeVillage] = (await services.comparison.regionTotals([{ code: VILLAGE, tpsCount: view.totals.tpsCount }])).values();
-  assert.deepEqual(Object.keys(page), ['code', 'name', 'level', 'levelName', 'breadcrumb', 'totals', 'childLevelName', 'children', 'comparison']);
+  const crowd = await services.comparison.villageTps(
+    VILLAGE,
+    view.children.map((c) => c.code),
+  );
+  const [wholeVillage] = (
+    await services.comparison.regionTotals([{ code: VILLAGE, tpsCount: view.totals.tpsCount }])
+  ).values();
+  assert.deepEqual(Object.keys(page), [
+    'code',
+    'name',
+    'level',
+    'levelName',
+    'breadcrumb',
+    'totals',
+    'childLevelName',
+    'children',
+    'comparison',
+  ]);
   assert.deepEqual(page.comparison, wholeVillage);
   assert.equal(page.comparison?.crowdTps, 3);
-  assert.deepEqual(page.children.map((c) => Object.keys(c)), view.children.map(() => ['code', 'name', 'level', 'levelName', 'totals', 'figures', 'comparison']));
-  assert.deepEqual(page.children.map((c) => c.comparison), view.children.map((c) => crowd.get(c.code)));
+  assert.deepEqual(
+    page.children.map((c) => Object.keys(c)),
+    view.children.map(() => ['code', 'name', 'level', 'levelName', 'totals', 'figures', 'comparison']),
+  );
+  assert.deepEqual(
+    page.children.map((c) => c.comparison),
+    view.children.map((c) => crowd.get(c.code)),
+  );
   const byCode = new Map(page.children.map((c) => [c.code, c.comparison as { status: string; impact: number }]));
-  assert.deepEqual([A1, A2, A3].map((c) => [byCode.get(c)?.status, byCode.get(c)?.impact]), [['match', 0], ['mismatch', 5], ['no_official', 0]]);
-  assert.deepEqual({ ...page, comparison: undefined, children: page.children.map((c) => ({ ...c, comparison: undefined })) }, { ...view, comparison: undefined, children: view.children.map((c) => ({ ...c, comparison: undefined })) }, 'everything else is the regions module\'s view');
+  assert.deepEqual(
+    [A1, A2, A3].map((c) => [byCode.get(c)?.status, byCode.get(c)?.impact]),
+    [
+      ['match', 0],
+      ['mismatch', 5],
+      ['no_official', 0],
+    ],
+  );
+  assert.deepEqual(
+    { ...page, comparison: undefined, children: page.children.map((c) => ({ ...c, comparison: undefined })) },
+    { ...view, comparison: undefined, children: view.children.map((c) => ({ ...c, comparison: undefined })) },
+    "everything else is the regions module's view",
+  );
 });
 
-test('the nation page: crowd rollups of the nation and of each province beside KPU\'s totals', async () => {
+test("the nation page: crowd rollups of the nation and of each province beside KPU's totals", async () => {
   const page = await pages.regionPage('ID');
-  const totals = await services.comparison.regionTotals([page, ...page.children].map((r) => ({ code: r.code, tpsCount: r.totals.tpsCount })));
+  const totals = await services.comparison.regionTotals(
+    [page, ...page.children].map((r) => ({ code: r.code, tpsCount: r.totals.tpsCount })),
+  );
   assert.deepEqual(page.comparison, totals.get('ID'));
-  assert.deepEqual(page.children.map((c) => c.comparison), page.children.map((c) => totals.get(c.code)));
+  assert.deepEqual(
+    page.children.map((c) => c.comparison),
+    page.children.map((c) => totals.get(c.code)),
+  );
   assert.equal(page.comparison?.statusCounts.mismatch, 1);
 });
 
@@ -82,10 +120,22 @@ test('the modules answer their own part only: no crowd side on the regions and o
   assert.equal('comparison' in (await official.getTps(A1)), false);
 });
 
-test('the page guards are the modules\' own: 400 invalid-code and 404 not-found, nothing assembled', async () => {
-  const codeOf = (p: Promise<unknown>) => p.then(() => 'ok', (e: AppError) => `${e.status} ${e.code}`);
+test("the page guards are the modules' own: 400 invalid-code and 404 not-found, nothing assembled", async () => {
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: AppError) => `${e.status} ${e.code}`,
+    );
   assert.deepEqual(
-    await Promise.all([pages.regionPage('31;DROP'), pages.regionPage('99'), pages.tpsPage('3101011001'), pages.tpsPage('3101011001099'), pages.tpsPage('../../etc')].map(codeOf)),
+    await Promise.all(
+      [
+        pages.regionPage('31;DROP'),
+        pages.regionPage('99'),
+        pages.tpsPage('3101011001'),
+        pages.tpsPage('3101011001099'),
+        pages.tpsPage('../../etc'),
+      ].map(codeOf),
+    ),
     ['400 invalid-code', '404 not-found', '400 invalid-code', '404 not-found', '400 invalid-code'],
   );
 });

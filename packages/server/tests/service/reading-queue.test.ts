@@ -19,8 +19,16 @@ const queueWith = (reader: FormReader) => fx.queueWith(reader);
 /** One photo uploaded through the real upload service; returns its job and photo rows' ids. */
 const uploadOne = () => fx.uploadOne(seed++);
 
-const jobOf = (id: number) => db.get<{ state: string; attempts: number; last_error: string | null }>('SELECT state, attempts, last_error FROM reading_jobs WHERE id = ?', [id]);
-const photoOf = (id: number) => db.get<{ state: string; page: number | null; reading: string | null; failure: string | null }>('SELECT * FROM submission_photos WHERE id = ?', [id]);
+const jobOf = (id: number) =>
+  db.get<{ state: string; attempts: number; last_error: string | null }>(
+    'SELECT state, attempts, last_error FROM reading_jobs WHERE id = ?',
+    [id],
+  );
+const photoOf = (id: number) =>
+  db.get<{ state: string; page: number | null; reading: string | null; failure: string | null }>(
+    'SELECT * FROM submission_photos WHERE id = ?',
+    [id],
+  );
 
 before(async () => {
   fx = await createReadingQueueFixture('cocok-queue-');
@@ -57,7 +65,11 @@ test('a reader that keeps throwing: retried, then failed after 3 attempts with t
   await queue.idle();
   await queue.stop();
   assert.equal(calls, 3);
-  assert.deepEqual(await jobOf(jobId), { state: 'failed', attempts: 3, last_error: 'worker-crashed: worker exited with code 134' });
+  assert.deepEqual(await jobOf(jobId), {
+    state: 'failed',
+    attempts: 3,
+    last_error: 'worker-crashed: worker exited with code 134',
+  });
   const photo = await photoOf(photoId);
   assert.deepEqual([photo?.state, photo?.failure], ['failed', 'worker-crashed: worker exited with code 134']);
 });
@@ -73,12 +85,23 @@ test('handleReadPhoto reports each outcome: retry, then done', async () => {
   await db.run(`UPDATE reading_jobs SET state = 'running', attempts = attempts + 1 WHERE id = ?`, [jobId]);
   fail = false;
   assert.deepEqual(await queue.handleReadPhoto({ jobId }), { outcome: 'done' });
-  assert.equal((await queue.handleReadPhoto({ jobId })).outcome, 'failed', 'a job that is not running is not read again');
+  assert.equal(
+    (await queue.handleReadPhoto({ jobId })).outcome,
+    'failed',
+    'a job that is not running is not read again',
+  );
 });
 
 test('a photo that is not a form page is read (not failed), and the page says why', async () => {
   const { photoId } = await uploadOne();
-  const notAForm: FormReading = { page: null, fields: {}, review: true, reason: 'no-form-found', message: 'Foto ini bukan halaman formulir C.HASIL.', ms: 5 };
+  const notAForm: FormReading = {
+    page: null,
+    fields: {},
+    review: true,
+    reason: 'no-form-found',
+    message: 'Foto ini bukan halaman formulir C.HASIL.',
+    ms: 5,
+  };
   const queue = queueWith({ read: async () => notAForm });
   await queue.start();
   await queue.idle();
@@ -90,7 +113,9 @@ test('a photo that is not a form page is read (not failed), and the page says wh
 
 test('the process killed while a job is reading: the next start puts it back and reads it', async () => {
   const { jobId, photoId } = await uploadOne();
-  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db.file, uploadsDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', CHILD, db.file, uploadsDir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   try {

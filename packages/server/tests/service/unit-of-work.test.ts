@@ -27,7 +27,10 @@ const unitOn = (s: ComparisonServices) =>
 
 before(async () => {
   services = await createComparisonServices('cocok-uow-', clock);
-  await services.db.run(`INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (1, 'Orang 1', 'u1@example.org', 'email', 'x', 'witness', 'Saksi-U1', ?)`, [clock.now().toISOString()]);
+  await services.db.run(
+    `INSERT INTO users (id, name, contact, contact_kind, password_hash, role, pseudonym, created_at) VALUES (1, 'Orang 1', 'u1@example.org', 'email', 'x', 'witness', 'Saksi-U1', ?)`,
+    [clock.now().toISOString()],
+  );
   unit = unitOn(services);
 });
 after(() => services.cleanup());
@@ -35,23 +38,30 @@ after(() => services.cleanup());
 const stateOf = async (submissionId: number) => ({
   banned: (await services.accounts.findUser(witness.id))?.bannedAt ?? null,
   status: (await services.submissions.findSubmission(submissionId))?.status,
-  crowd: (await services.db.get<{ status: string }>('SELECT status FROM tps_comparisons WHERE tps_code = ?', [TPS]))?.status ?? 'no_crowd',
+  crowd:
+    (await services.db.get<{ status: string }>('SELECT status FROM tps_comparisons WHERE tps_code = ?', [TPS]))
+      ?.status ?? 'no_crowd',
 });
 
-test('a ban and a withdrawal through the parts, with the comparison refresh: each part sees the unit\'s writes, all commit together', async () => {
+test("a ban and a withdrawal through the parts, with the comparison refresh: each part sees the unit's writes, all commit together", async () => {
   const id = await confirmPage2(services, clock, TPS, witness, [10, 20, 30]);
   assert.deepEqual(await stateOf(id), { banned: null, status: 'confirmed', crowd: 'no_official' });
   const seen = await unit.run(async (uow) => {
     await uow.accounts.ban(witness.id, clock.now().toISOString());
     const withdrawn = await uow.submissions.withdrawByModerator(id, clock.now().toISOString());
     await uow.refreshComparison([TPS]);
-    return { withdrawn, banned: (await uow.accounts.findUser(witness.id))?.bannedAt, status: (await uow.submissions.find(id))?.status, active: await uow.submissions.listActiveOfUser(witness.id) };
+    return {
+      withdrawn,
+      banned: (await uow.accounts.findUser(witness.id))?.bannedAt,
+      status: (await uow.submissions.find(id))?.status,
+      active: await uow.submissions.listActiveOfUser(witness.id),
+    };
   });
   assert.deepEqual(seen, { withdrawn: true, banned: clock.now().toISOString(), status: 'withdrawn', active: [] });
   assert.deepEqual(await stateOf(id), { banned: clock.now().toISOString(), status: 'withdrawn', crowd: 'no_crowd' });
 });
 
-test('a step failing after the parts wrote rolls every module\'s write back', async () => {
+test("a step failing after the parts wrote rolls every module's write back", async () => {
   await services.db.run('UPDATE users SET banned_at = NULL WHERE id = 1');
   const id = await confirmPage2(services, clock, TPS, witness, [10, 20, 30]);
   const before = await stateOf(id);
@@ -71,11 +81,13 @@ test('a step failing after the parts wrote rolls every module\'s write back', as
 test('a pending submission moved and read back through the part lands on the other TPS only when the unit commits', async () => {
   const id = await insertReadPage2Submission(services.db, TPS, witness.id, clock.now().toISOString());
   const other = '3101011001002';
-  await assert.rejects(unit.run(async (uow) => {
-    await uow.submissions.moveToTps(id, other);
-    assert.equal((await uow.submissions.find(id))?.tps_code, other);
-    throw new Error('the decision is refused after all');
-  }));
+  await assert.rejects(
+    unit.run(async (uow) => {
+      await uow.submissions.moveToTps(id, other);
+      assert.equal((await uow.submissions.find(id))?.tps_code, other);
+      throw new Error('the decision is refused after all');
+    }),
+  );
   assert.equal((await services.submissions.findSubmission(id))?.tps_code, TPS);
   await unit.run((uow) => uow.submissions.moveToTps(id, other));
   assert.equal((await services.submissions.findSubmission(id))?.tps_code, other);

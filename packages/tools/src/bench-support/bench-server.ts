@@ -17,7 +17,11 @@ if (!dbFile) throw new Error('bench-server: --db FILE is required');
 const db = await openDatabase(dbFile);
 await migrate(db);
 const probes = process.argv.includes('--probes') ? probedDatabase(db) : undefined;
-const app = createApp({ db: probes?.db ?? db, logger: silentLogger, answerCache: !process.argv.includes('--no-cache') });
+const app = createApp({
+  db: probes?.db ?? db,
+  logger: silentLogger,
+  answerCache: !process.argv.includes('--no-cache'),
+});
 const server = app.listen(0, '127.0.0.1', () => {
   process.stdout.write(`listening ${(server.address() as AddressInfo).port}\n`);
 });

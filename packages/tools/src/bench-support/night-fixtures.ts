@@ -26,7 +26,11 @@ const ESCALATE_EVERY = 10;
 const ALTERED_SHARE = 0.02;
 
 const newToken = () => crypto.randomBytes(32).toString('base64url');
-const session = (userId: number, token: string): Session => ({ userId, cookie: `cocok_session=${token}`, csrf: csrfTokenFor(token) });
+const session = (userId: number, token: string): Session => ({
+  userId,
+  cookie: `cocok_session=${token}`,
+  csrf: csrfTokenFor(token),
+});
 
 type Target = { code: string; fields: FieldValues };
 
@@ -49,7 +53,10 @@ async function targets(db: Database, n: number): Promise<Target[]> {
   if (rows.length < n) throw new Error(`only ${rows.length} TPS without witnesses; ${n} needed`);
   return rows.map((row, i) => {
     const code = String(row.code);
-    const official = row.suara_sah === null ? officialFigures(rng(i + 1)) : (Object.fromEntries(FIELDS.map((f) => [f, row[f] as number | null])) as FieldValues);
+    const official =
+      row.suara_sah === null
+        ? officialFigures(rng(i + 1))
+        : (Object.fromEntries(FIELDS.map((f) => [f, row[f] as number | null])) as FieldValues);
     const fields = { ...official };
     if (i % Math.round(1 / ALTERED_SHARE) === 0 && fields.suara_paslon_1 !== null) fields.suara_paslon_1 += 10;
     return { code, fields };
@@ -64,9 +71,17 @@ function readingOf(page: 1 | 2 | 3, values: FieldValues, machineEqualsConfirmed:
   PAGE_FIELDS[page].forEach((f: FieldName, row) => {
     const value = machineEqualsConfirmed || f !== 'suara_paslon_1' ? values[f] : (values[f] ?? 10) - 10;
     fields[f] = { value, confidence: 0.97, review: false, reasons: [] };
-    candidates[f] = [{ value, probability: 0.97 }, { value: value === null ? 0 : value + 1, probability: 0.03 }];
+    candidates[f] = [
+      { value, probability: 0.97 },
+      { value: value === null ? 0 : value + 1, probability: 0.03 },
+    ];
     const y = 400 + row * 90;
-    boxesInPhoto[f] = [[2100, y], [2460, y], [2460, y + 80], [2100, y + 80]];
+    boxesInPhoto[f] = [
+      [2100, y],
+      [2460, y],
+      [2460, y + 80],
+      [2100, y + 80],
+    ];
   });
   return JSON.stringify({ page, fields, review: false, checks: [], candidates, boxesInPhoto, ms: 850 });
 }
@@ -90,11 +105,40 @@ export async function prepareNight(db: Database, file: string, count: number): P
 
   const raw = await openRaw(file);
   await exec(raw, 'PRAGMA busy_timeout = 5000; BEGIN');
-  const users = bulkInserter(raw, 'users', ['id', 'name', 'contact', 'contact_kind', 'password_hash', 'role', 'pseudonym', 'created_at', 'staff_pseudonym']);
+  const users = bulkInserter(raw, 'users', [
+    'id',
+    'name',
+    'contact',
+    'contact_kind',
+    'password_hash',
+    'role',
+    'pseudonym',
+    'created_at',
+    'staff_pseudonym',
+  ]);
   const sessions = bulkInserter(raw, 'sessions', ['token_hash', 'user_id', 'created_at', 'expires_at']);
-  const photos = bulkInserter(raw, 'photos', ['sha256', 'type', 'size_bytes', 'width', 'height', 'dhash', 'dhash_b0', 'dhash_b1', 'dhash_b2', 'dhash_b3', 'created_at']);
+  const photos = bulkInserter(raw, 'photos', [
+    'sha256',
+    'type',
+    'size_bytes',
+    'width',
+    'height',
+    'dhash',
+    'dhash_b0',
+    'dhash_b1',
+    'dhash_b2',
+    'dhash_b3',
+    'created_at',
+  ]);
   const submissions = bulkInserter(raw, 'submissions', ['id', 'tps_code', 'user_id', 'status', 'created_at']);
-  const pages = bulkInserter(raw, 'submission_photos', ['submission_id', 'sha256', 'position', 'state', 'page', 'reading']);
+  const pages = bulkInserter(raw, 'submission_photos', [
+    'submission_id',
+    'sha256',
+    'position',
+    'state',
+    'page',
+    'reading',
+  ]);
   const claims = bulkInserter(raw, 'moderation_claims', ['tps_code', 'moderator_id', 'claimed_at', 'expires_at']);
 
   let userId = firstUser;
@@ -102,7 +146,17 @@ export async function prepareNight(db: Database, file: string, count: number): P
     const id = userId++;
     const token = newToken();
     const staff = role === 'moderator' ? `Moderator-BN${run}${id}` : null;
-    await users.add([id, `Bench ${role} ${id}`, `bench-night-${run}-${id}@example.org`, 'email', 'bench-no-login', role, `Saksi-BN${run}${id}`, nowIso, staff]);
+    await users.add([
+      id,
+      `Bench ${role} ${id}`,
+      `bench-night-${run}-${id}@example.org`,
+      'email',
+      'bench-no-login',
+      role,
+      `Saksi-BN${run}${id}`,
+      nowIso,
+      staff,
+    ]);
     await sessions.add([sha256Hex(token), id, nowIso, expires]);
     return session(id, token);
   };
@@ -117,7 +171,16 @@ export async function prepareNight(db: Database, file: string, count: number): P
     await submissions.add([id, t.code, witness!.userId, 'pending', createdAt]);
     for (const page of [1, 2, 3] as const) {
       const sha = sha256Hex(`bench-night-${run}-${id}-${page}`);
-      await photos.add([sha, 'jpeg', 2_400_000, 3000, 4000, sha.slice(0, 16), ...[0, 4, 8, 12].map((k) => parseInt(sha.slice(k, k + 4), 16)), createdAt]);
+      await photos.add([
+        sha,
+        'jpeg',
+        2_400_000,
+        3000,
+        4000,
+        sha.slice(0, 16),
+        ...[0, 4, 8, 12].map((k) => parseInt(sha.slice(k, k + 4), 16)),
+        createdAt,
+      ]);
       await pages.add([id, sha, page - 1, 'read', page, readingOf(page, t.fields, i % 7 !== 0)]);
     }
     ready.push({ id, tps: t.code, witness: witness!, fields: t.fields });
@@ -130,7 +193,8 @@ export async function prepareNight(db: Database, file: string, count: number): P
     (Math.floor(i / MODERATORS) % ESCALATE_EVERY === ESCALATE_EVERY - 1 ? mod.escalate : mod.verify).push(tps_code);
     await claims.add([tps_code, mod.userId, nowIso, claimEnds]);
   }
-  if (moderators.some((m) => m.verify.length === 0 || m.escalate.length === 0)) throw new Error('too few compared TPS to share among the moderators');
+  if (moderators.some((m) => m.verify.length === 0 || m.escalate.length === 0))
+    throw new Error('too few compared TPS to share among the moderators');
   for (const w of [users, sessions, photos, submissions, pages, claims]) await w.close();
   await exec(raw, 'COMMIT');
   await closeRaw(raw);

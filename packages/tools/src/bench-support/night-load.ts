@@ -9,7 +9,10 @@ import { openLoopStep } from './night.logic.ts';
 import type { Moderator, ReadySubmission, Session } from './night-fixtures.ts';
 
 export type Reply = { status: number; etag: string | undefined; body: Buffer };
-export type HttpClient = { request(method: string, path: string, headers?: Record<string, string>, body?: unknown): Promise<Reply>; close(): void };
+export type HttpClient = {
+  request(method: string, path: string, headers?: Record<string, string>, body?: unknown): Promise<Reply>;
+  close(): void;
+};
 
 export function httpClient(base: string, sockets: number): HttpClient {
   const url = new URL(base);
@@ -17,12 +20,17 @@ export function httpClient(base: string, sockets: number): HttpClient {
   return {
     request(method, path, headers = {}, body) {
       const payload = body === undefined ? undefined : JSON.stringify(body);
-      const all = payload === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
+      const all =
+        payload === undefined
+          ? headers
+          : { ...headers, 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(payload)) };
       return new Promise((resolve, reject) => {
         const req = http.request({ host: url.hostname, port: url.port, method, path, agent, headers: all }, (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, body: Buffer.concat(chunks) }));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, etag: res.headers.etag, body: Buffer.concat(chunks) }),
+          );
           res.on('error', reject);
         });
         req.on('error', reject);
@@ -56,15 +64,34 @@ export class Tally {
 }
 
 /** `spanSeconds`: from the first send to the last answer (at least the offered window; more when answers lag). */
-export type WriteRun = { tally: Tally; offered: number; skipped: number; seconds: number; spanSeconds: number; startLagMs: number[] };
+export type WriteRun = {
+  tally: Tally;
+  offered: number;
+  skipped: number;
+  seconds: number;
+  spanSeconds: number;
+  startLagMs: number[];
+};
 
 /**
  * `fire(k)` for k = 0 .. rate * seconds - 1, each at its time (open loop), at most `maxInFlight` outstanding.
  * Resolves once every request started has been answered.
  */
-export async function openLoop(rate: number, seconds: number, maxInFlight: number, fire: (k: number) => Promise<{ status: number; good: boolean; body?: Buffer }>): Promise<WriteRun> {
+export async function openLoop(
+  rate: number,
+  seconds: number,
+  maxInFlight: number,
+  fire: (k: number) => Promise<{ status: number; good: boolean; body?: Buffer }>,
+): Promise<WriteRun> {
   const total = Math.round(rate * seconds);
-  const run: WriteRun = { tally: new Tally(), offered: total, skipped: 0, seconds, spanSeconds: seconds, startLagMs: [] };
+  const run: WriteRun = {
+    tally: new Tally(),
+    offered: total,
+    skipped: 0,
+    seconds,
+    spanSeconds: seconds,
+    startLagMs: [],
+  };
   const t0 = performance.now();
   let started = 0;
   let inFlight = 0;
@@ -112,21 +139,32 @@ export type ReadRun = { tallies: Record<PageKind, Tally>; national: NationalSeen
  * `clients` browsers, each asking for the national page, then a region page, then a TPS page, and again, until
  * `stop()` says so. Each remembers every path's ETag (and what that answer said) and revalidates with it.
  */
-export async function readPages(client: HttpClient, clients: number, regionPaths: string[], tpsPaths: string[], stop: () => boolean): Promise<ReadRun> {
+export async function readPages(
+  client: HttpClient,
+  clients: number,
+  regionPaths: string[],
+  tpsPaths: string[],
+  stop: () => boolean,
+): Promise<ReadRun> {
   const tallies = { national: new Tally(), region: new Tally(), tps: new Tally() };
   const national: NationalSeen[] = [];
   const t0 = performance.now();
   const browser = async (n: number) => {
     const cache = new Map<string, { etag: string; crowdTps: number }>();
     for (let i = n; !stop(); i += clients) {
-      for (const [kind, path] of [['national', '/api/regions'], ['region', regionPaths[i % regionPaths.length]], ['tps', tpsPaths[i % tpsPaths.length]]] as const) {
+      for (const [kind, path] of [
+        ['national', '/api/regions'],
+        ['region', regionPaths[i % regionPaths.length]],
+        ['tps', tpsPaths[i % tpsPaths.length]],
+      ] as const) {
         const known = cache.get(path);
         const sentAt = performance.now();
         try {
           const r = await client.request('GET', path, known ? { 'if-none-match': known.etag } : {});
           const good = r.status === 200 || (r.status === 304 && known !== undefined);
           tallies[kind].add(performance.now() - sentAt, r.status, good, r.body);
-          const crowdTps = r.status === 304 ? (known?.crowdTps ?? Number.NaN) : kind === 'national' ? crowdTpsOf(r.body) : Number.NaN;
+          const crowdTps =
+            r.status === 304 ? (known?.crowdTps ?? Number.NaN) : kind === 'national' ? crowdTpsOf(r.body) : Number.NaN;
           if (r.status === 200 && r.etag) cache.set(path, { etag: r.etag, crowdTps });
           if (kind === 'national' && good) national.push({ sentAt, crowdTps });
         } catch (err) {
@@ -152,7 +190,9 @@ const asUser = (s: Session) => ({ cookie: s.cookie, 'x-csrf-token': s.csrf });
 
 /** The witness confirms every field of the three pages (POST /api/submissions/:id/confirm, 200). */
 export async function confirm(client: HttpClient, sub: ReadySubmission) {
-  const r = await client.request('POST', `/api/submissions/${sub.id}/confirm`, asUser(sub.witness), { fields: sub.fields });
+  const r = await client.request('POST', `/api/submissions/${sub.id}/confirm`, asUser(sub.witness), {
+    fields: sub.fields,
+  });
   return { ...r, good: r.status === 200 };
 }
 
@@ -167,15 +207,29 @@ export async function decide(client: HttpClient, mod: Moderator, k: number) {
   return { ...r, good: r.status === 201 };
 }
 
-export type OwnWriteRun = { confirms: Tally; tallies: Record<PageKind, Tally>; national: NationalSeen[]; tpsWithoutIt: number };
+export type OwnWriteRun = {
+  confirms: Tally;
+  tallies: Record<PageKind, Tally>;
+  national: NationalSeen[];
+  tpsWithoutIt: number;
+};
 
 /**
  * The uncached pages: each of `queues.length` witnesses confirms a submission, then at once asks for that
  * TPS's pages (no If-None-Match: the write has just changed them), and again with its next submission.
  * `onAck` hears when each confirm was answered. Counts TPS pages that did not yet show the witness's confirm.
  */
-export async function afterOwnWrite(client: HttpClient, queues: ReadySubmission[][], onAck: (at: number) => void): Promise<OwnWriteRun> {
-  const run: OwnWriteRun = { confirms: new Tally(), tallies: { national: new Tally(), region: new Tally(), tps: new Tally() }, national: [], tpsWithoutIt: 0 };
+export async function afterOwnWrite(
+  client: HttpClient,
+  queues: ReadySubmission[][],
+  onAck: (at: number) => void,
+): Promise<OwnWriteRun> {
+  const run: OwnWriteRun = {
+    confirms: new Tally(),
+    tallies: { national: new Tally(), region: new Tally(), tps: new Tally() },
+    national: [],
+    tpsWithoutIt: 0,
+  };
   const witness = async (queue: ReadySubmission[]) => {
     for (const sub of queue) {
       const sent = performance.now();

@@ -24,25 +24,46 @@ export function writesTable(seconds: number, rows: { name: string; rate: number;
     const achieved = run.tally.ok / run.spanSeconds;
     const lag = summarize(run.startLagMs).p99;
     const v = writesVerdict({ offered: rate, achieved, errors: run.tally.errors + run.skipped });
-    lines.push(`| ${name} | ${rate} | ${achieved.toFixed(1)} | ${s.n} | ${run.skipped} | ${run.tally.errors} | ${run.spanSeconds.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(lag)} | ${v} |`);
+    lines.push(
+      `| ${name} | ${rate} | ${achieved.toFixed(1)} | ${s.n} | ${run.skipped} | ${run.tally.errors} | ${run.spanSeconds.toFixed(1)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${ms(lag)} | ${v} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** Pages per kind: answers (200 / 304), rate, percentiles, errors, and the p95 bound. */
-export function pagesTable(heading: string, tallies: Record<PageKind, Tally>, seconds: number, targets: Record<PageKind, number>): string {
-  const lines = [`| ${heading} | requests | 200 | 304 | req/s | p50 ms | p95 ms | p99 ms | errors | target p95 |`, '|---|---|---|---|---|---|---|---|---|---|'];
+export function pagesTable(
+  heading: string,
+  tallies: Record<PageKind, Tally>,
+  seconds: number,
+  targets: Record<PageKind, number>,
+): string {
+  const lines = [
+    `| ${heading} | requests | 200 | 304 | req/s | p50 ms | p95 ms | p99 ms | errors | target p95 |`,
+    '|---|---|---|---|---|---|---|---|---|---|',
+  ];
   for (const kind of PAGE_KINDS) {
     const t = tallies[kind];
     const s = summarize(t.ms);
-    const v = s.n === 0 ? 'not measured' : t.errors > 0 ? 'MISSED (errors)' : `${verdict(s.p95, targets[kind])} (<= ${targets[kind]} ms)`;
-    lines.push(`| ${PAGE_NAMES[kind]} | ${s.n} | ${t.count(200)} | ${t.count(304)} | ${(s.n / seconds).toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${t.errors} | ${v} |`);
+    const v =
+      s.n === 0
+        ? 'not measured'
+        : t.errors > 0
+          ? 'MISSED (errors)'
+          : `${verdict(s.p95, targets[kind])} (<= ${targets[kind]} ms)`;
+    lines.push(
+      `| ${PAGE_NAMES[kind]} | ${s.n} | ${t.count(200)} | ${t.count(304)} | ${(s.n / seconds).toFixed(0)} | ${ms(s.p50)} | ${ms(s.p95)} | ${ms(s.p99)} | ${t.errors} | ${v} |`,
+    );
   }
   return lines.join('\n');
 }
 
 /** The oldest totals a national page showed, against the confirms answered before it was asked for. */
-export function oldestTotals(acks: readonly number[], seen: readonly NationalSeen[], baseline: number): { pages: number; oldestMs: number } {
+export function oldestTotals(
+  acks: readonly number[],
+  seen: readonly NationalSeen[],
+  baseline: number,
+): { pages: number; oldestMs: number } {
   const sorted = [...acks].sort((a, b) => a - b);
   let oldest = 0;
   for (const s of seen) oldest = Math.max(oldest, stalenessMs(sorted, s.sentAt, s.crowdTps - baseline));
@@ -50,8 +71,14 @@ export function oldestTotals(acks: readonly number[], seen: readonly NationalSee
 }
 
 export function freshnessTable(rows: { name: string; pages: number; oldestMs: number }[], boundMs: number): string {
-  const lines = ['| totals on the national page (TPS with crowd figures) | pages checked | oldest totals ms | target |', '|---|---|---|---|'];
-  for (const r of rows) lines.push(`| ${r.name} | ${r.pages} | ${r.oldestMs.toFixed(0)} | ${verdict(r.oldestMs, boundMs)} (<= ${boundMs / 1000} s) |`);
+  const lines = [
+    '| totals on the national page (TPS with crowd figures) | pages checked | oldest totals ms | target |',
+    '|---|---|---|---|',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.name} | ${r.pages} | ${r.oldestMs.toFixed(0)} | ${verdict(r.oldestMs, boundMs)} (<= ${boundMs / 1000} s) |`,
+    );
   return lines.join('\n');
 }
 

@@ -14,7 +14,12 @@ export type Summary = { n: number; p50: number; p95: number; p99: number };
 /** Count and p50/p95/p99 of a set of latencies (sorts a copy). */
 export function summarize(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
-  return { n: sorted.length, p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), p99: percentile(sorted, 0.99) };
+  return {
+    n: sorted.length,
+    p50: percentile(sorted, 0.5),
+    p95: percentile(sorted, 0.95),
+    p99: percentile(sorted, 0.99),
+  };
 }
 
 /**
@@ -23,7 +28,14 @@ export function summarize(values: readonly number[]): Summary {
  * due beyond the cap is skipped, never sent later, so a server that falls behind shows as a lower achieved
  * rate instead of a burst of catch-up requests.
  */
-export function openLoopStep(s: { elapsedMs: number; rate: number; total: number; started: number; inFlight: number; maxInFlight: number }): {
+export function openLoopStep(s: {
+  elapsedMs: number;
+  rate: number;
+  total: number;
+  started: number;
+  inFlight: number;
+  maxInFlight: number;
+}): {
   start: number;
   skip: number;
 } {

@@ -8,7 +8,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { Database } from '@cocok/server';
 import { summarize, type Summary } from './night.logic.ts';
 
-export type ServerStats = { loop: { p50: number; p99: number; max: number }; txWait: Summary; txHold: Summary; txStatements: Summary; reads: Summary };
+export type ServerStats = {
+  loop: { p50: number; p99: number; max: number };
+  txWait: Summary;
+  txHold: Summary;
+  txStatements: Summary;
+  reads: Summary;
+};
 
 const RESOLUTION_MS = 1;
 
@@ -26,8 +32,16 @@ export function probedDatabase(db: Database): { db: Database; take(): ServerStat
   const probed: Database = {
     ...db,
     file: db.file,
-    all: (sql, params) => timed(() => reads, () => db.all(sql, params)),
-    get: (sql, params) => timed(() => reads, () => db.get(sql, params)),
+    all: (sql, params) =>
+      timed(
+        () => reads,
+        () => db.all(sql, params),
+      ),
+    get: (sql, params) =>
+      timed(
+        () => reads,
+        () => db.get(sql, params),
+      ),
     transaction(work) {
       const called = performance.now();
       return db.transaction((tx) => {
@@ -41,7 +55,10 @@ export function probedDatabase(db: Database): { db: Database; take(): ServerStat
           exec: (sql) => (statements++, tx.exec(sql)),
           transaction: (inner) => inner(counted),
         };
-        return timed(() => txHold, () => work(counted)).finally(() => txStatements.push(statements));
+        return timed(
+          () => txHold,
+          () => work(counted),
+        ).finally(() => txStatements.push(statements));
       });
     },
   };

@@ -9,8 +9,19 @@ const SERVER_SCRIPT = fileURLToPath(new URL('./bench-server.ts', import.meta.url
 export type BenchServer = { base: string; pid: number; stop(): Promise<void>; stats(): Promise<ServerStats> };
 
 /** Starts `bench-server.ts` on the database file in a child process and resolves once it listens. */
-export function startBenchServer(dbFile: string, opts: { cache?: boolean; probes?: boolean } = {}): Promise<BenchServer> {
-  const args = ['--import', 'tsx', SERVER_SCRIPT, '--db', dbFile, ...(opts.cache === false ? ['--no-cache'] : []), ...(opts.probes ? ['--probes'] : [])];
+export function startBenchServer(
+  dbFile: string,
+  opts: { cache?: boolean; probes?: boolean } = {},
+): Promise<BenchServer> {
+  const args = [
+    '--import',
+    'tsx',
+    SERVER_SCRIPT,
+    '--db',
+    dbFile,
+    ...(opts.cache === false ? ['--no-cache'] : []),
+    ...(opts.probes ? ['--probes'] : []),
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return new Promise((resolve, reject) => {

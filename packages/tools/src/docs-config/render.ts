@@ -33,7 +33,9 @@ function cell(text: string): string {
 }
 
 export function renderConfigurationDoc(settings: SettingDescription[]): string {
-  const rows = settings.map((s) => `| \`${s.key}\` | ${s.default ?? '(none)'} | ${cell(acceptedText(s.accepted))} | ${cell(s.meaning)} |`);
+  const rows = settings.map(
+    (s) => `| \`${s.key}\` | ${s.default ?? '(none)'} | ${cell(acceptedText(s.accepted))} | ${cell(s.meaning)} |`,
+  );
   return [
     '# Configuration',
     '',

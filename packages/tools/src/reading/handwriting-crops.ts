@@ -117,9 +117,16 @@ async function inkTile(file: string, width: number, height: number): Promise<Ink
  * of the crop, followed inwards until it fades to half its darkness above the crop's middle. A side
  * without a clear line (the crop cut inside the border) is kept whole.
  */
-export function insideBorder(gray: Uint8Array, width: number, height: number): { x: number; y: number; w: number; h: number } {
+export function insideBorder(
+  gray: Uint8Array,
+  width: number,
+  height: number,
+): { x: number; y: number; w: number; h: number } {
   const line = (axis: 'row' | 'col', i: number) => {
-    const [n, from, to] = axis === 'row' ? [width, Math.floor(width * 0.2), Math.ceil(width * 0.8)] : [height, Math.floor(height * 0.2), Math.ceil(height * 0.8)];
+    const [n, from, to] =
+      axis === 'row'
+        ? [width, Math.floor(width * 0.2), Math.ceil(width * 0.8)]
+        : [height, Math.floor(height * 0.2), Math.ceil(height * 0.8)];
     let acc = 0;
     for (let j = from; j < to; j++) acc += 255 - gray[axis === 'row' ? i * n + j : j * width + i];
     return acc / (to - from);
@@ -139,7 +146,8 @@ export function insideBorder(gray: Uint8Array, width: number, height: number): {
   const bottom = edge('row', false);
   const left = edge('col', true);
   const right = edge('col', false);
-  if (width - left - right < width / 3 || height - top - bottom < height / 3) return { x: 0, y: 0, w: width, h: height };
+  if (width - left - right < width / 3 || height - top - bottom < height / 3)
+    return { x: 0, y: 0, w: width, h: height };
   return { x: left, y: top, w: width - left - right, h: height - top - bottom };
 }
 
@@ -148,7 +156,11 @@ const MIN_BORDER_CONTRAST = 30;
 
 /** Paper (90th percentile) minus ink (3rd) inside the middle 20 x 20 of the crop resized to 32 x 32. */
 async function measureInkContrast(file: string): Promise<number> {
-  const { data } = await sharp(file).grayscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(file)
+    .grayscale()
+    .resize(32, 32, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const values: number[] = [];
   for (let y = 6; y < 26; y++) for (let x = 6; x < 26; x++) values.push(data[y * 32 + x]);
   values.sort((a, b) => a - b);
@@ -156,7 +168,11 @@ async function measureInkContrast(file: string): Promise<number> {
 }
 
 async function measureCentreInk(file: string): Promise<number> {
-  const { data } = await sharp(file).grayscale().resize(32, 32, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  const { data } = await sharp(file)
+    .grayscale()
+    .resize(32, 32, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const paper = Math.max(1, percentile(data, 0, 0.9, 1));
   let ink = 0;
   for (let y = 12; y < 20; y++) for (let x = 12; x < 20; x++) ink += Math.max(0, (paper - data[y * 32 + x]) / paper);

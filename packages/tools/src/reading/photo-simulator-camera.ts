@@ -17,7 +17,12 @@ export async function photograph(page: RgbImage, geometry: PhotoGeometry, rng: R
   const light = lighting(rng, width, height);
   const noise = 2 + rng.next() * 6;
   const out = Buffer.alloc(width * height * 3);
-  const toPage = { photoToLayout: invertHomography(geometry.homography), toScaled, bend: geometry.bend, layout: { width: page.width, height: page.height } };
+  const toPage = {
+    photoToLayout: invertHomography(geometry.homography),
+    toScaled,
+    bend: geometry.bend,
+    layout: { width: page.width, height: page.height },
+  };
   render(out, scaled, background, toPage, light, { width, height, noise, seed: rng.int(1, 2 ** 30) });
   const blur = rng.chance(0.7) ? 0.4 + rng.next() * 1.4 : 0;
   const quality = rng.int(60, 95);
@@ -42,7 +47,10 @@ async function prescale(page: RgbImage, h: Homography): Promise<{ image: RgbImag
   if (k >= 0.95) return { image: page, toScaled: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
   const width = Math.round(page.width * k);
   const height = Math.round(page.height * k);
-  const data = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } }).resize(width, height, { fit: 'fill' }).raw().toBuffer();
+  const data = await sharp(page.data, { raw: { width: page.width, height: page.height, channels: 3 } })
+    .resize(width, height, { fit: 'fill' })
+    .raw()
+    .toBuffer();
   const kx = width / page.width;
   const ky = height / page.height;
   return { image: { data, width, height }, toScaled: [kx, 0, 0.5 * kx - 0.5, 0, ky, 0.5 * ky - 0.5, 0, 0, 1] };
@@ -61,23 +69,54 @@ async function table(g: PhotoGeometry, rng: Rng): Promise<Buffer> {
   const shapes: string[] = [];
   for (let i = 0; i < rng.int(10, 40); i++) {
     const y = rng.next() * h;
-    shapes.push(`<path d="M0 ${y} C ${w / 3} ${y + rng.normal() * 8}, ${(2 * w) / 3} ${y + rng.normal() * 8}, ${w} ${y + rng.normal() * 8}" stroke="#000" stroke-opacity="${0.05 + rng.next() * 0.1}" stroke-width="${0.5 + rng.next() * 2}" fill="none"/>`);
+    shapes.push(
+      `<path d="M0 ${y} C ${w / 3} ${y + rng.normal() * 8}, ${(2 * w) / 3} ${y + rng.normal() * 8}, ${w} ${y + rng.normal() * 8}" stroke="#000" stroke-opacity="${0.05 + rng.next() * 0.1}" stroke-width="${0.5 + rng.next() * 2}" fill="none"/>`,
+    );
   }
   for (let i = 0; i < rng.int(4, 12); i++) {
-    const [x, y, sw, sh] = [rng.next() * w, rng.next() * h, (0.05 + rng.next() * 0.3) * w, (0.02 + rng.next() * 0.3) * h];
+    const [x, y, sw, sh] = [
+      rng.next() * w,
+      rng.next() * h,
+      (0.05 + rng.next() * 0.3) * w,
+      (0.02 + rng.next() * 0.3) * h,
+    ];
     const fill = rng.pick(['#f2efe6', '#222', '#c33', '#2a5caa', '#e8d9a0', '#999', '#5b8c3a', '#fff']);
-    shapes.push(`<rect x="${x}" y="${y}" width="${sw}" height="${sh}" rx="${rng.next() * 10}" fill="${fill}" opacity="${0.5 + rng.next() * 0.5}" transform="rotate(${rng.normal() * 25} ${x} ${y})"/>`);
+    shapes.push(
+      `<rect x="${x}" y="${y}" width="${sw}" height="${sh}" rx="${rng.next() * 10}" fill="${fill}" opacity="${0.5 + rng.next() * 0.5}" transform="rotate(${rng.normal() * 25} ${x} ${y})"/>`,
+    );
   }
-  const corners = [{ x: 0, y: 0 }, { x: 2363, y: 0 }, { x: 2363, y: 3544 }, { x: 0, y: 3544 }].map((p) => applyHomography(g.homography, p));
+  const corners = [
+    { x: 0, y: 0 },
+    { x: 2363, y: 0 },
+    { x: 2363, y: 3544 },
+    { x: 0, y: 3544 },
+  ].map((p) => applyHomography(g.homography, p));
   const sx = (rng.normal() * 0.006 * g.width) / q;
   const sy = (Math.abs(rng.normal()) * 0.008 * g.height) / q;
-  shapes.push(`<polygon points="${corners.map((p) => `${p.x / q + sx},${p.y / q + sy}`).join(' ')}" fill="#000" opacity="0.45"/>`);
+  shapes.push(
+    `<polygon points="${corners.map((p) => `${p.x / q + sx},${p.y / q + sy}`).join(' ')}" fill="#000" opacity="0.45"/>`,
+  );
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}"><rect width="100%" height="100%" fill="${base}"/>${shapes.join('')}</svg>`;
-  const small = await sharp(Buffer.from(svg)).removeAlpha().blur(1 + rng.next() * 3).raw().toBuffer();
-  return sharp(small, { raw: { width: w, height: h, channels: 3 } }).resize(g.width, g.height, { fit: 'fill' }).raw().toBuffer();
+  const small = await sharp(Buffer.from(svg))
+    .removeAlpha()
+    .blur(1 + rng.next() * 3)
+    .raw()
+    .toBuffer();
+  return sharp(small, { raw: { width: w, height: h, channels: 3 } })
+    .resize(g.width, g.height, { fit: 'fill' })
+    .raw()
+    .toBuffer();
 }
 
-type Light = { a: number; gx: number; gy: number; vignette: number; tint: [number, number, number]; paper: [number, number, number]; shade: { x: number; y: number; r: number; depth: number } | null };
+type Light = {
+  a: number;
+  gx: number;
+  gy: number;
+  vignette: number;
+  tint: [number, number, number];
+  paper: [number, number, number];
+  shade: { x: number; y: number; r: number; depth: number } | null;
+};
 
 /** Light falling unevenly: a gradient across the frame, darker corners, a warm or cool cast, sometimes a hand's shadow. */
 function lighting(rng: Rng, w: number, h: number): Light {
@@ -89,13 +128,25 @@ function lighting(rng: Rng, w: number, h: number): Light {
     vignette: rng.next() * 0.35,
     tint: [1 + warm, 1, 1 - warm],
     paper: [0.93 + rng.next() * 0.07, 0.92 + rng.next() * 0.07, 0.86 + rng.next() * 0.12],
-    shade: rng.chance(0.35) ? { x: rng.next() * w, y: rng.next() * h, r: (0.15 + rng.next() * 0.3) * Math.max(w, h), depth: 0.2 + rng.next() * 0.3 } : null,
+    shade: rng.chance(0.35)
+      ? {
+          x: rng.next() * w,
+          y: rng.next() * h,
+          r: (0.15 + rng.next() * 0.3) * Math.max(w, h),
+          depth: 0.2 + rng.next() * 0.3,
+        }
+      : null,
   };
 }
 
 type RenderOptions = { width: number; height: number; noise: number; seed: number };
 
-type ToPage = { photoToLayout: Homography; toScaled: Homography; bend: number; layout: { width: number; height: number } };
+type ToPage = {
+  photoToLayout: Homography;
+  toScaled: Homography;
+  bend: number;
+  layout: { width: number; height: number };
+};
 
 function render(out: Buffer, page: RgbImage, bg: Buffer, t: ToPage, L: Light, o: RenderOptions): void {
   const [a, b, c, d, e, f, g, hh, k] = t.photoToLayout;
@@ -113,7 +164,10 @@ function render(out: Buffer, page: RgbImage, bg: Buffer, t: ToPage, L: Light, o:
       const px = flat.x * sx + ox;
       const py = flat.y * sy + oy;
       const onPage = px >= 0 && py >= 0 && px <= page.width - 1 && py <= page.height - 1;
-      let gain = L.a * (1 + L.gx * (x / o.width - 0.5) + L.gy * (y / o.height - 0.5)) * (1 - L.vignette * ((x - o.width / 2) ** 2 + (y - o.height / 2) ** 2) / (diag * diag));
+      let gain =
+        L.a *
+        (1 + L.gx * (x / o.width - 0.5) + L.gy * (y / o.height - 0.5)) *
+        (1 - (L.vignette * ((x - o.width / 2) ** 2 + (y - o.height / 2) ** 2)) / (diag * diag));
       if (L.shade) gain *= 1 - L.shade.depth * Math.max(0, 1 - Math.hypot(x - L.shade.x, y - L.shade.y) / L.shade.r);
       seed = (seed * 1664525 + 1013904223) >>> 0;
       const grain = ((seed >>> 8) / 16777216 + ((seed * 69069) >>> 8) / 16777216 - 1) * o.noise * 1.7;

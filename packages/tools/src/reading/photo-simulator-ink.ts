@@ -8,7 +8,14 @@ import { boxMarks, tallyStrokes, type BoxMark, type LeadingStyle, type Rng } fro
  * strokes, and scribbles where people write names, places and signatures (distractors for the reader).
  * Handwritten digits are real crops, pasted separately (handwriting-crops.ts).
  */
-export type Writer = { ink: string; width: number; leading: LeadingStyle; drawnCross: number; bubbles: number; strikeUnused: number };
+export type Writer = {
+  ink: string;
+  width: number;
+  leading: LeadingStyle;
+  drawnCross: number;
+  bubbles: number;
+  strikeUnused: number;
+};
 
 const INKS = ['#1b2c8f', '#20246b', '#1a1a1a', '#2b3a9e', '#101850'];
 
@@ -33,21 +40,43 @@ function tallyGrid(page: number, field: string, box0: Rect): Rect | null {
 /** Lines where people write place names, numbers in words and signatures, per page (layout px). */
 const SCRIBBLE_LINES: Record<number, Rect[]> = {
   1: [
-    { x: 500, y: 790, w: 380, h: 26 }, { x: 500, y: 855, w: 380, h: 26 }, { x: 1280, y: 790, w: 380, h: 26 },
-    { x: 1280, y: 855, w: 380, h: 26 }, { x: 1440, y: 900, w: 220, h: 26 }, { x: 480, y: 625, w: 150, h: 26 },
-    { x: 880, y: 625, w: 170, h: 26 }, { x: 300, y: 3050, w: 200, h: 30 }, { x: 560, y: 3050, w: 200, h: 30 },
-    { x: 820, y: 3050, w: 200, h: 30 }, { x: 450, y: 3290, w: 260, h: 50 }, { x: 1050, y: 3290, w: 260, h: 50 },
+    { x: 500, y: 790, w: 380, h: 26 },
+    { x: 500, y: 855, w: 380, h: 26 },
+    { x: 1280, y: 790, w: 380, h: 26 },
+    { x: 1280, y: 855, w: 380, h: 26 },
+    { x: 1440, y: 900, w: 220, h: 26 },
+    { x: 480, y: 625, w: 150, h: 26 },
+    { x: 880, y: 625, w: 170, h: 26 },
+    { x: 300, y: 3050, w: 200, h: 30 },
+    { x: 560, y: 3050, w: 200, h: 30 },
+    { x: 820, y: 3050, w: 200, h: 30 },
+    { x: 450, y: 3290, w: 260, h: 50 },
+    { x: 1050, y: 3290, w: 260, h: 50 },
   ],
   2: [
-    { x: 650, y: 322, w: 380, h: 26 }, { x: 650, y: 372, w: 380, h: 26 }, { x: 1410, y: 322, w: 380, h: 26 },
-    { x: 1410, y: 372, w: 380, h: 26 }, { x: 1570, y: 418, w: 220, h: 26 }, { x: 300, y: 3050, w: 200, h: 30 },
-    { x: 560, y: 3050, w: 200, h: 30 }, { x: 450, y: 3290, w: 260, h: 50 }, { x: 1650, y: 3290, w: 260, h: 50 },
+    { x: 650, y: 322, w: 380, h: 26 },
+    { x: 650, y: 372, w: 380, h: 26 },
+    { x: 1410, y: 322, w: 380, h: 26 },
+    { x: 1410, y: 372, w: 380, h: 26 },
+    { x: 1570, y: 418, w: 220, h: 26 },
+    { x: 300, y: 3050, w: 200, h: 30 },
+    { x: 560, y: 3050, w: 200, h: 30 },
+    { x: 450, y: 3290, w: 260, h: 50 },
+    { x: 1650, y: 3290, w: 260, h: 50 },
   ],
   3: [
-    { x: 650, y: 322, w: 380, h: 26 }, { x: 650, y: 372, w: 380, h: 26 }, { x: 1410, y: 322, w: 380, h: 26 },
-    { x: 1410, y: 372, w: 380, h: 26 }, { x: 1570, y: 418, w: 220, h: 26 }, { x: 720, y: 675, w: 650, h: 30 },
-    { x: 720, y: 1255, w: 650, h: 30 }, { x: 710, y: 1425, w: 330, h: 28 }, { x: 300, y: 1750, w: 200, h: 30 },
-    { x: 560, y: 1750, w: 200, h: 30 }, { x: 450, y: 2090, w: 260, h: 50 }, { x: 1050, y: 2090, w: 260, h: 50 },
+    { x: 650, y: 322, w: 380, h: 26 },
+    { x: 650, y: 372, w: 380, h: 26 },
+    { x: 1410, y: 322, w: 380, h: 26 },
+    { x: 1410, y: 372, w: 380, h: 26 },
+    { x: 1570, y: 418, w: 220, h: 26 },
+    { x: 720, y: 675, w: 650, h: 30 },
+    { x: 720, y: 1255, w: 650, h: 30 },
+    { x: 710, y: 1425, w: 330, h: 28 },
+    { x: 300, y: 1750, w: 200, h: 30 },
+    { x: 560, y: 1750, w: 200, h: 30 },
+    { x: 450, y: 2090, w: 260, h: 50 },
+    { x: 1050, y: 2090, w: 260, h: 50 },
   ],
 };
 
@@ -68,7 +97,8 @@ export function planPageInk(page: PageLayout, values: FieldValues, writer: Write
     });
     const grid = tallyGrid(page.page, field.field, field.boxes[0]);
     if (grid) parts.push(tally(grid, value, writer, rng));
-    if (page.page === 2) parts.push(scribble({ x: 720, y: field.boxes[0].y + 430, w: 500 + rng.next() * 250, h: 30 }, writer, rng));
+    if (page.page === 2)
+      parts.push(scribble({ x: 720, y: field.boxes[0].y + 430, w: 500 + rng.next() * 250, h: 30 }, writer, rng));
   }
   for (const line of SCRIBBLE_LINES[page.page] ?? []) if (rng.chance(0.8)) parts.push(scribble(line, writer, rng));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${page.width}" height="${page.height}"><g fill="none" stroke="${writer.ink}" stroke-linecap="round" stroke-linejoin="round" stroke-opacity="0.9">${parts.join('')}</g></svg>`;
@@ -92,7 +122,24 @@ function stroke(points: [number, number][], width: number, rng: Rng): string {
 function drawnCross(box: Rect, w: Writer, rng: Rng): string {
   const m = () => 0.08 + rng.next() * 0.12;
   const [l, t, r, b] = [box.x + box.w * m(), box.y + box.h * m(), box.x + box.w * (1 - m()), box.y + box.h * (1 - m())];
-  return stroke([[l, t], [r, b]], w.width, rng) + stroke([[r, t], [l, b]], w.width, rng);
+  return (
+    stroke(
+      [
+        [l, t],
+        [r, b],
+      ],
+      w.width,
+      rng,
+    ) +
+    stroke(
+      [
+        [r, t],
+        [l, b],
+      ],
+      w.width,
+      rng,
+    )
+  );
 }
 
 /** Blacken the bubble of the digit written above it (a crossed or empty box gets 0, or nothing). */
@@ -116,9 +163,28 @@ function tally(grid: Rect, votes: number, w: Writer, rng: Rng): string {
     const y = grid.y + Math.floor(i / 12) * ch;
     for (let k = 0; k < Math.min(n, 4); k++) {
       const bx = x + cw * (0.2 + 0.18 * k) + rng.normal();
-      parts.push(stroke([[bx, y + ch * 0.18], [bx + rng.normal(), y + ch * 0.82]], w.width * 0.8, rng));
+      parts.push(
+        stroke(
+          [
+            [bx, y + ch * 0.18],
+            [bx + rng.normal(), y + ch * 0.82],
+          ],
+          w.width * 0.8,
+          rng,
+        ),
+      );
     }
-    if (n === 5) parts.push(stroke([[x + cw * 0.1, y + ch * 0.78], [x + cw * 0.9, y + ch * 0.22]], w.width * 0.8, rng));
+    if (n === 5)
+      parts.push(
+        stroke(
+          [
+            [x + cw * 0.1, y + ch * 0.78],
+            [x + cw * 0.9, y + ch * 0.22],
+          ],
+          w.width * 0.8,
+          rng,
+        ),
+      );
   });
   const firstUnused = cells.findIndex((n) => n === 0);
   if (firstUnused >= 0 && rng.next() < w.strikeUnused) parts.push(strikeUnused(grid, firstUnused, w, rng));
@@ -133,12 +199,32 @@ function strikeUnused(grid: Rect, first: number, w: Writer, rng: Rng): string {
   const parts: string[] = [];
   if (first % 12 !== 0) {
     const y = grid.y + (row + 0.5) * ch;
-    parts.push(stroke([[grid.x + (first % 12) * cw + 5, y], [grid.x + grid.w - 5, y]], w.width, rng));
+    parts.push(
+      stroke(
+        [
+          [grid.x + (first % 12) * cw + 5, y],
+          [grid.x + grid.w - 5, y],
+        ],
+        w.width,
+        rng,
+      ),
+    );
   }
   const top = grid.y + (first % 12 === 0 ? row : row + 1) * ch;
   if (top < grid.y + grid.h - 5) {
     const [l, r, b] = [grid.x + 8, grid.x + grid.w - 8, grid.y + grid.h - 6];
-    parts.push(stroke([[l, top + 6], [r, top + 6], [l, b], [r, b]], w.width, rng));
+    parts.push(
+      stroke(
+        [
+          [l, top + 6],
+          [r, top + 6],
+          [l, b],
+          [r, b],
+        ],
+        w.width,
+        rng,
+      ),
+    );
   }
   return parts.join('');
 }

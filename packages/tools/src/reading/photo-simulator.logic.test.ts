@@ -3,24 +3,44 @@ import assert from 'node:assert/strict';
 import { failedChecks, runChecks } from '@cocok/domain';
 import { FIELDS } from '@cocok/domain';
 import { applyHomography } from '@cocok/reader/tooling';
-import { boxMarks, createRng, generateTpsValues, injectInconsistency, photoGeometry, tallyStrokes, type BoxMark, type LeadingStyle } from './photo-simulator.logic.ts';
+import {
+  boxMarks,
+  createRng,
+  generateTpsValues,
+  injectInconsistency,
+  photoGeometry,
+  tallyStrokes,
+  type BoxMark,
+  type LeadingStyle,
+} from './photo-simulator.logic.ts';
 
 test('the generator is deterministic by seed and differs across seeds', () => {
   const a = createRng(7);
   const b = createRng(7);
   const c = createRng(8);
   const seqA = Array.from({ length: 5 }, () => a.next());
-  assert.deepEqual(seqA, Array.from({ length: 5 }, () => b.next()));
-  assert.notDeepEqual(seqA, Array.from({ length: 5 }, () => c.next()));
+  assert.deepEqual(
+    seqA,
+    Array.from({ length: 5 }, () => b.next()),
+  );
+  assert.notDeepEqual(
+    seqA,
+    Array.from({ length: 5 }, () => c.next()),
+  );
 });
 
 test('500 generated TPS pass every consistency check, with every field filled and at most 300 voters', () => {
   const rng = createRng(1);
   for (let i = 0; i < 500; i++) {
     const v = generateTpsValues(rng);
-    for (const f of FIELDS) assert.ok(Number.isInteger(v[f]) && (v[f] as number) >= 0 && (v[f] as number) <= 999, `${f}=${v[f]}`);
+    for (const f of FIELDS)
+      assert.ok(Number.isInteger(v[f]) && (v[f] as number) >= 0 && (v[f] as number) <= 999, `${f}=${v[f]}`);
     const failed = failedChecks(runChecks(v, { overseas: false }));
-    assert.deepEqual(failed.map((r) => r.id), [], JSON.stringify(v));
+    assert.deepEqual(
+      failed.map((r) => r.id),
+      [],
+      JSON.stringify(v),
+    );
   }
 });
 
@@ -67,7 +87,10 @@ for (const c of tallyCases) {
     const t = tallyStrokes(c.votes);
     assert.equal(t.length, 60);
     assert.deepEqual(t.slice(0, c.head.length), c.head);
-    assert.equal(t.reduce((a, b) => a + b, 0), c.total);
+    assert.equal(
+      t.reduce((a, b) => a + b, 0),
+      c.total,
+    );
   });
 }
 
@@ -77,9 +100,17 @@ test('simulated photo geometry keeps the whole page inside the frame at 2-12 MP'
     const g = photoGeometry(rng, { width: 2363, height: 3544 });
     const mp = (g.width * g.height) / 1e6;
     assert.ok(mp >= 1.9 && mp <= 12.1, `${mp} MP`);
-    for (const p of [{ x: 0, y: 0 }, { x: 2363, y: 0 }, { x: 2363, y: 3544 }, { x: 0, y: 3544 }]) {
+    for (const p of [
+      { x: 0, y: 0 },
+      { x: 2363, y: 0 },
+      { x: 2363, y: 3544 },
+      { x: 0, y: 3544 },
+    ]) {
       const q = applyHomography(g.homography, p);
-      assert.ok(q.x > 0 && q.y > 0 && q.x < g.width && q.y < g.height, `corner ${JSON.stringify(q)} outside ${g.width}x${g.height}`);
+      assert.ok(
+        q.x > 0 && q.y > 0 && q.x < g.width && q.y < g.height,
+        `corner ${JSON.stringify(q)} outside ${g.width}x${g.height}`,
+      );
     }
   }
 });

@@ -3,7 +3,13 @@ import { emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domai
 import { fitHomography, type Homography, type Point } from '@cocok/reader/tooling';
 
 /** Seeded generator (mulberry32): the same seed gives the same photos on every machine. */
-export type Rng = { next(): number; int(lo: number, hi: number): number; pick<T>(items: readonly T[]): T; chance(p: number): boolean; normal(): number };
+export type Rng = {
+  next(): number;
+  int(lo: number, hi: number): number;
+  pick<T>(items: readonly T[]): T;
+  chance(p: number): boolean;
+  normal(): number;
+};
 
 export function createRng(seed: number): Rng {
   let a = seed >>> 0;
@@ -29,7 +35,8 @@ export function createRng(seed: number): Rng {
  */
 export function generateTpsValues(rng: Rng): FieldValues {
   const v = emptyFieldValues();
-  const set = (row: string, l: number, p: number) => Object.assign(v, { [`${row}_l`]: l, [`${row}_p`]: p, [`${row}_j`]: l + p });
+  const set = (row: string, l: number, p: number) =>
+    Object.assign(v, { [`${row}_l`]: l, [`${row}_p`]: p, [`${row}_j`]: l + p });
   const dptL = rng.int(60, 150);
   const dptP = rng.int(60, 150);
   set('pemilih_dpt', dptL, dptP);
@@ -38,21 +45,34 @@ export function generateTpsValues(rng: Rng): FieldValues {
   set('pengguna_dpt', usedL, usedP);
   set('pengguna_dptb', rng.int(0, 4), rng.int(0, 4));
   set('pengguna_non_dpt', rng.int(0, 3), rng.int(0, 3));
-  const total = (s: 'l' | 'p') => (v[`pengguna_dpt_${s}`] as number) + (v[`pengguna_dptb_${s}`] as number) + (v[`pengguna_non_dpt_${s}`] as number);
+  const total = (s: 'l' | 'p') =>
+    (v[`pengguna_dpt_${s}`] as number) + (v[`pengguna_dptb_${s}`] as number) + (v[`pengguna_non_dpt_${s}`] as number);
   set('pengguna_total', total('l'), total('p'));
   set('disabilitas', rng.int(0, 3), rng.int(0, 3));
   const voted = v.pengguna_total_j as number;
   // DPT plus 2% spares; DPTb and DPK voters draw on the spares, so a busy TPS may use them all.
   const received = Math.max((v.pemilih_dpt_j as number) + Math.ceil((v.pemilih_dpt_j as number) * 0.02), voted);
   const damaged = Math.min(rng.int(0, 3), received - voted);
-  Object.assign(v, { surat_suara_diterima: received, surat_suara_digunakan: voted, surat_suara_rusak: damaged, surat_suara_sisa: received - voted - damaged });
+  Object.assign(v, {
+    surat_suara_diterima: received,
+    surat_suara_digunakan: voted,
+    surat_suara_rusak: damaged,
+    surat_suara_sisa: received - voted - damaged,
+  });
   const invalid = rng.int(0, Math.min(15, voted));
   const valid = voted - invalid;
   const shares = [rng.next() + 0.2, rng.next() + 0.5, rng.next() + 0.1];
   const sum = shares.reduce((a, b) => a + b, 0);
   const p1 = Math.floor((valid * shares[0]) / sum);
   const p2 = Math.floor((valid * shares[1]) / sum);
-  Object.assign(v, { suara_paslon_1: p1, suara_paslon_2: p2, suara_paslon_3: valid - p1 - p2, suara_sah: valid, suara_tidak_sah: invalid, suara_total: voted });
+  Object.assign(v, {
+    suara_paslon_1: p1,
+    suara_paslon_2: p2,
+    suara_paslon_3: valid - p1 - p2,
+    suara_sah: valid,
+    suara_tidak_sah: invalid,
+    suara_total: voted,
+  });
   return v;
 }
 
@@ -61,11 +81,20 @@ export function generateTpsValues(rng: Rng): FieldValues {
  * the truth then holds what is written. Returns the field changed.
  */
 export function injectInconsistency(values: FieldValues, rng: Rng): FieldName {
-  const candidates: FieldName[] = ['suara_paslon_1', 'suara_paslon_2', 'suara_paslon_3', 'suara_sah', 'suara_total', 'pengguna_total_j', 'surat_suara_digunakan'];
+  const candidates: FieldName[] = [
+    'suara_paslon_1',
+    'suara_paslon_2',
+    'suara_paslon_3',
+    'suara_sah',
+    'suara_total',
+    'pengguna_total_j',
+    'surat_suara_digunakan',
+  ];
   const field = rng.pick(candidates);
   const old = values[field] as number;
   values[field] = old >= 10 && rng.chance(0.5) ? old - rng.int(1, 9) : old + rng.int(1, 20);
-  if (failedChecks(runChecks(values, { overseas: false })).length === 0) throw new Error(`changing ${field} broke no check`);
+  if (failedChecks(runChecks(values, { overseas: false })).length === 0)
+    throw new Error(`changing ${field} broke no check`);
   return field;
 }
 
@@ -118,7 +147,11 @@ export function bentPoint(p: Point, bend: number, page: { width: number; height:
  * quarter or half turn, tilted a few degrees, filling 55-92% of the frame, with the keystone of a
  * phone held at an angle.
  */
-export function photoGeometry(rng: Rng, page: { width: number; height: number }, megapixels: [number, number] = [2, 12]): PhotoGeometry {
+export function photoGeometry(
+  rng: Rng,
+  page: { width: number; height: number },
+  megapixels: [number, number] = [2, 12],
+): PhotoGeometry {
   const quarterTurns = rng.chance(0.7) ? 0 : rng.pick([1, 2, 3]);
   const mp = (megapixels[0] + rng.next() * (megapixels[1] - megapixels[0])) * 1e6;
   const landscape = (quarterTurns % 2 === 1) !== rng.chance(0.15);
@@ -132,7 +165,12 @@ export function photoGeometry(rng: Rng, page: { width: number; height: number },
   const scale = fill * Math.min(width / turnedW, height / turnedH);
   const centre = { x: width / 2 + rng.normal() * width * 0.03, y: height / 2 + rng.normal() * height * 0.03 };
   const keystone = rng.next() * 0.08;
-  const corners: Point[] = [{ x: 0, y: 0 }, { x: page.width, y: 0 }, { x: page.width, y: page.height }, { x: 0, y: page.height }];
+  const corners: Point[] = [
+    { x: 0, y: 0 },
+    { x: page.width, y: 0 },
+    { x: page.width, y: page.height },
+    { x: 0, y: page.height },
+  ];
   const side = rng.int(0, 3);
   const to = corners.map((c, i) => {
     // Keystone: the edge farther from the phone looks shorter.
@@ -146,7 +184,13 @@ export function photoGeometry(rng: Rng, page: { width: number; height: number },
   });
   const inside = fitInside(to, width, height);
   const bend = rng.chance(0.5) ? rng.next() * 10 : 0;
-  return { width, height, homography: fitHomography(corners.map((from, i) => ({ from, to: inside[i] }))), quarterTurns, bend };
+  return {
+    width,
+    height,
+    homography: fitHomography(corners.map((from, i) => ({ from, to: inside[i] }))),
+    quarterTurns,
+    bend,
+  };
 }
 
 /** Shrink and shift a quad, if need be, so it lies inside the frame with a 2% border. */

@@ -21,7 +21,15 @@ export type TruthEntry = {
    * sheet. With `photo.bend` > 0 the sheet bulges: layout point p shows at homography(bentPoint(p, bend)).
    */
   homography: Homography;
-  photo: { width: number; height: number; orientation: number; quality: number; blur: number; noise: number; bend: number };
+  photo: {
+    width: number;
+    height: number;
+    orientation: number;
+    quality: number;
+    blur: number;
+    noise: number;
+    bend: number;
+  };
   /** The field changed so that the sheet's checks fail, when one was. */
   inconsistent?: string;
 };
@@ -33,7 +41,11 @@ export type SimulationOptions = {
   /** Share of TPS whose sheet is made inconsistent (default 0). */
   inconsistentRate?: number;
 };
-export type SimulatorDeps = { crops: CropLibrary; layout?: FormLayout; loadRender?: (page: number) => Promise<RgbImage> };
+export type SimulatorDeps = {
+  crops: CropLibrary;
+  layout?: FormLayout;
+  loadRender?: (page: number) => Promise<RgbImage>;
+};
 
 export function createPhotoSimulator(deps: SimulatorDeps) {
   const layout = deps.layout ?? loadFormLayout();
@@ -65,7 +77,9 @@ export function createPhotoSimulator(deps: SimulatorDeps) {
         noise: shot.noise,
         bend: Math.round(geometry.bend * 100) / 100,
       },
-      ...(sheet.inconsistent && PAGE_FIELDS[page.page].some((f) => f === sheet.inconsistent) ? { inconsistent: sheet.inconsistent } : {}),
+      ...(sheet.inconsistent && PAGE_FIELDS[page.page].some((f) => f === sheet.inconsistent)
+        ? { inconsistent: sheet.inconsistent }
+        : {}),
     };
     return { name: `${String(index + 1).padStart(4, '0')}-page${page.page}.jpg`, jpeg: shot.jpeg, truth };
   }
@@ -82,30 +96,70 @@ export function tpsSheet(seed: number, tpsIndex: number, inconsistentRate: numbe
   const writer = randomWriter(rng);
   const inconsistent = rng.chance(inconsistentRate) ? injectInconsistency(values, rng) : undefined;
   // Rows people skip when there is nothing to report: left blank, read as unknown.
-  for (const f of ['disabilitas_l', 'disabilitas_p', 'disabilitas_j', 'pengguna_non_dpt_l', 'pengguna_non_dpt_p', 'pengguna_non_dpt_j'] as const) {
+  for (const f of [
+    'disabilitas_l',
+    'disabilitas_p',
+    'disabilitas_j',
+    'pengguna_non_dpt_l',
+    'pengguna_non_dpt_p',
+    'pengguna_non_dpt_j',
+  ] as const) {
     if (values[f] === 0 && rng.chance(0.3)) values[f] = null;
   }
   return { values, writer, inconsistent };
 }
 
-async function fillPage(page: PageLayout, values: FieldValues, writer: Writer, rng: Rng, blank: RgbImage, crops: CropLibrary): Promise<RgbImage> {
+async function fillPage(
+  page: PageLayout,
+  values: FieldValues,
+  writer: Writer,
+  rng: Rng,
+  blank: RgbImage,
+  crops: CropLibrary,
+): Promise<RgbImage> {
   const plan = planPageInk(page, values, writer, rng);
-  const placed: { entry: NonNullable<Awaited<ReturnType<CropLibrary['pick']>>>; left: number; top: number; w: number; h: number }[] = [];
+  const placed: {
+    entry: NonNullable<Awaited<ReturnType<CropLibrary['pick']>>>;
+    left: number;
+    top: number;
+    w: number;
+    h: number;
+  }[] = [];
   // One at a time: picking draws from rng, and the draws must not depend on which file loads first.
   for (const { box, mark } of plan.crops) {
-    const entry = await crops.pick(mark.kind === 'cross' ? mark : { kind: 'digit', digit: mark.kind === 'digit' ? mark.digit : 0 }, rng);
+    const entry = await crops.pick(
+      mark.kind === 'cross' ? mark : { kind: 'digit', digit: mark.kind === 'digit' ? mark.digit : 0 },
+      rng,
+    );
     if (!entry) continue;
     // Handwriting goes inside the printed border (crops come without theirs, see inkTile).
-    const inside = { x: box.x + BORDER_INSET, y: box.y + BORDER_INSET, w: box.w - 2 * BORDER_INSET, h: box.h - 2 * BORDER_INSET };
+    const inside = {
+      x: box.x + BORDER_INSET,
+      y: box.y + BORDER_INSET,
+      w: box.w - 2 * BORDER_INSET,
+      h: box.h - 2 * BORDER_INSET,
+    };
     const grow = 1 + rng.normal() * 0.03;
     const w = Math.round(inside.w * grow);
     const h = Math.round(inside.h * grow);
-    placed.push({ entry, left: Math.round(inside.x + (inside.w - w) / 2 + rng.normal()), top: Math.round(inside.y + (inside.h - h) / 2 + rng.normal()), w, h });
+    placed.push({
+      entry,
+      left: Math.round(inside.x + (inside.w - w) / 2 + rng.normal()),
+      top: Math.round(inside.y + (inside.h - h) / 2 + rng.normal()),
+      w,
+      h,
+    });
   }
   const tiles = await Promise.all(placed.map((p) => crops.tile(p.entry, p.w, p.h)));
   const data = await sharp(blank.data, { raw: { width: blank.width, height: blank.height, channels: 3 } })
     .composite([
-      ...tiles.map((t, i) => ({ input: t.data, raw: { width: t.width, height: t.height, channels: 3 as const }, left: placed[i].left, top: placed[i].top, blend: 'multiply' as const })),
+      ...tiles.map((t, i) => ({
+        input: t.data,
+        raw: { width: t.width, height: t.height, channels: 3 as const },
+        left: placed[i].left,
+        top: placed[i].top,
+        blend: 'multiply' as const,
+      })),
       { input: Buffer.from(plan.svg), left: 0, top: 0 },
     ])
     .removeAlpha()
@@ -118,7 +172,11 @@ async function fillPage(page: PageLayout, values: FieldValues, writer: Writer, r
 const BORDER_INSET = 4;
 
 async function loadBlankRender(page: number): Promise<RgbImage> {
-  const { data, info } = await sharp(`${FORM_DIR}page-${page}.png`).removeAlpha().toColourspace('srgb').raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(`${FORM_DIR}page-${page}.png`)
+    .removeAlpha()
+    .toColourspace('srgb')
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   return { data, width: info.width, height: info.height };
 }
 

@@ -12,7 +12,13 @@ export type ScoredPhoto = {
   truth: { page: 1 | 2 | 3 | null; fields: Record<string, number | null> };
   read: { page: 1 | 2 | 3 | null; fields: Record<string, ReadField | undefined>; review: boolean; ms: number };
 };
-export type FieldMiss = { file: string; field: string; truth: number | null; read: number | null | undefined; review: boolean };
+export type FieldMiss = {
+  file: string;
+  field: string;
+  truth: number | null;
+  read: number | null | undefined;
+  review: boolean;
+};
 export type ReadingScore = {
   photos: number;
   pagesRight: number;
@@ -48,7 +54,16 @@ export function scoreReadings(photos: readonly ScoredPhoto[]): ReadingScore {
     }
   }
   const ms = photos.map((p) => p.read.ms);
-  return { photos: photos.length, pagesRight, fields, fieldsRight, autoAccepted, wrongNotFlagged, misses, ms: { median: percentile(ms, 0.5), p95: percentile(ms, 0.95) } };
+  return {
+    photos: photos.length,
+    pagesRight,
+    fields,
+    fieldsRight,
+    autoAccepted,
+    wrongNotFlagged,
+    misses,
+    ms: { median: percentile(ms, 0.5), p95: percentile(ms, 0.95) },
+  };
 }
 
 /** Nearest-rank percentile (0 for no values). */

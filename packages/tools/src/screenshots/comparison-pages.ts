@@ -35,10 +35,17 @@ export async function comparisonPages(out: string): Promise<void> {
     await page.goto(`${base}/tps/${DROPPED}`);
     await page.locator('.cmp-table').waitFor();
     await page.locator('.crowd-photos .thumb img').nth(1).waitFor();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.crowd-photos .thumb img')].every((i) => i.complete && i.naturalWidth > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.crowd-photos .thumb img')].every(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    );
     await take(page, 'comparison-tps');
     // The viewer zoomed in to 230%, as the browser test leaves it: the button, the key and ctrl+wheel.
-    await page.getByRole('button', { name: /Buka Halaman 2 formulir C\.HASIL, dikirim oleh Saksi-/ }).first().click();
+    await page
+      .getByRole('button', { name: /Buka Halaman 2 formulir C\.HASIL, dikirim oleh Saksi-/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog');
     await page.waitForFunction(() => {
       const i = document.querySelector<HTMLImageElement>('[data-testid="viewer-image"]');

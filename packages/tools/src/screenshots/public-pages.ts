@@ -7,7 +7,11 @@ import { withPortal } from './shots.ts';
 
 /** Pulau Harapan's TPS 008: its KPU figures fail three checks. */
 const TPS = '3101011003008';
-const MODERATOR = { name: 'Maria Moderatorina Panjang', contact: 'maria.moderator@example.org', password: 'rahasia-moderasi-2' };
+const MODERATOR = {
+  name: 'Maria Moderatorina Panjang',
+  contact: 'maria.moderator@example.org',
+  password: 'rahasia-moderasi-2',
+};
 
 export async function publicPages(out: string): Promise<void> {
   await withPortal(

@@ -8,7 +8,13 @@ import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
 import { readingQueueOf } from '@cocok/server';
 import { signUp, type Agent } from '@cocok/server/test-support/api-app';
-import { DESKTOP_VIEWPORT, launchChromium, startPortalServer, type BrowserSession, type PortalServer } from '@cocok/server/test-support/browser';
+import {
+  DESKTOP_VIEWPORT,
+  launchChromium,
+  startPortalServer,
+  type BrowserSession,
+  type PortalServer,
+} from '@cocok/server/test-support/browser';
 
 export type Shots = {
   server: PortalServer;
@@ -45,17 +51,34 @@ export async function withPortal(
 
 export type Witness = { agent: Agent; csrf: string };
 
-export async function newWitness(server: PortalServer, over: Partial<{ name: string; contact: string; password: string }> = {}): Promise<Witness> {
+export async function newWitness(
+  server: PortalServer,
+  over: Partial<{ name: string; contact: string; password: string }> = {},
+): Promise<Witness> {
   const agent = request.agent(server.app);
   const { csrf } = await signUp(agent, over);
   return { agent, csrf };
 }
 
 /** Uploads one photo for a TPS, waits for the reader, and confirms `fields` as the witness's figures. */
-export async function uploadAndConfirm(server: PortalServer, w: Witness, tps: string, file: string, fields: Record<string, number>): Promise<void> {
-  const res = await w.agent.post('/api/submissions').set('X-CSRF-Token', w.csrf).field('tps', tps).attach('photos', file);
+export async function uploadAndConfirm(
+  server: PortalServer,
+  w: Witness,
+  tps: string,
+  file: string,
+  fields: Record<string, number>,
+): Promise<void> {
+  const res = await w.agent
+    .post('/api/submissions')
+    .set('X-CSRF-Token', w.csrf)
+    .field('tps', tps)
+    .attach('photos', file);
   if (res.status !== 202) throw new Error(`upload for ${tps}: ${res.status} ${JSON.stringify(res.body)}`);
   await readingQueueOf(server.app)!.idle();
-  const confirmed = await w.agent.post(`/api/submissions/${res.body.id}/confirm`).set('X-CSRF-Token', w.csrf).send({ fields });
-  if (confirmed.status !== 200) throw new Error(`confirm for ${tps}: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  const confirmed = await w.agent
+    .post(`/api/submissions/${res.body.id}/confirm`)
+    .set('X-CSRF-Token', w.csrf)
+    .send({ fields });
+  if (confirmed.status !== 200)
+    throw new Error(`confirm for ${tps}: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
 }

@@ -28,14 +28,23 @@ export async function witnessPages(out: string): Promise<void> {
     await page.getByTestId('chosen-tps').waitFor();
     await page.getByTestId('gallery-input').setInputFiles([PAGE_2, PAGE_3]);
     await page.getByRole('button', { name: 'Kirim 2 foto' }).waitFor();
-    await page.getByTestId('photo-item').nth(1).getByText(/Diperkecil ke/).waitFor();
+    await page
+      .getByTestId('photo-item')
+      .nth(1)
+      .getByText(/Diperkecil ke/)
+      .waitFor();
     await take(page, 'witness-upload');
 
     await page.getByRole('button', { name: 'Kirim 2 foto' }).click();
     await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).waitFor({ timeout: 120_000 });
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.field-row__cutout img')].every((i) => i.complete && i.naturalWidth > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.field-row__cutout img')].every(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    );
     // The figures as written on the form, as the witness types them where the reading differs.
-    for (const [field, value] of Object.entries(written)) await page.locator(`[data-field="${field}"] input`).fill(String(value));
+    for (const [field, value] of Object.entries(written))
+      await page.locator(`[data-field="${field}"] input`).fill(String(value));
     await page.locator('.live-checks__passed summary').click();
     await page.getByRole('heading', { name: 'Periksa dan konfirmasi angka' }).scrollIntoViewIfNeeded();
     await take(page, 'witness-confirm');
@@ -46,7 +55,11 @@ export async function witnessPages(out: string): Promise<void> {
     const section = page.locator('section[aria-labelledby="tps-witness"]');
     await page.getByTestId('witness-submission').waitFor();
     await section.scrollIntoViewIfNeeded();
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every((i) => i.complete && i.naturalWidth > 0));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLImageElement>('.witness__photos img')].every(
+        (i) => i.complete && i.naturalWidth > 0,
+      ),
+    );
     await take(section, 'witness-on-tps-page');
     await page.close();
   });
@@ -56,7 +69,11 @@ export async function witnessPages(out: string): Promise<void> {
     {
       realReader: true,
       prepare: async (server) => {
-        const witness = await newWitness(server, { name: 'Siti Saksi', contact: '0812 3456 7001', password: 'rahasia-saksi-1' });
+        const witness = await newWitness(server, {
+          name: 'Siti Saksi',
+          contact: '0812 3456 7001',
+          password: 'rahasia-saksi-1',
+        });
         await uploadAndConfirm(server, witness, TPS, PAGE_2, PHOTO_TRUTH['page-2-on-screen.jpg'].fields);
         const { user } = await signUp(request.agent(server.app), MODERATOR);
         await setRole(server.db, user.id, 'moderator');
@@ -70,7 +87,11 @@ export async function witnessPages(out: string): Promise<void> {
       await page.getByRole('button', { name: 'Ambil yang teratas' }).click();
       await page.waitForURL(`${base}/moderasi/tps/${TPS}`);
       await page.getByText('TPS ini Anda tangani sampai').waitFor();
-      await page.waitForFunction(() => ((document.querySelector('[data-testid=photo-viewer] img') as HTMLImageElement | null)?.naturalWidth ?? 0) > 0);
+      await page.waitForFunction(
+        () =>
+          ((document.querySelector('[data-testid=photo-viewer] img') as HTMLImageElement | null)?.naturalWidth ?? 0) >
+          0,
+      );
       await page.keyboard.press('+');
       await page.keyboard.press('r');
       await page.keyboard.press('v');

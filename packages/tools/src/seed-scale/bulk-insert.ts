@@ -5,10 +5,21 @@ import sqlite3 from 'sqlite3';
  * statement of `rowsPerStatement` rows, re-run for every full buffer (one native call per few hundred
  * rows instead of one per row), and one statement for the remainder at the end.
  */
-export type BulkInserter = { add(row: readonly unknown[]): Promise<void>; flush(): Promise<void>; close(): Promise<void>; count: number };
+export type BulkInserter = {
+  add(row: readonly unknown[]): Promise<void>;
+  flush(): Promise<void>;
+  close(): Promise<void>;
+  count: number;
+};
 
-export function bulkInserter(raw: sqlite3.Database, table: string, columns: readonly string[], rowsPerStatement = Math.floor(30_000 / columns.length)): BulkInserter {
-  const sql = (n: number) => `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: n }, () => `(${columns.map(() => '?').join(',')})`).join(',')}`;
+export function bulkInserter(
+  raw: sqlite3.Database,
+  table: string,
+  columns: readonly string[],
+  rowsPerStatement = Math.floor(30_000 / columns.length),
+): BulkInserter {
+  const sql = (n: number) =>
+    `INSERT INTO ${table} (${columns.join(',')}) VALUES ${Array.from({ length: n }, () => `(${columns.map(() => '?').join(',')})`).join(',')}`;
   const full = raw.prepare(sql(rowsPerStatement));
   let buffer: unknown[] = [];
   let rows = 0;

@@ -19,12 +19,15 @@ const layout: Layout = JSON.parse(readFileSync(`${FORM}layout.json`, 'utf8'));
 async function pageBoxes(index: number): Promise<BoxImage[]> {
   const page = layout.pages[index];
   const { data, info } = await sharp(`${FORM}${page.image}`).grayscale().raw().toBuffer({ resolveWithObject: true });
-  return page.fields.flatMap((f) => f.boxes).map((b) => {
-    const r = boxCropRect(b);
-    const out = new Uint8Array(r.w * r.h);
-    for (let y = 0; y < r.h; y++) out.set(data.subarray((r.y + y) * info.width + r.x, (r.y + y) * info.width + r.x + r.w), y * r.w);
-    return { data: out, width: r.w, height: r.h };
-  });
+  return page.fields
+    .flatMap((f) => f.boxes)
+    .map((b) => {
+      const r = boxCropRect(b);
+      const out = new Uint8Array(r.w * r.h);
+      for (let y = 0; y < r.h; y++)
+        out.set(data.subarray((r.y + y) * info.width + r.x, (r.y + y) * info.width + r.x + r.w), y * r.w);
+      return { data: out, width: r.w, height: r.h };
+    });
 }
 
 const boxes = [...(await pageBoxes(0)), ...(await pageBoxes(1))].slice(0, BOXES);
@@ -37,6 +40,9 @@ for (let i = 0; i < runs; i++) {
   times.push(performance.now() - t0);
 }
 times.sort((a, b) => a - b);
-const median = times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
-console.log(`${boxes.length} boxes (${boxes[0].width}x${boxes[0].height} .. ${boxes.at(-1)!.width}x${boxes.at(-1)!.height}), ${runs} runs: ` +
-  `median ${median.toFixed(2)} ms, min ${times[0].toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms`);
+const median =
+  times.length % 2 ? times[(times.length - 1) / 2] : (times[times.length / 2 - 1] + times[times.length / 2]) / 2;
+console.log(
+  `${boxes.length} boxes (${boxes[0].width}x${boxes[0].height} .. ${boxes.at(-1)!.width}x${boxes.at(-1)!.height}), ${runs} runs: ` +
+    `median ${median.toFixed(2)} ms, min ${times[0].toFixed(2)} ms, max ${times.at(-1)!.toFixed(2)} ms`,
+);

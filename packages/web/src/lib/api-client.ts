@@ -1,4 +1,13 @@
-import { endpointOf, endpoints, urlOf, type ErrorEnvelope, type QueryValues, type RouteInput, type RouteOutput, type Routes } from '@cocok/api';
+import {
+  endpointOf,
+  endpoints,
+  urlOf,
+  type ErrorEnvelope,
+  type QueryValues,
+  type RouteInput,
+  type RouteOutput,
+  type Routes,
+} from '@cocok/api';
 
 /**
  * The one client of the API, typed by its contract (@cocok/api): `request('tps', { params: { code } })`
@@ -8,18 +17,26 @@ import { endpointOf, endpoints, urlOf, type ErrorEnvelope, type QueryValues, typ
  */
 export type RouteName = keyof Routes;
 /** Routes with a JSON answer and (for POSTs) a JSON body; the upload's multipart form goes through upload-request.ts for its progress. */
-export type JsonRoute = { [N in RouteName]: Routes[N] extends { format: 'json'; bodyEncoding?: 'json' } ? N : never }[RouteName];
+export type JsonRoute = {
+  [N in RouteName]: Routes[N] extends { format: 'json'; bodyEncoding?: 'json' } ? N : never;
+}[RouteName];
 /** JSON routes read with a GET (what useApi loads). */
 export type GetRoute = { [N in JsonRoute]: Routes[N]['method'] extends 'GET' ? N : never }[JsonRoute];
 export type Answer<N extends RouteName> = RouteOutput<Routes[N]>;
 export type Input<N extends RouteName> = RouteInput<Routes[N]>;
-/** The input may be left out where the route takes none. */
-type InputArg<N extends RouteName> = {} extends Input<N> ? [input?: Input<N>] : [input: Input<N>];
+/** The input may be left out where the route takes none (an empty object satisfies every field of it). */
+type NoFields = Record<never, never>;
+type InputArg<N extends RouteName> = NoFields extends Input<N> ? [input?: Input<N>] : [input: Input<N>];
 type UrlInput<N extends RouteName> = Omit<Input<N>, 'body'>;
-type UrlArg<N extends RouteName> = {} extends UrlInput<N> ? [input?: UrlInput<N>] : [input: UrlInput<N>];
+type UrlArg<N extends RouteName> = NoFields extends UrlInput<N> ? [input?: UrlInput<N>] : [input: UrlInput<N>];
 
 /** One call of a route: where it goes and, for a POST, what it sends; `N` types the answer. */
-export type ApiCall<N extends RouteName = RouteName> = { readonly route: N; readonly method: 'GET' | 'POST'; readonly url: string; readonly body?: unknown };
+export type ApiCall<N extends RouteName = RouteName> = {
+  readonly route: N;
+  readonly method: 'GET' | 'POST';
+  readonly url: string;
+  readonly body?: unknown;
+};
 
 export function apiCall<N extends RouteName>(route: N, ...[input]: InputArg<N>): ApiCall<N> {
   const given = (input ?? {}) as { params?: Record<string, string | number>; query?: QueryValues; body?: unknown };
@@ -29,11 +46,17 @@ export function apiCall<N extends RouteName>(route: N, ...[input]: InputArg<N>):
 
 /** The URL of a route for its params and query (for links, `<img>` and XMLHttpRequest). */
 export function apiUrl<N extends RouteName>(route: N, ...[input]: UrlArg<N>): string {
-  return urlOf(endpointOf(endpoints[route]), (input ?? {}) as { params?: Record<string, string | number>; query?: QueryValues });
+  return urlOf(
+    endpointOf(endpoints[route]),
+    (input ?? {}) as { params?: Record<string, string | number>; query?: QueryValues },
+  );
 }
 
 /** Sends a call: GETs revalidate (no-cache), POSTs carry the CSRF token; an error envelope becomes an ApiError. */
-export function send<N extends JsonRoute>(call: ApiCall<N>, { signal }: { signal?: AbortSignal } = {}): Promise<Answer<N>> {
+export function send<N extends JsonRoute>(
+  call: ApiCall<N>,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Answer<N>> {
   return call.method === 'GET' ? getJson<Answer<N>>(call.url, signal) : postJson<Answer<N>>(call.url, call.body ?? {});
 }
 
@@ -80,11 +103,22 @@ async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
 export function checkedBody<T>(status: number, body: unknown): T {
   if (status < 200 || status >= 300) {
     const e = (body as Partial<ErrorEnvelope> | undefined)?.error;
-    throw new ApiError(status, e?.code ?? 'http-error', e?.message ?? `HTTP ${status}`, e?.messageEn ?? `HTTP ${status}`, e?.details);
+    throw new ApiError(
+      status,
+      e?.code ?? 'http-error',
+      e?.message ?? `HTTP ${status}`,
+      e?.messageEn ?? `HTTP ${status}`,
+      e?.details,
+    );
   }
   if (body === undefined) {
     // A proxy page or a half-written response: treat like a network failure so the user can retry.
-    throw new ApiError(status, 'bad-response', 'Jawaban server tidak dapat dibaca.', 'The server response could not be read.');
+    throw new ApiError(
+      status,
+      'bad-response',
+      'Jawaban server tidak dapat dibaca.',
+      'The server response could not be read.',
+    );
   }
   return body as T;
 }

@@ -2,12 +2,24 @@ import type { FieldName } from '@cocok/domain';
 import { hasText, type Translate } from './translate.ts';
 
 /** Page 1 rows that the form splits into laki-laki (L), perempuan (P) and jumlah (J). */
-export const LPJ_ROWS = ['pemilih_dpt', 'pengguna_dpt', 'pengguna_dptb', 'pengguna_non_dpt', 'pengguna_total', 'disabilitas'] as const;
+export const LPJ_ROWS = [
+  'pemilih_dpt',
+  'pengguna_dpt',
+  'pengguna_dptb',
+  'pengguna_non_dpt',
+  'pengguna_total',
+  'disabilitas',
+] as const;
 export type LpjRow = (typeof LPJ_ROWS)[number];
 export const SEXES = ['l', 'p', 'j'] as const;
 
 /** Page 1 ballot rows, which have a single figure each. */
-export const BALLOT_FIELDS = ['surat_suara_diterima', 'surat_suara_digunakan', 'surat_suara_rusak', 'surat_suara_sisa'] as const;
+export const BALLOT_FIELDS = [
+  'surat_suara_diterima',
+  'surat_suara_digunakan',
+  'surat_suara_rusak',
+  'surat_suara_sisa',
+] as const;
 
 const LPJ_FIELD = /^(.+)_(l|p|j)$/;
 

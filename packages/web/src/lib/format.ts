@@ -15,9 +15,11 @@ export function formatNumber(lang: string, n: number | null | undefined): string
 /** Share as a percentage with one decimal; `–` when there is no denominator. */
 export function formatPercent(lang: string, part: number, whole: number): string {
   if (!whole) return '–';
-  return new Intl.NumberFormat(localeOf(lang), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    part / whole,
-  );
+  return new Intl.NumberFormat(localeOf(lang), {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(part / whole);
 }
 
 /** An ISO instant (importedAt), shown in Jakarta time since that is the election's reference clock. */
@@ -41,5 +43,7 @@ export function formatWallTime(lang: string, ts: string | null): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2}))?/.exec(ts);
   if (!m) return ts;
   const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +(m[6] ?? 0)));
-  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(d);
+  return new Intl.DateTimeFormat(localeOf(lang), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }).format(
+    d,
+  );
 }

@@ -33,7 +33,10 @@ function remember(path: string, data: unknown): void {
  * load" (stays in loading state). `cache: false` for what a visitor may just have changed (their own
  * witness submission), which must never be stale.
  */
-export function useApi<N extends GetRoute>(call: ApiCall<N> | null, { cache: useCache = true }: { cache?: boolean } = {}): ApiResult<Answer<N>> {
+export function useApi<N extends GetRoute>(
+  call: ApiCall<N> | null,
+  { cache: useCache = true }: { cache?: boolean } = {},
+): ApiResult<Answer<N>> {
   type T = Answer<N>;
   // The URL is the identity of the resource: a new call object each render must not reload.
   const path = call?.url ?? null;

@@ -5,7 +5,11 @@ import type { ContactProblem } from './accounts.logic.ts';
 const minutes = (seconds: number) => Math.max(1, Math.ceil(seconds / 60));
 
 function contactMessage(problem: ContactProblem): { id: string; en: string } {
-  if (problem === 'not-a-contact') return { id: 'Isi nomor HP (mis. 0812...) atau alamat e-mail yang benar.', en: 'Contact must be a phone number or an e-mail address.' };
+  if (problem === 'not-a-contact')
+    return {
+      id: 'Isi nomor HP (mis. 0812...) atau alamat e-mail yang benar.',
+      en: 'Contact must be a phone number or an e-mail address.',
+    };
   if (problem === 'not-ascii') {
     return {
       id: 'Alamat e-mail hanya boleh berisi huruf latin biasa (a-z), angka dan tanda baca. Huruf yang mirip dari abjad lain tidak diterima.',
@@ -23,7 +27,12 @@ export const accountErrors = {
     return new AppError('invalid-contact', 400, id, en, { contact, problem });
   },
   contactTaken: () =>
-    new AppError('contact-taken', 409, 'Nomor HP atau e-mail ini sudah terdaftar. Silakan masuk.', 'This contact is already registered.'),
+    new AppError(
+      'contact-taken',
+      409,
+      'Nomor HP atau e-mail ini sudah terdaftar. Silakan masuk.',
+      'This contact is already registered.',
+    ),
   wrongCredentials: () =>
     new AppError('wrong-credentials', 401, 'Nomor HP/e-mail atau kata sandi salah.', 'Wrong contact or password.'),
   banned: () => new AppError('account-banned', 403, 'Akun ini telah diblokir.', 'This account has been banned.'),

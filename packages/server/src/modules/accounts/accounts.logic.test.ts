@@ -1,6 +1,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkContact, csrfTokenFor, expiryFrom, normalizeContact, pseudonymFromBytes, slidExpiry, staffPseudonymFromBytes, tokensMatch } from './accounts.logic.ts';
+import {
+  checkContact,
+  csrfTokenFor,
+  expiryFrom,
+  normalizeContact,
+  pseudonymFromBytes,
+  slidExpiry,
+  staffPseudonymFromBytes,
+  tokensMatch,
+} from './accounts.logic.ts';
 
 const contacts: [string, string | null][] = [
   ['0812-3456-7890', '+6281234567890'],
@@ -41,13 +50,21 @@ const nastyContacts: [name: string, raw: string, expected: string | { problem: s
   ['Greek omicron', 'admin1@example.\u03BFrg', { problem: 'not-ascii' }],
   ['dotless ı', 'admın1@example.org', { problem: 'not-ascii' }],
   ['zero-width joiner inside an e-mail', 'ad\u200Dmin1@example.org', { problem: 'not-ascii' }],
-  ['zero-width space inside an e-mail is dropped: the same account', 'admin1\u200B@example.org', 'admin1\u200B@example.org'.replace('\u200B', '')],
+  [
+    'zero-width space inside an e-mail is dropped: the same account',
+    'admin1\u200B@example.org',
+    'admin1\u200B@example.org'.replace('\u200B', ''),
+  ],
   ['full-width e-mail is the same account', 'ａｄｍｉｎ１＠ｅｘａｍｐｌｅ．ｏｒｇ', 'admin1@example.org'],
   ['upper case is the same account', 'ADMIN1@Example.Org', 'admin1@example.org'],
   ['mathematical bold letters (NFKC) are the same account', '\u{1D41A}dmin1@example.org', 'admin1@example.org'],
   ['full-width phone digits are the same number', '０８１２－３４５６－７８９０', '+6281234567890'],
   ['no-break spaces in a phone number', '0812\u00A03456\u00A07890', '+6281234567890'],
-  ['Arabic-Indic digits are not read as a phone number', '\u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660', { problem: 'not-a-contact' }],
+  [
+    'Arabic-Indic digits are not read as a phone number',
+    '\u0660\u0668\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660',
+    { problem: 'not-a-contact' },
+  ],
   ['zero-width only', '\u200B\u200B\u200B', { problem: 'invisible-only' }],
   ['unpaired surrogate', 'admin1@example.org\uD800', { problem: 'invalid-character' }],
 ];
@@ -79,7 +96,11 @@ const now = new Date('2026-01-10T00:00:00Z');
 const cases: [string, string, string | null][] = [
   ['fresh session: no write', expiryFrom(now, 30).toISOString(), null],
   ['12 hours used: no write yet', new Date(expiryFrom(now, 30).getTime() - 12 * 3600e3).toISOString(), null],
-  ['a day used: slides to 30 days from now', new Date(expiryFrom(now, 30).getTime() - 24 * 3600e3).toISOString(), expiryFrom(now, 30).toISOString()],
+  [
+    'a day used: slides to 30 days from now',
+    new Date(expiryFrom(now, 30).getTime() - 24 * 3600e3).toISOString(),
+    expiryFrom(now, 30).toISOString(),
+  ],
   ['nearly expired: slides', '2026-01-10T01:00:00.000Z', expiryFrom(now, 30).toISOString()],
 ];
 for (const [name, expires, expected] of cases) {
@@ -99,5 +120,8 @@ test('staff pseudonyms have the same alphabet and their own prefix, drawn from t
   assert.match(staffPseudonymFromBytes(bytes), /^Moderator-[2-9A-HJKMNP-Z]{6}$/);
   // The same bytes would give the same suffix: the two are unlinked only because the accounts service
   // draws each from its own random bytes (tests/service/moderation.test.ts checks the accounts).
-  assert.equal(staffPseudonymFromBytes(bytes).slice('Moderator-'.length), pseudonymFromBytes(bytes).slice('Saksi-'.length));
+  assert.equal(
+    staffPseudonymFromBytes(bytes).slice('Moderator-'.length),
+    pseudonymFromBytes(bytes).slice('Saksi-'.length),
+  );
 });

@@ -29,7 +29,9 @@ export function checkContact(raw: string): ContactCheck {
   if (text.includes('@')) {
     if (!PRINTABLE_ASCII.test(text)) return { ok: false, problem: 'not-ascii' };
     const email = text.toLowerCase();
-    return EMAIL.test(email) && email.length <= 254 ? { ok: true, contact: { kind: 'email', value: email } } : { ok: false, problem: 'not-a-contact' };
+    return EMAIL.test(email) && email.length <= 254
+      ? { ok: true, contact: { kind: 'email', value: email } }
+      : { ok: false, problem: 'not-a-contact' };
   }
   const phone = phoneFrom(text);
   return phone ? { ok: true, contact: { kind: 'phone', value: phone } } : { ok: false, problem: 'not-a-contact' };

@@ -27,7 +27,8 @@ const cases: [string, Role | null, Role[], string][] = [
   ['moderator to an admin route', 'moderator', ['admin'], '403 forbidden'],
 ];
 for (const [name, role, allowed, expected] of cases) {
-  test(`requireRole: ${name} -> ${expected}`, () => assert.equal(outcome(requireRole(...allowed), reqAs(role)), expected));
+  test(`requireRole: ${name} -> ${expected}`, () =>
+    assert.equal(outcome(requireRole(...allowed), reqAs(role)), expected));
 }
 
 test('requireUser: 401 login-required when anonymous, through when signed in', () => {

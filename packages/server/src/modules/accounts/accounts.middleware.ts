@@ -34,7 +34,8 @@ export function sessionMiddleware(accounts: AccountsService, settings: AuthSetti
       const session = await accounts.resolveSession(token);
       if (session) {
         req.auth = { user: session.user, sessionToken: token };
-        if (session.extended) res.cookie(SESSION_COOKIE, token, cookieOptions(req, settings.cookieSecure, session.expiresAt));
+        if (session.extended)
+          res.cookie(SESSION_COOKIE, token, cookieOptions(req, settings.cookieSecure, session.expiresAt));
       } else {
         res.clearCookie(SESSION_COOKIE, cookieOptions(req, settings.cookieSecure));
       }
@@ -107,7 +108,8 @@ export function loginRateLimits(settings: AuthSettings): { perIp: RequestHandler
     skipSuccessfulRequests: true,
     standardHeaders: 'draft-7' as const,
     legacyHeaders: false,
-    handler: (req: Request, _res: Response, next: NextFunction) => next(errors.tooManyAttempts(secondsUntilReset(req, windowMs))),
+    handler: (req: Request, _res: Response, next: NextFunction) =>
+      next(errors.tooManyAttempts(secondsUntilReset(req, windowMs))),
   };
   return {
     perIp: rateLimit({ ...common, limit: settings.loginLimitPerIp }),
@@ -115,7 +117,8 @@ export function loginRateLimits(settings: AuthSettings): { perIp: RequestHandler
       ...common,
       limit: settings.loginLimitPerContact,
       skip: (req) => typeof req.body?.contact !== 'string',
-      keyGenerator: (req) => `contact:${normalizeContact(String(req.body.contact))?.value ?? String(req.body.contact).trim().toLowerCase()}`,
+      keyGenerator: (req) =>
+        `contact:${normalizeContact(String(req.body.contact))?.value ?? String(req.body.contact).trim().toLowerCase()}`,
     }),
   };
 }
@@ -132,6 +135,7 @@ export function signupRateLimit(settings: AuthSettings): RequestHandler {
     limit: settings.signupsPerIpPerHour,
     standardHeaders: 'draft-7',
     legacyHeaders: false,
-    handler: (req: Request, _res: Response, next: NextFunction) => next(accountErrors.tooManySignups(secondsUntilReset(req, windowMs))),
+    handler: (req: Request, _res: Response, next: NextFunction) =>
+      next(accountErrors.tooManySignups(secondsUntilReset(req, windowMs))),
   });
 }

@@ -70,7 +70,11 @@ export function createAccountsRepository(db: Database) {
      * (READ COMMITTED) the EXISTS would read a snapshot in which both are still admins: there, lock the
      * admin rows first (`SELECT id FROM users WHERE role = 'admin' FOR UPDATE`) or run SERIALIZABLE.
      */
-    async updateRole(id: number, role: Role, staffPseudonym: string): Promise<{ staffPseudonym: string | null; previousRole: Role } | 'no-user' | 'last-admin'> {
+    async updateRole(
+      id: number,
+      role: Role,
+      staffPseudonym: string,
+    ): Promise<{ staffPseudonym: string | null; previousRole: Role } | 'no-user' | 'last-admin'> {
       const before = await db.get<{ role: Role }>('SELECT role FROM users WHERE id = ?', [id]);
       if (!before) return 'no-user';
       const { changes } = await db.run(
@@ -81,7 +85,9 @@ export function createAccountsRepository(db: Database) {
         [role, staffPseudonym, id, role],
       );
       if (changes === 0) return 'last-admin';
-      const row = await db.get<{ staff_pseudonym: string | null }>('SELECT staff_pseudonym FROM users WHERE id = ?', [id]);
+      const row = await db.get<{ staff_pseudonym: string | null }>('SELECT staff_pseudonym FROM users WHERE id = ?', [
+        id,
+      ]);
       return { staffPseudonym: row?.staff_pseudonym ?? null, previousRole: before.role };
     },
     staffPseudonymTaken(pseudonym: string): Promise<boolean> {
@@ -89,7 +95,10 @@ export function createAccountsRepository(db: Database) {
     },
     /** Sets banned_at (once) and ends every session of the user. */
     async banUser(tx: Database, id: number, nowIso: string): Promise<boolean> {
-      const { changes } = await tx.run('UPDATE users SET banned_at = ? WHERE id = ? AND banned_at IS NULL', [nowIso, id]);
+      const { changes } = await tx.run('UPDATE users SET banned_at = ? WHERE id = ? AND banned_at IS NULL', [
+        nowIso,
+        id,
+      ]);
       await tx.run('DELETE FROM sessions WHERE user_id = ?', [id]);
       return changes === 1;
     },

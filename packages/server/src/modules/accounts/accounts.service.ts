@@ -4,12 +4,29 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { errors } from '../../core/errors.ts';
 import { accountErrors } from './accounts.errors.ts';
-import { checkContact, expiryFrom, normalizeContact, pseudonymFromBytes, sha256Hex, slidExpiry, staffPseudonymFromBytes, type Role } from './accounts.logic.ts';
+import {
+  checkContact,
+  expiryFrom,
+  normalizeContact,
+  pseudonymFromBytes,
+  sha256Hex,
+  slidExpiry,
+  staffPseudonymFromBytes,
+  type Role,
+} from './accounts.logic.ts';
 import { createAccountsRepository, type AccountsRepository, type UserRow } from './accounts.repository.ts';
 import type { LoginBody, RegisterBody } from '@cocok/api';
 
 /** What the API says about a user: never the password hash, never the ban reason's internals. */
-export type PublicUser = { id: number; name: string; contact: string; role: Role; pseudonym: string; staffPseudonym: string | null; createdAt: string };
+export type PublicUser = {
+  id: number;
+  name: string;
+  contact: string;
+  role: Role;
+  pseudonym: string;
+  staffPseudonym: string | null;
+  createdAt: string;
+};
 /** The signed-in user as the rest of the server sees it. */
 export type SessionUser = { id: number; name: string; role: Role; pseudonym: string };
 export type NewSession = { token: string; expiresAt: Date };
@@ -28,16 +45,30 @@ export type AccountsInTransaction = {
   ban(id: number, nowIso: string): Promise<boolean>;
 };
 
-export type PasswordHasher = { hash(password: string): Promise<string>; verify(hash: string, password: string): Promise<boolean> };
+export type PasswordHasher = {
+  hash(password: string): Promise<string>;
+  verify(hash: string, password: string): Promise<boolean>;
+};
 
 export function createArgon2Hasher({ memoryKib, timeCost }: { memoryKib: number; timeCost: number }): PasswordHasher {
   return {
-    hash: (password) => argon2.hash(password, { type: argon2.argon2id, memoryCost: memoryKib, timeCost, parallelism: 1 }),
+    hash: (password) =>
+      argon2.hash(password, { type: argon2.argon2id, memoryCost: memoryKib, timeCost, parallelism: 1 }),
     verify: (hash, password) => argon2.verify(hash, password).catch(() => false),
   };
 }
 
-export function createAccountsService({ db, clock, hasher, sessionDays }: { db: Database; clock: Clock; hasher: PasswordHasher; sessionDays: number }) {
+export function createAccountsService({
+  db,
+  clock,
+  hasher,
+  sessionDays,
+}: {
+  db: Database;
+  clock: Clock;
+  hasher: PasswordHasher;
+  sessionDays: number;
+}) {
   const repo = createAccountsRepository(db);
   // Verifying against a throw-away hash when the contact is unknown keeps both answers equally slow,
   // so response times do not tell which contacts are registered.
@@ -81,10 +112,14 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
       };
       const id = await repo.insertUser(row).catch((err: unknown) => {
         // Two sign-ups with the same contact at once: the unique index decides.
-        if (String((err as Error).message).includes('UNIQUE constraint failed: users.contact')) throw accountErrors.contactTaken();
+        if (String((err as Error).message).includes('UNIQUE constraint failed: users.contact'))
+          throw accountErrors.contactTaken();
         throw err;
       });
-      return { user: toPublicUser({ ...row, id, role: 'witness', staff_pseudonym: null, banned_at: null }), session: await startSession(id) };
+      return {
+        user: toPublicUser({ ...row, id, role: 'witness', staff_pseudonym: null, banned_at: null }),
+        session: await startSession(id),
+      };
     },
 
     async login(body: LoginBody): Promise<{ user: PublicUser; session: NewSession }> {
@@ -176,7 +211,10 @@ export function createAccountsService({ db, clock, hasher, sessionDays }: { db: 
   };
 }
 
-async function findUserOn(repo: AccountsRepository, id: number): Promise<(PublicUser & { bannedAt: string | null }) | null> {
+async function findUserOn(
+  repo: AccountsRepository,
+  id: number,
+): Promise<(PublicUser & { bannedAt: string | null }) | null> {
   const user = Number.isSafeInteger(id) ? await repo.findUserById(id) : undefined;
   return user ? { ...toPublicUser(user), bannedAt: user.banned_at } : null;
 }
@@ -188,7 +226,15 @@ function contactOrThrow(raw: string) {
 }
 
 function toPublicUser(u: UserRow): PublicUser {
-  return { id: u.id, name: u.name, contact: u.contact, role: u.role, pseudonym: u.pseudonym, staffPseudonym: u.staff_pseudonym, createdAt: u.created_at };
+  return {
+    id: u.id,
+    name: u.name,
+    contact: u.contact,
+    role: u.role,
+    pseudonym: u.pseudonym,
+    staffPseudonym: u.staff_pseudonym,
+    createdAt: u.created_at,
+  };
 }
 
 function toSessionUser(u: UserRow): SessionUser {

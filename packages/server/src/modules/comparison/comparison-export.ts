@@ -8,7 +8,10 @@ import type { ExportRecord } from './comparison.service.ts';
  * crowd_<f>, difference_<f> (crowd - official), then crowd_photos_sha256 (space-separated). Empty cell: no figure.
  */
 export const CSV_HEADER = [
-  'tps_code', 'tps_name', 'status', 'impact',
+  'tps_code',
+  'tps_name',
+  'status',
+  'impact',
   ...FIELDS.flatMap((f) => [`official_${f}`, `crowd_${f}`, `difference_${f}`]),
   'crowd_photos_sha256',
 ].join(',');

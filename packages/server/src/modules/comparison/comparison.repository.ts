@@ -17,9 +17,28 @@ import type { ComparisonStatus } from '@cocok/domain';
  */
 export type OfficialRow = { tps_code: string; flag_count: number; version_id: number } & Record<string, number | null>;
 export type DisputeRow = { tps_code: string; field: string; official_version_id: number | null };
-export type OverrideRow = { tps_code: string; field: string; value: number | null; decided_by: number; decided_at: string };
-export type ComparisonRow = { tps_code: string; status: Exclude<ComparisonStatus, 'no_crowd'>; impact: number; submissions: number; detail: string };
-export type ExportRow = { code: string; name: string; status: string | null; impact: number | null; detail: string | null; flag_count: number | null } & Record<string, unknown>;
+export type OverrideRow = {
+  tps_code: string;
+  field: string;
+  value: number | null;
+  decided_by: number;
+  decided_at: string;
+};
+export type ComparisonRow = {
+  tps_code: string;
+  status: Exclude<ComparisonStatus, 'no_crowd'>;
+  impact: number;
+  submissions: number;
+  detail: string;
+};
+export type ExportRow = {
+  code: string;
+  name: string;
+  status: string | null;
+  impact: number | null;
+  detail: string | null;
+  flag_count: number | null;
+} & Record<string, unknown>;
 export type MismatchRow = ComparisonRow & {
   name: string;
   village_name: string | null;
@@ -43,13 +62,22 @@ export function createComparisonRepository(db: Database) {
     },
     /** Moderators' official-wrong verdicts (written by the moderation module, table of migration 0005). */
     listDisputes(tx: Database, from: string, to: string): Promise<DisputeRow[]> {
-      return tx.all('SELECT tps_code, field, official_version_id FROM official_disputes WHERE tps_code >= ? AND tps_code <= ?', [from, to]);
+      return tx.all(
+        'SELECT tps_code, field, official_version_id FROM official_disputes WHERE tps_code >= ? AND tps_code <= ?',
+        [from, to],
+      );
     },
     listOverrides(tx: Database, from: string, to: string): Promise<OverrideRow[]> {
-      return tx.all('SELECT tps_code, field, value, decided_by, decided_at FROM crowd_overrides WHERE tps_code >= ? AND tps_code <= ?', [from, to]);
+      return tx.all(
+        'SELECT tps_code, field, value, decided_by, decided_at FROM crowd_overrides WHERE tps_code >= ? AND tps_code <= ?',
+        [from, to],
+      );
     },
     listComparisons(tx: Database, from: string, to: string): Promise<ComparisonRow[]> {
-      return tx.all('SELECT tps_code, status, impact, submissions, detail FROM tps_comparisons WHERE tps_code >= ? AND tps_code <= ? ORDER BY tps_code', [from, to]);
+      return tx.all(
+        'SELECT tps_code, status, impact, submissions, detail FROM tps_comparisons WHERE tps_code >= ? AND tps_code <= ? ORDER BY tps_code',
+        [from, to],
+      );
     },
     async upsertComparison(tx: Database, row: ComparisonRow, nowIso: string): Promise<void> {
       await tx.run(
@@ -68,7 +96,10 @@ export function createComparisonRepository(db: Database) {
       const perStatement = Math.max(1, Math.floor(30_000 / (ROLLUP_COLUMNS.length + 1)));
       for (let i = 0; i < entries.length; i += perStatement) {
         const chunk = entries.slice(i, i + perStatement);
-        await tx.run(rollupUpsert(chunk.length), chunk.flatMap(([code, d]) => [code, ...ROLLUP_COLUMNS.map((c) => d[c] ?? 0)]));
+        await tx.run(
+          rollupUpsert(chunk.length),
+          chunk.flatMap(([code, d]) => [code, ...ROLLUP_COLUMNS.map((c) => d[c] ?? 0)]),
+        );
       }
     },
     listRollups(codes: readonly string[]): Promise<(Contribution & { code: string })[]> {
@@ -82,7 +113,12 @@ export function createComparisonRepository(db: Database) {
      * district, regency, province names) comes from the same statement: four primary-key lookups per row
      * of the page, never a query per item.
      */
-    listByImpact(q: { prefix: string; status: string; limit: number; after?: { impact: number; code: string } }): Promise<MismatchRow[]> {
+    listByImpact(q: {
+      prefix: string;
+      status: string;
+      limit: number;
+      after?: { impact: number; code: string };
+    }): Promise<MismatchRow[]> {
       // The planner picks tps_comparisons_by_region by itself for a range; the nation has no range to go on.
       const index = q.prefix === '' ? 'INDEXED BY tps_comparisons_by_impact' : '';
       const keyset = q.after ? 'AND (impact < ? OR (impact = ? AND tps_code > ?))' : '';
@@ -94,14 +130,23 @@ export function createComparisonRepository(db: Database) {
          JOIN tps_comparisons c ON c.tps_code = page.tps_code JOIN tps t ON t.code = c.tps_code LEFT JOIN regions r ON r.code = t.village_code
            LEFT JOIN regions d ON d.code = r.parent_code LEFT JOIN regions g ON g.code = d.parent_code LEFT JOIN regions p ON p.code = g.parent_code
          ORDER BY c.impact DESC, c.tps_code`,
-        [q.status, q.prefix, `${q.prefix}~`, ...(q.after ? [q.after.impact, q.after.impact, q.after.code] : []), q.limit],
+        [
+          q.status,
+          q.prefix,
+          `${q.prefix}~`,
+          ...(q.after ? [q.after.impact, q.after.impact, q.after.code] : []),
+          q.limit,
+        ],
       );
     },
     /**
      * Code, status and impact of every TPS in these statuses below a code prefix, read from a covering index
      * (the nation: status then impact; a region: its key range per status), never the detail column.
      */
-    listStatusImpact(statuses: readonly string[], prefix: string): Promise<{ tps_code: string; status: ComparisonStatus; impact: number }[]> {
+    listStatusImpact(
+      statuses: readonly string[],
+      prefix: string,
+    ): Promise<{ tps_code: string; status: ComparisonStatus; impact: number }[]> {
       const index = prefix === '' ? 'INDEXED BY tps_comparisons_by_impact' : 'INDEXED BY tps_comparisons_by_region';
       return db.all(
         `SELECT tps_code, status, impact FROM tps_comparisons ${index}
@@ -120,7 +165,10 @@ export function createComparisonRepository(db: Database) {
       );
     },
     async listTpsPage(tx: Database, afterCode: string, limit: number): Promise<string[]> {
-      const rows = await tx.all<{ code: string }>('SELECT code FROM tps WHERE code > ? ORDER BY code LIMIT ?', [afterCode, limit]);
+      const rows = await tx.all<{ code: string }>('SELECT code FROM tps WHERE code > ? ORDER BY code LIMIT ?', [
+        afterCode,
+        limit,
+      ]);
       return rows.map((r) => r.code);
     },
   };

@@ -12,7 +12,10 @@ import type { AnswerCache } from '../../http/answer-cache.ts';
 export function comparisonRoutes(comparison: ComparisonService, answers: AnswerCache): Router {
   const router = Router();
   const regionOf = (req: Request) => (typeof req.query.region === 'string' ? req.query.region : NATION_CODE);
-  router.get(routes.mismatches.pattern, answers.route(regionOf, (req) => comparison.listMismatches(parseWith(routes.mismatches.query, req.query))));
+  router.get(
+    routes.mismatches.pattern,
+    answers.route(regionOf, (req) => comparison.listMismatches(parseWith(routes.mismatches.query, req.query))),
+  );
   router.get(routes.regionTpsCsv.pattern, publicAnswer, async (req, res) => {
     const { region, chunks } = await comparison.exportTps(String(req.params.code));
     res.type('text/csv; charset=utf-8').attachment(`cocok-tps-${region.code}.csv`);
@@ -28,13 +31,19 @@ export function comparisonRoutes(comparison: ComparisonService, answers: AnswerC
 }
 
 /** The export's records as text, one string per chunk read, `between` separating records. */
-async function* textOf(chunks: AsyncGenerator<ExportRecord[]>, line: (r: ExportRecord) => string, between: string): AsyncGenerator<string> {
+async function* textOf(
+  chunks: AsyncGenerator<ExportRecord[]>,
+  line: (r: ExportRecord) => string,
+  between: string,
+): AsyncGenerator<string> {
   let first = true;
   for await (const rows of chunks) {
-    yield rows.map((r) => {
-      const s = (first ? '' : between) + line(r);
-      first = false;
-      return s;
-    }).join('');
+    yield rows
+      .map((r) => {
+        const s = (first ? '' : between) + line(r);
+        first = false;
+        return s;
+      })
+      .join('');
   }
 }

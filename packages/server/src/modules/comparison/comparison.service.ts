@@ -2,13 +2,33 @@ import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { FIELDS, emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
 import { NATION_CODE, ancestorsOfCode } from '@cocok/domain';
-import { compareTps, crowdFigures, disputedFields, type CrowdOverride, type OfficialFigures, type TpsComparison } from '@cocok/domain';
-import { contributionDelta, contributionOf, toComparisonTotals, zeroContribution, type Contribution, type CrowdComparisonTotals } from '@cocok/domain';
+import {
+  compareTps,
+  crowdFigures,
+  disputedFields,
+  type CrowdOverride,
+  type OfficialFigures,
+  type TpsComparison,
+} from '@cocok/domain';
+import {
+  contributionDelta,
+  contributionOf,
+  toComparisonTotals,
+  zeroContribution,
+  type Contribution,
+  type CrowdComparisonTotals,
+} from '@cocok/domain';
 import { decodeDetail, encodeDetail } from '@cocok/domain';
 import { listConfirmedObservations } from '../submissions/crowd-observations.ts';
 import { createRegionsService, type RegionsService } from '../regions/regions.service.ts';
 import { comparisonErrors } from './comparison.errors.ts';
-import { createComparisonRepository, type ComparisonRow, type DisputeRow, type ExportRow, type OfficialRow } from './comparison.repository.ts';
+import {
+  createComparisonRepository,
+  type ComparisonRow,
+  type DisputeRow,
+  type ExportRow,
+  type OfficialRow,
+} from './comparison.repository.ts';
 
 export type TpsComparisonView = TpsComparison & { submissions: number; photos: string[] };
 type Computed = TpsComparisonView;
@@ -36,7 +56,12 @@ const EXPORT_CHUNK = 2000;
  * stored in tps_comparisons) and per region (crowd_rollups, kept by contribution deltas). `refreshTps`
  * is the one entry point for changes; callers run it inside the transaction of their change.
  */
-export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK, regions = createRegionsService({ db }) }: {
+export function createComparisonService({
+  db,
+  clock,
+  exportChunk = EXPORT_CHUNK,
+  regions = createRegionsService({ db }),
+}: {
   db: Database;
   clock: Clock;
   exportChunk?: number;
@@ -60,7 +85,12 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
     const out = new Map<string, Computed>();
     for (const tps of new Set([...byTps.keys(), ...overridesByTps.keys()])) {
       const obs = byTps.get(tps) ?? [];
-      const decisions = (overridesByTps.get(tps) ?? []).map((o): CrowdOverride => ({ field: o.field as FieldName, value: o.value, decidedBy: o.decided_by, decidedAt: o.decided_at }));
+      const decisions = (overridesByTps.get(tps) ?? []).map((o): CrowdOverride => ({
+        field: o.field as FieldName,
+        value: o.value,
+        decidedBy: o.decided_by,
+        decidedAt: o.decided_at,
+      }));
       const comparison = compareTps(officialByTps.get(tps) ?? null, crowdFigures(obs, decisions));
       const shas = [...new Set(obs.flatMap((o) => o.photos.map((p) => p.sha256)))];
       out.set(tps, { ...comparison, submissions: obs.length, photos: shas });
@@ -69,7 +99,12 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
   }
 
   /** Recomputes the TPS in [from, to], rewrites their rows, and returns each changed TPS's contribution delta. */
-  async function refreshRange(tx: Database, from: string, to: string, deltas: Map<string, Contribution>): Promise<number> {
+  async function refreshRange(
+    tx: Database,
+    from: string,
+    to: string,
+    deltas: Map<string, Contribution>,
+  ): Promise<number> {
     const [computed, stored] = await Promise.all([computeRange(tx, from, to), repo.listComparisons(tx, from, to)]);
     const storedByTps = new Map(stored.map((r) => [r.tps_code, r]));
     const now = clock.now().toISOString();
@@ -78,12 +113,23 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
       const next = computed.get(tps);
       const before = storedByTps.get(tps);
       const row = next && next.status !== 'no_crowd' ? toRow(tps, next) : null;
-      if (row && before && row.status === before.status && row.impact === before.impact && row.detail === before.detail && row.submissions === before.submissions) continue;
+      if (
+        row &&
+        before &&
+        row.status === before.status &&
+        row.impact === before.impact &&
+        row.detail === before.detail &&
+        row.submissions === before.submissions
+      )
+        continue;
       if (row) await repo.upsertComparison(tx, row, now);
       else if (before) await repo.deleteComparison(tx, tps);
       else continue;
       changed++;
-      const delta = contributionDelta(before ? contributionOf(fromRow(before)) : zeroContribution(), contributionOf(next ?? null));
+      const delta = contributionDelta(
+        before ? contributionOf(fromRow(before)) : zeroContribution(),
+        contributionOf(next ?? null),
+      );
       if (delta) for (const code of ancestorsOfCode(tps)) deltas.set(code, add(deltas.get(code), delta));
     }
     return changed;
@@ -129,14 +175,18 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
     },
 
     /** Crowd totals of regions, given each region's TPS count (from the registry rollups). */
-    async regionTotals(regions: readonly { code: string; tpsCount: number }[]): Promise<Map<string, CrowdComparisonTotals>> {
+    async regionTotals(
+      regions: readonly { code: string; tpsCount: number }[],
+    ): Promise<Map<string, CrowdComparisonTotals>> {
       const rows = new Map((await repo.listRollups(regions.map((r) => r.code))).map((r) => [r.code, r]));
       return new Map(regions.map((r) => [r.code, toComparisonTotals(rows.get(r.code), r.tpsCount)]));
     },
 
     /** Per TPS of a village (all of `tpsCodes`): status, impact, and the TPS's own totals in the shape of a region's. */
     async villageTps(villageCode: string, tpsCodes: readonly string[]): Promise<Map<string, TpsSummary>> {
-      const rows = new Map((await repo.listComparisons(db, `${villageCode}000`, `${villageCode}ZZZ`)).map((r) => [r.tps_code, r]));
+      const rows = new Map(
+        (await repo.listComparisons(db, `${villageCode}000`, `${villageCode}ZZZ`)).map((r) => [r.tps_code, r]),
+      );
       return new Map(
         tpsCodes.map((code) => {
           const r = rows.get(code);
@@ -149,7 +199,12 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
     async listMismatches(q: MismatchQuery) {
       const region = await regions.requireRegion(q.region);
       const after = q.cursor === undefined ? undefined : decodeCursor(q.cursor);
-      const rows = await repo.listByImpact({ prefix: region.code === NATION_CODE ? '' : region.code, status: q.status, limit: q.limit + 1, after });
+      const rows = await repo.listByImpact({
+        prefix: region.code === NATION_CODE ? '' : region.code,
+        status: q.status,
+        limit: q.limit + 1,
+        after,
+      });
       const page = rows.slice(0, q.limit);
       const last = page[page.length - 1];
       return {
@@ -179,14 +234,19 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
      * only a region's code), with status and impact and nothing else: what the moderation queue needs from
      * the comparison, read from an index instead of paging through the mismatch lists.
      */
-    async listByStatus(statuses: readonly ListedStatus[], prefix = ''): Promise<{ tps: string; status: ListedStatus; impact: number }[]> {
+    async listByStatus(
+      statuses: readonly ListedStatus[],
+      prefix = '',
+    ): Promise<{ tps: string; status: ListedStatus; impact: number }[]> {
       if (statuses.length === 0) return [];
       const rows = await repo.listStatusImpact(statuses, prefix);
       return rows.map((r) => ({ tps: r.tps_code, status: r.status as ListedStatus, impact: r.impact }));
     },
 
     /** Every TPS below a region, in code order, read and handed out in chunks (constant memory). */
-    async exportTps(code: string): Promise<{ region: { code: string; name: string }; chunks: AsyncGenerator<ExportRecord[]> }> {
+    async exportTps(
+      code: string,
+    ): Promise<{ region: { code: string; name: string }; chunks: AsyncGenerator<ExportRecord[]> }> {
       const region = await regions.requireRegion(code);
       const prefix = region.code === NATION_CODE ? '' : region.code;
       return { region: { code: region.code, name: region.name }, chunks: exportChunks(prefix) };
@@ -205,16 +265,28 @@ export function createComparisonService({ db, clock, exportChunk = EXPORT_CHUNK,
 }
 
 function toExportRecord(r: ExportRow): ExportRecord {
-  const official = r.flag_count === null ? null : (Object.fromEntries(FIELDS.map((f) => [f, r[f] as number | null])) as FieldValues);
+  const official =
+    r.flag_count === null ? null : (Object.fromEntries(FIELDS.map((f) => [f, r[f] as number | null])) as FieldValues);
   const detail = r.detail ? decodeDetail(r.detail) : { fields: [], photos: [], disputed: [] };
   const crowd: ExportRecord['crowd'] = {};
   const difference: ExportRecord['difference'] = {};
   for (const f of detail.fields) {
     crowd[f.field] = f.crowd;
     // The stored official value is the one compared; it equals the current one (rows are refreshed on import).
-    difference[f.field] = f.crowd !== null && official?.[f.field] != null ? f.crowd - (official[f.field] as number) : null;
+    difference[f.field] =
+      f.crowd !== null && official?.[f.field] != null ? f.crowd - (official[f.field] as number) : null;
   }
-  return { code: r.code, name: r.name, status: (r.status ?? 'no_crowd') as ExportRecord['status'], impact: r.impact ?? 0, official, crowd, difference, photos: detail.photos, disputed: detail.disputed };
+  return {
+    code: r.code,
+    name: r.name,
+    status: (r.status ?? 'no_crowd') as ExportRecord['status'],
+    impact: r.impact ?? 0,
+    official,
+    crowd,
+    difference,
+    photos: detail.photos,
+    disputed: detail.disputed,
+  };
 }
 
 function officialFigures(r: OfficialRow, disputes: readonly DisputeRow[] = []): OfficialFigures {
@@ -225,7 +297,13 @@ function officialFigures(r: OfficialRow, disputes: readonly DisputeRow[] = []): 
 }
 
 function toRow(tps: string, c: Computed): ComparisonRow {
-  return { tps_code: tps, status: c.status as ComparisonRow['status'], impact: c.impact, submissions: c.submissions, detail: encodeDetail(c, c.photos) };
+  return {
+    tps_code: tps,
+    status: c.status as ComparisonRow['status'],
+    impact: c.impact,
+    submissions: c.submissions,
+    detail: encodeDetail(c, c.photos),
+  };
 }
 
 function fromRow(r: ComparisonRow): TpsComparison {
@@ -257,7 +335,8 @@ function encodeCursor(impact: number, code: string): string {
 function decodeCursor(cursor: string): { impact: number; code: string } {
   try {
     const [impact, code] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (Number.isSafeInteger(impact) && typeof code === 'string' && /^[0-9A-Z]{13}$/.test(code)) return { impact: impact as number, code };
+    if (Number.isSafeInteger(impact) && typeof code === 'string' && /^[0-9A-Z]{13}$/.test(code))
+      return { impact: impact as number, code };
   } catch {
     // fall through: any undecodable cursor is the same client error
   }

@@ -32,7 +32,10 @@ export const noComparison: ComparisonPort = {
 
 /** The methods of the comparison service the port is built from (its service, never its repository). */
 type ComparisonServiceLike = {
-  listByStatus(statuses: readonly ComparisonFinding['status'][], prefix?: string): Promise<{ tps: string; status: string; impact: number }[]>;
+  listByStatus(
+    statuses: readonly ComparisonFinding['status'][],
+    prefix?: string,
+  ): Promise<{ tps: string; status: string; impact: number }[]>;
   getTpsComparison(code: string): Promise<unknown>;
   refreshTps(tx: Database, tpsCodes: Iterable<string>): Promise<void>;
 };

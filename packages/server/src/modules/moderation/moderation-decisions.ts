@@ -27,13 +27,16 @@ export type ModerationUnit = {
   comparison: { refresh(codes: readonly string[]): Promise<void> };
 };
 
-export function createModerationUnit(db: Database, deps: {
-  accounts: Pick<AccountsService, 'inTransaction'>;
-  submissions: Pick<SubmissionsService, 'inTransaction'>;
-  official: Pick<OfficialService, 'inTransaction'>;
-  regions: Pick<RegionsService, 'inTransaction'>;
-  comparison: Pick<ComparisonPort, 'refresh'>;
-}): UnitOfWork<ModerationUnit> {
+export function createModerationUnit(
+  db: Database,
+  deps: {
+    accounts: Pick<AccountsService, 'inTransaction'>;
+    submissions: Pick<SubmissionsService, 'inTransaction'>;
+    official: Pick<OfficialService, 'inTransaction'>;
+    regions: Pick<RegionsService, 'inTransaction'>;
+    comparison: Pick<ComparisonPort, 'refresh'>;
+  },
+): UnitOfWork<ModerationUnit> {
   return createUnitOfWork(db, (tx) => ({
     tx,
     repo: createModerationRepository(tx),
@@ -92,7 +95,13 @@ export function createDecisionHandlers() {
         figures = await c.uow.submissions.confirmedValues(sub.id);
       }
       const before = await overridesBefore(c);
-      const decisionId = await log(c, { action: body.kind, submission_id: body.fromSubmission ?? null, before_json: json(before), after_json: json(figures), reason: body.reason });
+      const decisionId = await log(c, {
+        action: body.kind,
+        submission_id: body.fromSubmission ?? null,
+        before_json: json(before),
+        after_json: json(figures),
+        reason: body.reason,
+      });
       await c.uow.repo.replaceOverrides(c.uow.tx, c.tps, figures!, c.actor.id, c.nowIso, body.reason);
       return { decisionId, affected: [c.tps] };
     },
@@ -108,8 +117,17 @@ export function createDecisionHandlers() {
     async 'official-wrong'(c, body) {
       const current = await c.uow.official.current(c.tps);
       const before = (await c.uow.repo.listDisputes(c.tps)).map((d) => d.field);
-      const after = { fields: body.fields, officialVersionId: current?.versionId ?? null, official: Object.fromEntries(body.fields.map((f) => [f, current?.fields[f] ?? null])) };
-      const decisionId = await log(c, { action: body.kind, before_json: json(before.length ? { fields: before } : null), after_json: json(after), reason: body.reason });
+      const after = {
+        fields: body.fields,
+        officialVersionId: current?.versionId ?? null,
+        official: Object.fromEntries(body.fields.map((f) => [f, current?.fields[f] ?? null])),
+      };
+      const decisionId = await log(c, {
+        action: body.kind,
+        before_json: json(before.length ? { fields: before } : null),
+        after_json: json(after),
+        reason: body.reason,
+      });
       await c.uow.repo.upsertDisputes(c.uow.tx, c.tps, body.fields, current?.versionId ?? null, decisionId, c.nowIso);
       return { decisionId, affected: [c.tps] };
     },
@@ -117,7 +135,13 @@ export function createDecisionHandlers() {
     async 'reject-submission'(c, body) {
       const sub = await liveSubmissionOf(c, body.submissionId);
       const reason = body.note ? `${body.reason}: ${body.note}` : body.reason;
-      const decisionId = await log(c, { action: body.kind, submission_id: sub.id, before_json: json({ status: sub.status }), after_json: json({ status: 'withdrawn', rejected: body.reason }), reason });
+      const decisionId = await log(c, {
+        action: body.kind,
+        submission_id: sub.id,
+        before_json: json({ status: sub.status }),
+        after_json: json({ status: 'withdrawn', rejected: body.reason }),
+        reason,
+      });
       await c.uow.submissions.withdrawByModerator(sub.id, c.nowIso);
       await c.uow.repo.insertRejection(c.uow.tx, sub.id, body.reason, decisionId);
       return { decisionId, affected: [c.tps] };
@@ -127,7 +151,12 @@ export function createDecisionHandlers() {
       const sub = await liveSubmissionOf(c, body.submissionId);
       if (body.toTps === c.tps) throw moderationErrors.sameTps(c.tps);
       await c.uow.regions.requireTps(body.toTps);
-      const change = { before_json: json({ tps: c.tps }), after_json: json({ tps: body.toTps }), reason: body.reason, submission_id: sub.id };
+      const change = {
+        before_json: json({ tps: c.tps }),
+        after_json: json({ tps: body.toTps }),
+        reason: body.reason,
+        submission_id: sub.id,
+      };
       const decisionId = await log(c, { action: body.kind, ...change });
       // The destination's history shows the arrival under its own action, which settles nothing there:
       // the new evidence puts the destination in the queue.
@@ -138,7 +167,11 @@ export function createDecisionHandlers() {
     },
 
     async escalate(c, body) {
-      const decisionId = await log(c, { action: body.kind, after_json: json({ escalated: true }), reason: body.reason });
+      const decisionId = await log(c, {
+        action: body.kind,
+        after_json: json({ escalated: true }),
+        reason: body.reason,
+      });
       return { decisionId, affected: [] };
     },
 
@@ -150,7 +183,13 @@ export function createDecisionHandlers() {
       if (user.role !== 'witness') throw moderationErrors.uploaderIsStaff();
       const active = await c.uow.submissions.listActiveOfUser(user.id);
       const after = { banned: user.pseudonym, withdrawn: active.map((s) => ({ id: s.id, tps: s.tps_code })) };
-      const decisionId = await log(c, { action: body.kind, submission_id: sub.id, subject_user_id: user.id, after_json: json(after), reason: body.reason });
+      const decisionId = await log(c, {
+        action: body.kind,
+        submission_id: sub.id,
+        subject_user_id: user.id,
+        after_json: json(after),
+        reason: body.reason,
+      });
       await c.uow.accounts.ban(user.id, c.nowIso);
       const affected = new Set<string>([c.tps]);
       for (const s of active) {
@@ -160,14 +199,22 @@ export function createDecisionHandlers() {
       }
       for (const tps of affected) {
         // Each TPS concerned shows the ban in its history, as a follow-up row rather than a second decision.
-        if (tps !== c.tps) await log({ ...c, tps }, { action: 'uploader-banned', subject_user_id: user.id, after_json: json(after), reason: body.reason });
+        if (tps !== c.tps)
+          await log(
+            { ...c, tps },
+            { action: 'uploader-banned', subject_user_id: user.id, after_json: json(after), reason: body.reason },
+          );
         await c.uow.repo.insertRequeue(c.uow.tx, tps, decisionId, c.nowIso);
       }
       return { decisionId, affected: [...affected] };
     },
 
     async 'resolve-report'(c, body) {
-      const decisionId = await log(c, { action: body.kind, after_json: json({ outcome: body.outcome }), reason: body.reason });
+      const decisionId = await log(c, {
+        action: body.kind,
+        after_json: json({ outcome: body.outcome }),
+        reason: body.reason,
+      });
       const resolved = await c.uow.repo.resolveReports(c.uow.tx, c.tps, decisionId, body.outcome);
       if (resolved === 0) throw moderationErrors.noOpenReports();
       return { decisionId, affected: [] };

@@ -25,7 +25,12 @@ type Entry = QueueEntry & { reports: number };
  * photos, public reports, re-queued and escalated TPS), computed on request from the evidence tables and
  * the decisions in the log, so a decision leaves the queue consistent without any queue table to keep.
  */
-export function createModerationQueue({ repo, regions, comparison, clock }: {
+export function createModerationQueue({
+  repo,
+  regions,
+  comparison,
+  clock,
+}: {
   repo: ModerationRepository;
   regions: RegionsService;
   comparison: ComparisonPort;
@@ -42,7 +47,9 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
    * Evidence of every TPS, of those below a code prefix, or of one. Each TPS's entry depends on its own
    * evidence and decisions only, so a region filter can restrict every query without changing an entry.
    */
-  async function gatherEvidence(scope?: EvidenceScope): Promise<{ evidence: Map<string, Evidence[]>; impacts: Map<string, number>; reports: Map<string, number> }> {
+  async function gatherEvidence(
+    scope?: EvidenceScope,
+  ): Promise<{ evidence: Map<string, Evidence[]>; impacts: Map<string, number>; reports: Map<string, number> }> {
     const [findings, review, duplicate, report, requeued, escalated] = await Promise.all([
       scope?.tps ? findingsOf(scope.tps) : comparison.listFindings(scope?.prefix),
       repo.reviewEvidence(scope),
@@ -53,7 +60,8 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     ]);
     const evidence = new Map<string, Evidence[]>();
     const add = (tps: string, e: Evidence) => evidence.set(tps, [...(evidence.get(tps) ?? []), e]);
-    const addRows = (rows: EvidenceRow[], reason: QueueReason) => rows.forEach((r) => add(r.tps_code, { reason, since: r.since }));
+    const addRows = (rows: EvidenceRow[], reason: QueueReason) =>
+      rows.forEach((r) => add(r.tps_code, { reason, since: r.since }));
     // A comparison finding dates from the last change of the TPS's figures, so a decision taken after
     // that change settles it even though the comparison row is rewritten by the decision itself.
     const changed = new Map((await repo.latestChanges(findings.map((f) => f.tps))).map((r) => [r.tps_code, r.since]));
@@ -81,7 +89,13 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
       const open = openReasons(ev, past);
       if (open.length === 0) continue;
       const since = open.map((e) => e.since).sort()[0];
-      out.push({ tps, impact: impacts.get(tps) ?? 0, reasons: open.map((e) => e.reason), since, reports: reports.get(tps) ?? 0 });
+      out.push({
+        tps,
+        impact: impacts.get(tps) ?? 0,
+        reasons: open.map((e) => e.reason),
+        since,
+        reports: reports.get(tps) ?? 0,
+      });
     }
     return out.sort(compareQueueEntries);
   }
@@ -108,10 +122,16 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     async list(filter: QueueFilter) {
       const offset = decodeCursor(filter.cursor);
       if (offset === null) throw moderationErrors.invalidCursor();
-      const all = (await entries(filter.region ? { prefix: filter.region } : undefined)).filter((e) => matchesFilter(e, filter));
+      const all = (await entries(filter.region ? { prefix: filter.region } : undefined)).filter((e) =>
+        matchesFilter(e, filter),
+      );
       const page = all.slice(offset, offset + filter.limit);
       const next = offset + page.length;
-      return { total: all.length, items: await withDetails(page), nextCursor: next < all.length ? encodeCursor(next) : null };
+      return {
+        total: all.length,
+        items: await withDetails(page),
+        nextCursor: next < all.length ? encodeCursor(next) : null,
+      };
     },
 
     /** The open reasons of one TPS (empty when it needs nobody). */
@@ -122,7 +142,9 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
     async dashboard() {
       const all = await entries();
       const now = clock.now();
-      const byReason = Object.fromEntries(QUEUE_REASONS.map((r) => [r, all.filter((e) => e.reasons.includes(r)).length]));
+      const byReason = Object.fromEntries(
+        QUEUE_REASONS.map((r) => [r, all.filter((e) => e.reasons.includes(r)).length]),
+      );
       const provinces = new Map<string, { sampleTps: string; count: number }>();
       for (const e of all) {
         const p = provinces.get(e.tps.slice(0, 2)) ?? { sampleTps: e.tps, count: 0 };
@@ -130,7 +152,11 @@ export function createModerationQueue({ repo, regions, comparison, clock }: {
       }
       // A TPS's breadcrumb is nation, province, ...: its second entry names the province.
       const byProvince = await Promise.all(
-        [...provinces].map(async ([code, p]) => ({ code, name: (await regions.breadcrumbOf(p.sampleTps))[1]?.name ?? code, count: p.count })),
+        [...provinces].map(async ([code, p]) => ({
+          code,
+          name: (await regions.breadcrumbOf(p.sampleTps))[1]?.name ?? code,
+          count: p.count,
+        })),
       );
       const since = new Date(now.getTime() - 24 * 3_600_000).toISOString().slice(0, 13);
       const hourly = await repo.countDecisionsByHour(since, DECISION_KINDS);

@@ -18,10 +18,35 @@ export type LogRow = {
 export type NewLogRow = Omit<LogRow, 'id'>;
 /** A log row with its actor's staff pseudonym and, for a role change, its subject's. */
 export type PublicLogRow = LogRow & { actor_pseudonym: string; subject_staff_pseudonym: string | null };
-export type ClaimRow = { tps_code: string; moderator_id: number; claimed_at: string; expires_at: string; pseudonym: string };
-export type ReportRow = { id: number; tps_code: string; reason: string; created_at: string; resolved_decision_id: number | null; outcome: string | null };
-export type DisputeRow = { tps_code: string; field: string; official_version_id: number | null; decision_id: number; decided_at: string };
-export type OverrideRow = { field: string; value: number | null; decided_by: number; decided_at: string; reason: string | null };
+export type ClaimRow = {
+  tps_code: string;
+  moderator_id: number;
+  claimed_at: string;
+  expires_at: string;
+  pseudonym: string;
+};
+export type ReportRow = {
+  id: number;
+  tps_code: string;
+  reason: string;
+  created_at: string;
+  resolved_decision_id: number | null;
+  outcome: string | null;
+};
+export type DisputeRow = {
+  tps_code: string;
+  field: string;
+  official_version_id: number | null;
+  decision_id: number;
+  decided_at: string;
+};
+export type OverrideRow = {
+  field: string;
+  value: number | null;
+  decided_by: number;
+  decided_at: string;
+  reason: string | null;
+};
 export type EvidenceRow = { tps_code: string; since: string };
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
@@ -29,7 +54,8 @@ const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 export type EvidenceScope = { tps?: string; prefix?: string } | undefined;
 const onlyTps = (column: string, scope: EvidenceScope) => {
   if (scope?.tps) return { sql: ` AND ${column} = ?`, params: [scope.tps] };
-  if (scope?.prefix) return { sql: ` AND ${column} >= ? AND ${column} < ?`, params: [scope.prefix, `${scope.prefix}~`] };
+  if (scope?.prefix)
+    return { sql: ` AND ${column} >= ? AND ${column} < ?`, params: [scope.prefix, `${scope.prefix}~`] };
   return { sql: '', params: [] as string[] };
 };
 /** Codes per statement of latestChanges (each code is bound twice; SQLite allows 32,766 variables). */
@@ -46,33 +72,45 @@ export function createModerationRepository(db: Database) {
       const { lastID } = await tx.run(
         `INSERT INTO moderation_log (at, actor_id, actor_role, action, tps_code, submission_id, subject_user_id, before_json, after_json, reason)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [r.at, r.actor_id, r.actor_role, r.action, r.tps_code, r.submission_id, r.subject_user_id, r.before_json, r.after_json, r.reason],
+        [
+          r.at,
+          r.actor_id,
+          r.actor_role,
+          r.action,
+          r.tps_code,
+          r.submission_id,
+          r.subject_user_id,
+          r.before_json,
+          r.after_json,
+          r.reason,
+        ],
       );
       return lastID;
     },
     listLogForTps(tps: string): Promise<PublicLogRow[]> {
-      return db.all(
-        `${PUBLIC_LOG_SELECT} WHERE l.tps_code = ? ORDER BY l.id DESC`,
-        [tps],
-      );
+      return db.all(`${PUBLIC_LOG_SELECT} WHERE l.tps_code = ? ORDER BY l.id DESC`, [tps]);
     },
     /** One page of the whole log in id order, for the streamed export. */
     listLogAfter(afterId: number, limit: number): Promise<PublicLogRow[]> {
-      return db.all(
-        `${PUBLIC_LOG_SELECT} WHERE l.id > ? ORDER BY l.id LIMIT ?`,
-        [afterId, limit],
-      );
+      return db.all(`${PUBLIC_LOG_SELECT} WHERE l.id > ? ORDER BY l.id LIMIT ?`, [afterId, limit]);
     },
-    listDecisions(codes: readonly string[]): Promise<{ tps_code: string; action: DecisionKind; at: string; actor_role: Role }[]> {
+    listDecisions(
+      codes: readonly string[],
+    ): Promise<{ tps_code: string; action: DecisionKind; at: string; actor_role: Role }[]> {
       if (codes.length === 0) return Promise.resolve([]);
-      return db.all(`SELECT tps_code, action, at, actor_role FROM moderation_log WHERE tps_code IN (${marks(codes.length)})`, codes);
+      return db.all(
+        `SELECT tps_code, action, at, actor_role FROM moderation_log WHERE tps_code IN (${marks(codes.length)})`,
+        codes,
+      );
     },
     /**
      * The newest decision per TPS, action and role: all the queue needs, since a reason is settled when
      * any settling decision is at least as new as its evidence.
      */
     listLatestDecisions(): Promise<{ tps_code: string; action: DecisionKind; at: string; actor_role: Role }[]> {
-      return db.all('SELECT tps_code, action, actor_role, max(at) AS at FROM moderation_log WHERE tps_code IS NOT NULL GROUP BY tps_code, action, actor_role');
+      return db.all(
+        'SELECT tps_code, action, actor_role, max(at) AS at FROM moderation_log WHERE tps_code IS NOT NULL GROUP BY tps_code, action, actor_role',
+      );
     },
     async countDecisionsByHour(sinceIso: string, kinds: readonly string[]): Promise<{ hour: string; n: number }[]> {
       return db.all(
@@ -96,7 +134,10 @@ export function createModerationRepository(db: Database) {
     },
     /** Drops the moderator's own claim on the TPS (another's is left alone); true when there was one. */
     async releaseClaim(tps: string, moderatorId: number): Promise<boolean> {
-      return (await db.run('DELETE FROM moderation_claims WHERE tps_code = ? AND moderator_id = ?', [tps, moderatorId])).changes === 1;
+      return (
+        (await db.run('DELETE FROM moderation_claims WHERE tps_code = ? AND moderator_id = ?', [tps, moderatorId]))
+          .changes === 1
+      );
     },
     listClaims(codes: readonly string[]): Promise<ClaimRow[]> {
       if (codes.length === 0) return Promise.resolve([]);
@@ -107,7 +148,11 @@ export function createModerationRepository(db: Database) {
     },
 
     async insertReport(tps: string, reason: string, nowIso: string): Promise<number> {
-      const { lastID } = await db.run('INSERT INTO tps_reports (tps_code, reason, created_at) VALUES (?, ?, ?)', [tps, reason, nowIso]);
+      const { lastID } = await db.run('INSERT INTO tps_reports (tps_code, reason, created_at) VALUES (?, ?, ?)', [
+        tps,
+        reason,
+        nowIso,
+      ]);
       return lastID;
     },
     listReports(tps: string): Promise<ReportRow[]> {
@@ -124,7 +169,14 @@ export function createModerationRepository(db: Database) {
     listDisputes(tps: string): Promise<DisputeRow[]> {
       return db.all('SELECT * FROM official_disputes WHERE tps_code = ? ORDER BY field', [tps]);
     },
-    async upsertDisputes(tx: Database, tps: string, fields: readonly string[], versionId: number | null, decisionId: number, nowIso: string): Promise<void> {
+    async upsertDisputes(
+      tx: Database,
+      tps: string,
+      fields: readonly string[],
+      versionId: number | null,
+      decisionId: number,
+      nowIso: string,
+    ): Promise<void> {
       for (const field of fields) {
         await tx.run(
           `INSERT INTO official_disputes (tps_code, field, official_version_id, decision_id, decided_at) VALUES (?, ?, ?, ?, ?)
@@ -136,19 +188,25 @@ export function createModerationRepository(db: Database) {
 
     /** Moderator overrides of the crowd figures (table of migration 0004, read by the comparison). */
     listOverrides(tx: Database, tps: string): Promise<OverrideRow[]> {
-      return tx.all('SELECT field, value, decided_by, decided_at, reason FROM crowd_overrides WHERE tps_code = ? ORDER BY field', [tps]);
+      return tx.all(
+        'SELECT field, value, decided_by, decided_at, reason FROM crowd_overrides WHERE tps_code = ? ORDER BY field',
+        [tps],
+      );
     },
-    async replaceOverrides(tx: Database, tps: string, figures: Record<string, number | null>, by: number, nowIso: string, reason: string): Promise<void> {
+    async replaceOverrides(
+      tx: Database,
+      tps: string,
+      figures: Record<string, number | null>,
+      by: number,
+      nowIso: string,
+      reason: string,
+    ): Promise<void> {
       await tx.run('DELETE FROM crowd_overrides WHERE tps_code = ?', [tps]);
       for (const [field, value] of Object.entries(figures)) {
-        await tx.run('INSERT INTO crowd_overrides (tps_code, field, value, decided_by, decided_at, reason) VALUES (?, ?, ?, ?, ?, ?)', [
-          tps,
-          field,
-          value,
-          by,
-          nowIso,
-          reason,
-        ]);
+        await tx.run(
+          'INSERT INTO crowd_overrides (tps_code, field, value, decided_by, decided_at, reason) VALUES (?, ?, ?, ?, ?, ?)',
+          [tps, field, value, by, nowIso, reason],
+        );
       }
     },
     async deleteOverrides(tx: Database, tps: string): Promise<number> {
@@ -156,19 +214,34 @@ export function createModerationRepository(db: Database) {
     },
 
     async insertRejection(tx: Database, submissionId: number, reason: string, decisionId: number): Promise<void> {
-      await tx.run('INSERT OR REPLACE INTO submission_rejections (submission_id, reason, decision_id) VALUES (?, ?, ?)', [submissionId, reason, decisionId]);
+      await tx.run(
+        'INSERT OR REPLACE INTO submission_rejections (submission_id, reason, decision_id) VALUES (?, ?, ?)',
+        [submissionId, reason, decisionId],
+      );
     },
-    listRejections(submissionIds: readonly number[]): Promise<{ submission_id: number; reason: string; decision_id: number }[]> {
+    listRejections(
+      submissionIds: readonly number[],
+    ): Promise<{ submission_id: number; reason: string; decision_id: number }[]> {
       if (submissionIds.length === 0) return Promise.resolve([]);
-      return db.all(`SELECT * FROM submission_rejections WHERE submission_id IN (${marks(submissionIds.length)})`, submissionIds);
+      return db.all(
+        `SELECT * FROM submission_rejections WHERE submission_id IN (${marks(submissionIds.length)})`,
+        submissionIds,
+      );
     },
     async insertRequeue(tx: Database, tps: string, decisionId: number, nowIso: string): Promise<void> {
-      await tx.run('INSERT OR IGNORE INTO moderation_requeued (tps_code, decision_id, at) VALUES (?, ?, ?)', [tps, decisionId, nowIso]);
+      await tx.run('INSERT OR IGNORE INTO moderation_requeued (tps_code, decision_id, at) VALUES (?, ?, ?)', [
+        tps,
+        decisionId,
+        nowIso,
+      ]);
     },
 
     /** Whether the user uploaded a submission (any status) of one of these TPS. */
     async uploadedIn(userId: number, codes: readonly string[]): Promise<boolean> {
-      const row = await db.get(`SELECT 1 AS x FROM submissions WHERE user_id = ? AND tps_code IN (${marks(codes.length)}) LIMIT 1`, [userId, ...codes]);
+      const row = await db.get(
+        `SELECT 1 AS x FROM submissions WHERE user_id = ? AND tps_code IN (${marks(codes.length)}) LIMIT 1`,
+        [userId, ...codes],
+      );
       return Boolean(row);
     },
 
@@ -201,11 +274,17 @@ export function createModerationRepository(db: Database) {
     },
     requeueEvidence(scope?: EvidenceScope): Promise<EvidenceRow[]> {
       const only = onlyTps('tps_code', scope);
-      return db.all(`SELECT tps_code, max(at) AS since FROM moderation_requeued WHERE 1 = 1${only.sql} GROUP BY tps_code`, only.params);
+      return db.all(
+        `SELECT tps_code, max(at) AS since FROM moderation_requeued WHERE 1 = 1${only.sql} GROUP BY tps_code`,
+        only.params,
+      );
     },
     escalationEvidence(scope?: EvidenceScope): Promise<EvidenceRow[]> {
       const only = onlyTps('tps_code', scope);
-      return db.all(`SELECT tps_code, max(at) AS since FROM moderation_log WHERE action = 'escalate'${only.sql} GROUP BY tps_code`, only.params);
+      return db.all(
+        `SELECT tps_code, max(at) AS since FROM moderation_log WHERE action = 'escalate'${only.sql} GROUP BY tps_code`,
+        only.params,
+      );
     },
     /** When the figures of these TPS last changed: the newest confirmation or official import (comparison reasons date from it). */
     async latestChanges(codes: readonly string[]): Promise<EvidenceRow[]> {

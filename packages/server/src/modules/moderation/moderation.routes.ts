@@ -35,7 +35,18 @@ const staff = (req: Request) => currentUser(req) as SessionUser & { role: 'moder
 const codeOf = (req: Request) => String(req.params.code).toUpperCase();
 
 /** Columns of the CSV export, in order. */
-export const LOG_CSV_COLUMNS = ['id', 'at', 'action', 'moderator', 'role', 'tps', 'submissionId', 'before', 'after', 'reason'] as const;
+export const LOG_CSV_COLUMNS = [
+  'id',
+  'at',
+  'action',
+  'moderator',
+  'role',
+  'tps',
+  'submissionId',
+  'before',
+  'after',
+  'reason',
+] as const;
 
 /**
  * Moderation routes. Staff routes check the role on the server (requireRole) before anything else; the
@@ -75,11 +86,15 @@ export function moderationRoutes(moderation: ModerationService, settings: Modera
     res.json(await moderation.review(codeOf(req), staff(req)));
   });
   router.post(routes.decide.pattern, staffOnly, async (req, res) => {
-    res.status(routes.decide.status).json(await moderation.decide(codeOf(req), staff(req), parseWith(routes.decide.body, req.body ?? {})));
+    res
+      .status(routes.decide.status)
+      .json(await moderation.decide(codeOf(req), staff(req), parseWith(routes.decide.body, req.body ?? {})));
   });
   router.post(routes.takedownPhoto.pattern, staffOnly, async (req, res) => {
     const { reason } = parseWith(routes.takedownPhoto.body, req.body ?? {});
-    res.status(routes.takedownPhoto.status).json(await moderation.takedownPhoto(String(req.params.sha256), staff(req), reason));
+    res
+      .status(routes.takedownPhoto.status)
+      .json(await moderation.takedownPhoto(String(req.params.sha256), staff(req), reason));
   });
 
   router.get(routes.tpsHistory.pattern, publicAnswer, async (req, res) => {

@@ -26,7 +26,8 @@ type Staff = SessionUser & { role: 'moderator' | 'admin' };
  */
 export function publicLogEntry(r: PublicLogRow) {
   const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
-  const subject = (side: Record<string, unknown> | null) => (side && r.action === 'set-role' ? { ...side, user: r.subject_staff_pseudonym } : side);
+  const subject = (side: Record<string, unknown> | null) =>
+    side && r.action === 'set-role' ? { ...side, user: r.subject_staff_pseudonym } : side;
   return {
     id: r.id,
     at: r.at,
@@ -74,8 +75,15 @@ export function createModerationService(deps: {
 
   async function isEscalated(code: string): Promise<boolean> {
     const rows = await repo.listDecisions([code]);
-    const escalations = rows.filter((d) => d.action === 'escalate').map((d) => ({ reason: 'escalated' as const, since: d.at }));
-    return openReasons(escalations, rows.map((d) => ({ kind: d.action, at: d.at, actorRole: d.actor_role }))).length > 0;
+    const escalations = rows
+      .filter((d) => d.action === 'escalate')
+      .map((d) => ({ reason: 'escalated' as const, since: d.at }));
+    return (
+      openReasons(
+        escalations,
+        rows.map((d) => ({ kind: d.action, at: d.at, actorRole: d.actor_role })),
+      ).length > 0
+    );
   }
 
   function groupedReports(rows: Awaited<ReturnType<typeof repo.listReports>>) {
@@ -88,8 +96,15 @@ export function createModerationService(deps: {
       if (r.resolved_decision_id === null) g.open += 1;
       groups.set(key, g);
     }
-    const outcomes = rows.filter((r) => r.outcome).map((r) => ({ id: r.id, outcome: r.outcome, decisionId: r.resolved_decision_id }));
-    return { open: rows.filter((r) => r.resolved_decision_id === null).length, total: rows.length, groups: [...groups.values()], resolved: outcomes };
+    const outcomes = rows
+      .filter((r) => r.outcome)
+      .map((r) => ({ id: r.id, outcome: r.outcome, decisionId: r.resolved_decision_id }));
+    return {
+      open: rows.filter((r) => r.resolved_decision_id === null).length,
+      total: rows.length,
+      groups: [...groups.values()],
+      resolved: outcomes,
+    };
   }
 
   return {
@@ -116,7 +131,8 @@ export function createModerationService(deps: {
       await tpsOrThrow(code);
       const nowIso = clock.now().toISOString();
       const claim = claimView(await currentClaim(code), nowIso);
-      if (claim && claim.moderatorId !== actor.id) throw moderationErrors.claimedByOther(claim.moderator, claim.expiresAt);
+      if (claim && claim.moderatorId !== actor.id)
+        throw moderationErrors.claimedByOther(claim.moderator, claim.expiresAt);
       await repo.releaseClaim(code, actor.id);
       return { tps: code, claim: null };
     },
@@ -136,14 +152,27 @@ export function createModerationService(deps: {
         currentClaim(code),
         queue.reasonsOf(code),
       ]);
-      const rejections = new Map((await repo.listRejections(subs.map((s) => s.id))).map((r) => [r.submission_id, r.reason]));
+      const rejections = new Map(
+        (await repo.listRejections(subs.map((s) => s.id))).map((r) => [r.submission_id, r.reason]),
+      );
       return {
         tps: { code, name: tps.name, breadcrumb: tps.breadcrumb },
         reasons,
         official: tps.official,
         comparison: cmp,
-        verified: overrides.length ? { figures: Object.fromEntries(overrides.map((o) => [o.field, o.value])), decidedAt: overrides[0].decided_at, reason: overrides[0].reason } : null,
-        officialDisputes: disputes.map((d) => ({ field: d.field, officialVersionId: d.official_version_id, decisionId: d.decision_id, decidedAt: d.decided_at })),
+        verified: overrides.length
+          ? {
+              figures: Object.fromEntries(overrides.map((o) => [o.field, o.value])),
+              decidedAt: overrides[0].decided_at,
+              reason: overrides[0].reason,
+            }
+          : null,
+        officialDisputes: disputes.map((d) => ({
+          field: d.field,
+          officialVersionId: d.official_version_id,
+          decisionId: d.decision_id,
+          decidedAt: d.decided_at,
+        })),
         submissions: subs.map((s) => ({ ...s, rejected: rejections.get(s.id) ?? null })),
         reports: groupedReports(reports),
         claim: claimView(claim, nowIso),
@@ -171,7 +200,8 @@ export function createModerationService(deps: {
         escalated: await isEscalated(code),
       });
       if (!verdict.ok) {
-        if (verdict.why === 'claimed-by-other') throw moderationErrors.claimedByOther(claim!.pseudonym, claim!.expires_at);
+        if (verdict.why === 'claimed-by-other')
+          throw moderationErrors.claimedByOther(claim!.pseudonym, claim!.expires_at);
         if (verdict.why === 'own-upload') throw moderationErrors.ownUpload();
         if (verdict.why === 'escalated') throw moderationErrors.escalated();
         throw errors.forbidden();
@@ -181,7 +211,13 @@ export function createModerationService(deps: {
         if (done.affected.length) await uow.comparison.refresh(done.affected);
         return done;
       });
-      return { decisionId: effect.decisionId, kind: body.kind, tps: code, affected: effect.affected, reasons: await queue.reasonsOf(code) };
+      return {
+        decisionId: effect.decisionId,
+        kind: body.kind,
+        tps: code,
+        affected: effect.affected,
+        reasons: await queue.reasonsOf(code),
+      };
     },
 
     /** Removes a photo's public copies for everyone, with an audit row (photo-takedown.ts). */
@@ -203,7 +239,7 @@ export function createModerationService(deps: {
 
     /** The whole log in id order, page by page, for the streamed exports. */
     async *exportLog(pageSize = 500) {
-      for (let after = 0; ; ) {
+      for (let after = 0; ;) {
         const rows = await repo.listLogAfter(after, pageSize);
         for (const r of rows) yield publicLogEntry(r);
         if (rows.length < pageSize) return;
@@ -216,7 +252,16 @@ export function createModerationService(deps: {
       const normalized = normalizeContact(contact);
       const user = normalized ? await accounts.findUserByContact(normalized.value) : null;
       if (!user) throw moderationErrors.contactNotFound();
-      return { user: { id: user.id, name: user.name, contact: user.contact, role: user.role, pseudonym: user.pseudonym, staffPseudonym: user.staffPseudonym } };
+      return {
+        user: {
+          id: user.id,
+          name: user.name,
+          contact: user.contact,
+          role: user.role,
+          pseudonym: user.pseudonym,
+          staffPseudonym: user.staffPseudonym,
+        },
+      };
     },
 
     /** Admins make moderators and admins (and take the role back); the change is an audit row too. */

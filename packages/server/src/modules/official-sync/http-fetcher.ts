@@ -1,5 +1,11 @@
 import type { Clock } from '../../core/clock.ts';
-import { DEFAULT_BACKOFF, classifyStatus, parseRetryAfter, retryDelay, type BackoffPolicy } from './official-sync.logic.ts';
+import {
+  DEFAULT_BACKOFF,
+  classifyStatus,
+  parseRetryAfter,
+  retryDelay,
+  type BackoffPolicy,
+} from './official-sync.logic.ts';
 
 /**
  * The follower's only door to the network: node's own fetch (undici, shipped with Node 20), at most `rate`
@@ -10,7 +16,14 @@ import { DEFAULT_BACKOFF, classifyStatus, parseRetryAfter, retryDelay, type Back
  */
 export type Validators = { etag: string | null; lastModified: string | null };
 export type FetchResult =
-  | { kind: 'ok'; url: string; body: Buffer; contentType: string | null; etag: string | null; lastModified: string | null }
+  | {
+      kind: 'ok';
+      url: string;
+      body: Buffer;
+      contentType: string | null;
+      etag: string | null;
+      lastModified: string | null;
+    }
   | { kind: 'not-modified'; url: string }
   | { kind: 'failed'; url: string; reason: string; status: number | null };
 
@@ -43,8 +56,21 @@ export const realSleep: Sleeper = (ms) => new Promise((resolve) => setTimeout(re
 class AttemptError extends Error {}
 
 export function createHttpFetcher(options: FetcherOptions): HttpFetcher {
-  const { ratePerSecond, concurrency, clock, timeoutMs = 20_000, maxAttempts = 4, maxRedirects = 5, maxRetryAfterMs = 120_000 } = options;
-  const { backoff = DEFAULT_BACKOFF, sleep = realSleep, random = Math.random, userAgent = 'Cocok-sirekap-follower (+https://github.com/cocok)' } = options;
+  const {
+    ratePerSecond,
+    concurrency,
+    clock,
+    timeoutMs = 20_000,
+    maxAttempts = 4,
+    maxRedirects = 5,
+    maxRetryAfterMs = 120_000,
+  } = options;
+  const {
+    backoff = DEFAULT_BACKOFF,
+    sleep = realSleep,
+    random = Math.random,
+    userAgent = 'Cocok-sirekap-follower (+https://github.com/cocok)',
+  } = options;
   const interval = 1000 / ratePerSecond;
   let nextSlot = 0;
   let sent = 0;
@@ -74,7 +100,10 @@ export function createHttpFetcher(options: FetcherOptions): HttpFetcher {
   async function send(url: string, validators: Validators | null) {
     await takeSlot();
     sent += 1;
-    const headers: Record<string, string> = { 'user-agent': userAgent, accept: 'application/json, image/*;q=0.9, */*;q=0.1' };
+    const headers: Record<string, string> = {
+      'user-agent': userAgent,
+      accept: 'application/json, image/*;q=0.9, */*;q=0.1',
+    };
     if (validators?.etag) headers['if-none-match'] = validators.etag;
     if (validators?.lastModified) headers['if-modified-since'] = validators.lastModified;
     const controller = new AbortController();
@@ -84,30 +113,50 @@ export function createHttpFetcher(options: FetcherOptions): HttpFetcher {
       const body = Buffer.from(await res.arrayBuffer());
       return { status: res.status, headers: res.headers, body };
     } catch (err) {
-      throw new AttemptError(controller.signal.aborted ? `timed out after ${timeoutMs} ms` : `connection failed (${causeOf(err)})`);
+      throw new AttemptError(
+        controller.signal.aborted ? `timed out after ${timeoutMs} ms` : `connection failed (${causeOf(err)})`,
+      );
     } finally {
       clearTimeout(timer);
     }
   }
 
   /** Follows redirects by hand: a URL seen twice is a loop, more than maxRedirects hops a chain too long. */
-  async function attempt(url: string, validators: Validators | null): Promise<FetchResult | { retry: string; retryAfterMs: number | null; status: number }> {
+  async function attempt(
+    url: string,
+    validators: Validators | null,
+  ): Promise<FetchResult | { retry: string; retryAfterMs: number | null; status: number }> {
     const seen = new Set<string>([url]);
     let current = url;
     for (let hop = 0; ; hop++) {
       const res = await send(current, validators);
       const kind = classifyStatus(res.status);
       if (kind === 'ok') {
-        return { kind: 'ok', url: current, body: res.body, contentType: res.headers.get('content-type'), etag: res.headers.get('etag'), lastModified: res.headers.get('last-modified') };
+        return {
+          kind: 'ok',
+          url: current,
+          body: res.body,
+          contentType: res.headers.get('content-type'),
+          etag: res.headers.get('etag'),
+          lastModified: res.headers.get('last-modified'),
+        };
       }
       if (kind === 'not-modified') return { kind: 'not-modified', url: current };
-      if (kind === 'retry') return { retry: `HTTP ${res.status}`, retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), clock.now()), status: res.status };
+      if (kind === 'retry')
+        return {
+          retry: `HTTP ${res.status}`,
+          retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), clock.now()),
+          status: res.status,
+        };
       if (kind === 'fail') return { kind: 'failed', url, reason: `HTTP ${res.status}`, status: res.status };
       const location = res.headers.get('location');
-      if (!location) return { kind: 'failed', url, reason: `HTTP ${res.status} without a Location`, status: res.status };
+      if (!location)
+        return { kind: 'failed', url, reason: `HTTP ${res.status} without a Location`, status: res.status };
       current = new URL(location, current).toString();
-      if (seen.has(current)) return { kind: 'failed', url, reason: `redirect loop (back to ${current})`, status: res.status };
-      if (hop + 1 >= maxRedirects) return { kind: 'failed', url, reason: `more than ${maxRedirects} redirects`, status: res.status };
+      if (seen.has(current))
+        return { kind: 'failed', url, reason: `redirect loop (back to ${current})`, status: res.status };
+      if (hop + 1 >= maxRedirects)
+        return { kind: 'failed', url, reason: `more than ${maxRedirects} redirects`, status: res.status };
       seen.add(current);
     }
   }
@@ -130,7 +179,12 @@ export function createHttpFetcher(options: FetcherOptions): HttpFetcher {
           lastStatus = null;
         }
         if (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs) {
-          return { kind: 'failed', url, reason: `${last}, Retry-After ${retryAfterMs / 1000} s is longer than the ${maxRetryAfterMs / 1000} s this cycle waits`, status: lastStatus };
+          return {
+            kind: 'failed',
+            url,
+            reason: `${last}, Retry-After ${retryAfterMs / 1000} s is longer than the ${maxRetryAfterMs / 1000} s this cycle waits`,
+            status: lastStatus,
+          };
         }
         if (n + 1 === maxAttempts) break;
         const wait = retryDelay(n, retryAfterMs, random, backoff);

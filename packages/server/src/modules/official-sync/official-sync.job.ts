@@ -19,31 +19,69 @@ export type OfficialSyncParts = { service: OfficialSyncService; fetcher: HttpFet
  * transaction), with the witness photo store for KPU's photos. Used by the CLI, the server's job and tests.
  */
 export function buildOfficialSync(deps: {
-  db: Database; clock: Clock; logger: Logger; files: FileStore; images: ImageProcessor;
+  db: Database;
+  clock: Clock;
+  logger: Logger;
+  files: FileStore;
+  images: ImageProcessor;
   settings: Pick<OfficialSyncConfig, 'baseUrl' | 'ratePerSecond' | 'concurrency'>;
-  sleep?: Sleeper; random?: () => number; timeoutMs?: number;
+  sleep?: Sleeper;
+  random?: () => number;
+  timeoutMs?: number;
 }): OfficialSyncParts {
   const { db, clock, logger, files, images, settings } = deps;
   const comparison = createComparisonService({ db, clock });
   const regions = createRegionsService({ db });
-  const importer = createOfficialImportService({ db, clock, regions, onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps) });
+  const importer = createOfficialImportService({
+    db,
+    clock,
+    regions,
+    onOfficialChanged: (tx, tps) => comparison.refreshTps(tx, tps),
+  });
   const photos = createPhotosService({ db, files, images, clock });
   const fetcher = createHttpFetcher({
-    ratePerSecond: settings.ratePerSecond, concurrency: settings.concurrency, clock, sleep: deps.sleep, random: deps.random, timeoutMs: deps.timeoutMs,
+    ratePerSecond: settings.ratePerSecond,
+    concurrency: settings.concurrency,
+    clock,
+    sleep: deps.sleep,
+    random: deps.random,
+    timeoutMs: deps.timeoutMs,
   });
   const archive = createOfficialPhotoArchive({ db, clock, logger, fetcher, photos });
-  const service = createOfficialSyncService({ db, clock, logger, fetcher, importer, archive, baseUrl: settings.baseUrl, concurrency: settings.concurrency });
+  const service = createOfficialSyncService({
+    db,
+    clock,
+    logger,
+    fetcher,
+    importer,
+    archive,
+    baseUrl: settings.baseUrl,
+    concurrency: settings.concurrency,
+  });
   return { service, fetcher };
 }
 
-export type SyncCycleOutcome = { outcome: 'done'; summary: CycleSummary } | { outcome: 'stopped'; summary: CycleSummary } | { outcome: 'failed'; reason: string };
+export type SyncCycleOutcome =
+  | { outcome: 'done'; summary: CycleSummary }
+  | { outcome: 'stopped'; summary: CycleSummary }
+  | { outcome: 'failed'; reason: string };
 
 /**
  * The server's background job (OFFICIAL_SYNC=on): cycle after cycle over the configured region, a pause in
  * between. A cycle's URLs are only fetched when due (official-sync.logic REVISIT), so a cycle after a
  * finished one is mostly cheap. `stop` lets the running cycle end at the next region and leaves it open.
  */
-export function createOfficialSyncJob({ service, logger, region, pauseMs = 60_000 }: { service: OfficialSyncService; logger: Logger; region: string; pauseMs?: number }) {
+export function createOfficialSyncJob({
+  service,
+  logger,
+  region,
+  pauseMs = 60_000,
+}: {
+  service: OfficialSyncService;
+  logger: Logger;
+  region: string;
+  pauseMs?: number;
+}) {
   let stopping = false;
   let loop: Promise<void> | null = null;
   let wake: (() => void) | null = null;
@@ -86,8 +124,13 @@ export function createOfficialSyncJob({ service, logger, region, pauseMs = 60_00
 /** The summary as log fields (problems counted, not listed: each was logged with its URL when it happened). */
 export function flat(s: CycleSummary) {
   return {
-    cycle: s.cycleId, region: s.region, resumed: s.resumed, requests: s.requests, problems: s.problems.length,
-    documents: s.documents, photos: s.photos,
+    cycle: s.cycleId,
+    region: s.region,
+    resumed: s.resumed,
+    requests: s.requests,
+    problems: s.problems.length,
+    documents: s.documents,
+    photos: s.photos,
   };
 }
 

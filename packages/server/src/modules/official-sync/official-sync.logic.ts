@@ -21,11 +21,14 @@ export function isSyncStart(code: string): boolean {
 
 /** `31/3101/310101`: each ancestor's full code, as KPU nests its paths. */
 function segments(code: string): string {
-  return LEVEL_LENGTHS.filter((n) => n <= code.length).map((n) => code.slice(0, n)).join('/');
+  return LEVEL_LENGTHS.filter((n) => n <= code.length)
+    .map((n) => code.slice(0, n))
+    .join('/');
 }
 export const regionListPath = (code: string) => `/wilayah/pemilu/ppwp/${code === ROOT ? ROOT : segments(code)}.json`;
 export const documentPath = (tps: string) => `/pemilu/hhcw/ppwp/${segments(tps)}.json`;
-export const aggregatePath = (code: string) => (code === ROOT ? '/pemilu/hhcw/ppwp.json' : `/pemilu/hhcw/ppwp/${segments(code)}.json`);
+export const aggregatePath = (code: string) =>
+  code === ROOT ? '/pemilu/hhcw/ppwp.json' : `/pemilu/hhcw/ppwp/${segments(code)}.json`;
 
 /** The length a child of `code` must have ('0' -> provinces, village -> TPS), or null below a TPS. */
 export function childCodeLength(code: string): number | null {
@@ -67,7 +70,12 @@ export function backoffDelay(attempt: number, random: () => number, policy: Back
 }
 
 /** The wait before retry `attempt`: the server's Retry-After when it gave one (never less), else the backoff. */
-export function retryDelay(attempt: number, retryAfterMs: number | null, random: () => number, policy: BackoffPolicy = DEFAULT_BACKOFF): number {
+export function retryDelay(
+  attempt: number,
+  retryAfterMs: number | null,
+  random: () => number,
+  policy: BackoffPolicy = DEFAULT_BACKOFF,
+): number {
   return retryAfterMs ?? backoffDelay(attempt, random, policy);
 }
 
@@ -78,7 +86,8 @@ export type JsonCheck = { ok: true; value: unknown } | { ok: false; reason: stri
  */
 export function checkJsonBody(contentType: string | null, body: string): JsonCheck {
   const start = body.trimStart();
-  if (/html/i.test(contentType ?? '') || start.startsWith('<')) return { ok: false, reason: 'an HTML page instead of JSON' };
+  if (/html/i.test(contentType ?? '') || start.startsWith('<'))
+    return { ok: false, reason: 'an HTML page instead of JSON' };
   if (start === '') return { ok: false, reason: 'an empty body' };
   try {
     return { ok: true, value: JSON.parse(body) };
@@ -87,7 +96,9 @@ export function checkJsonBody(contentType: string | null, body: string): JsonChe
   }
 }
 
-const regionListSchema = z.array(z.object({ nama: z.string(), id: z.number().optional(), kode: z.string(), tingkat: z.number().optional() }));
+const regionListSchema = z.array(
+  z.object({ nama: z.string(), id: z.number().optional(), kode: z.string(), tingkat: z.number().optional() }),
+);
 export type RegionChild = { code: string; name: string };
 export type RegionListResult = { ok: true; children: RegionChild[] } | { ok: false; reason: string };
 
@@ -96,7 +107,9 @@ export function parseRegionList(parent: string, value: unknown): RegionListResul
   const parsed = regionListSchema.safeParse(value);
   if (!parsed.success) return { ok: false, reason: `not a region list (${parsed.error.issues[0].message})` };
   const length = childCodeLength(parent);
-  const bad = parsed.data.find((c) => c.kode.length !== length || !/^\d+$/.test(c.kode) || (parent !== ROOT && !c.kode.startsWith(parent)));
+  const bad = parsed.data.find(
+    (c) => c.kode.length !== length || !/^\d+$/.test(c.kode) || (parent !== ROOT && !c.kode.startsWith(parent)),
+  );
   if (bad) return { ok: false, reason: `child code ${JSON.stringify(bad.kode)} is not a child of ${parent}` };
   return { ok: true, children: parsed.data.map((c) => ({ code: c.kode, name: c.nama })) };
 }
@@ -108,7 +121,11 @@ export type VisitDecision = 'fetch' | 'done-this-cycle' | 'not-due';
  * Whether a cycle fetches a URL: never twice in one cycle (a cycle resumed after a crash skips what it
  * already handled, the cursor being the per-URL cycle mark), otherwise when never seen or due.
  */
-export function visitDecision(state: Pick<UrlStateRow, 'cycle_id' | 'next_at'> | null, cycleId: number, now: Date): VisitDecision {
+export function visitDecision(
+  state: Pick<UrlStateRow, 'cycle_id' | 'next_at'> | null,
+  cycleId: number,
+  now: Date,
+): VisitDecision {
   if (!state) return 'fetch';
   if (state.cycle_id === cycleId) return 'done-this-cycle';
   if (state.next_at === null || state.next_at <= now.toISOString()) return 'fetch';
@@ -146,7 +163,12 @@ export function revisitAfterMs({ kind, complete, changedAt, failed }: RevisitFac
 }
 
 /** A TPS is settled once both parts are published and flagged done; until then it is watched closely. */
-export function isCompleteDocument(doc: { hasChart: boolean; hasAdministrasi: boolean; statusSuara: boolean | null; statusAdm: boolean | null }): boolean {
+export function isCompleteDocument(doc: {
+  hasChart: boolean;
+  hasAdministrasi: boolean;
+  statusSuara: boolean | null;
+  statusAdm: boolean | null;
+}): boolean {
   return doc.hasChart && doc.hasAdministrasi && doc.statusSuara === true && doc.statusAdm === true;
 }
 
@@ -171,7 +193,15 @@ export type UrlStateRow = {
 };
 
 export type UrlEvent =
-  | { kind: 'good'; etag: string | null; lastModified: string | null; bodyHash: string; body?: string | null; images?: string | null; complete: boolean }
+  | {
+      kind: 'good';
+      etag: string | null;
+      lastModified: string | null;
+      bodyHash: string;
+      body?: string | null;
+      images?: string | null;
+      complete: boolean;
+    }
   | { kind: 'not-modified' }
   | { kind: 'failed'; reason: string };
 
@@ -189,8 +219,20 @@ export function nextUrlState(
 ): UrlStateRow {
   const nowIso = now.toISOString();
   const base: UrlStateRow = prev ?? {
-    ...at, etag: null, last_modified: null, body_hash: null, body: null, images_json: null, complete: 0,
-    checked_at: null, changed_at: null, next_at: null, cycle_id: null, error: null, error_at: null, error_count: 0,
+    ...at,
+    etag: null,
+    last_modified: null,
+    body_hash: null,
+    body: null,
+    images_json: null,
+    complete: 0,
+    checked_at: null,
+    changed_at: null,
+    next_at: null,
+    cycle_id: null,
+    error: null,
+    error_at: null,
+    error_count: 0,
   };
   const s: UrlStateRow = { ...base, ...at, checked_at: nowIso, cycle_id: cycleId };
   if (event.kind === 'failed') {
@@ -198,13 +240,23 @@ export function nextUrlState(
   } else if (event.kind === 'good') {
     const changed = base.body_hash !== event.bodyHash;
     Object.assign(s, {
-      etag: event.etag, last_modified: event.lastModified, body_hash: event.bodyHash, complete: event.complete ? 1 : 0,
-      body: event.body === undefined ? base.body : event.body, images_json: event.images === undefined ? base.images_json : event.images,
-      changed_at: changed ? nowIso : base.changed_at, error: null, error_at: null, error_count: 0,
+      etag: event.etag,
+      last_modified: event.lastModified,
+      body_hash: event.bodyHash,
+      complete: event.complete ? 1 : 0,
+      body: event.body === undefined ? base.body : event.body,
+      images_json: event.images === undefined ? base.images_json : event.images,
+      changed_at: changed ? nowIso : base.changed_at,
+      error: null,
+      error_at: null,
+      error_count: 0,
     });
   } else {
     Object.assign(s, { error: null, error_at: null, error_count: 0 });
   }
-  s.next_at = nextVisitAt({ kind: at.kind, complete: s.complete === 1, changedAt: s.changed_at, failed: event.kind === 'failed' }, now);
+  s.next_at = nextVisitAt(
+    { kind: at.kind, complete: s.complete === 1, changedAt: s.changed_at, failed: event.kind === 'failed' },
+    now,
+  );
   return s;
 }

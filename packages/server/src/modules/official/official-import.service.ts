@@ -22,7 +22,12 @@ export type ImportReport = {
 /** Called inside the import's transaction with the TPS whose current figures changed (the comparison refreshes them). */
 export type OfficialChangedHook = (tx: Database, tpsCodes: ReadonlySet<string>) => Promise<void>;
 
-type Deps = { db: Database; clock: Clock; regions: Pick<RegionsService, 'inTransaction'>; onOfficialChanged?: OfficialChangedHook };
+type Deps = {
+  db: Database;
+  clock: Clock;
+  regions: Pick<RegionsService, 'inTransaction'>;
+  onOfficialChanged?: OfficialChangedHook;
+};
 
 /**
  * `inTransaction` runs inside the import's transaction after the documents were stored, with the report so
@@ -36,8 +41,20 @@ export function createOfficialImportService({ db, clock, regions, onOfficialChan
   const repo = createOfficialRepository(db);
 
   return {
-    async importDocuments(sources: readonly SourceDocument[], problems: readonly SourceProblem[] = [], options: ImportOptions = {}): Promise<ImportReport> {
-      const report: ImportReport = { read: sources.length, stored: 0, current: 0, unchanged: 0, partial: 0, flagged: 0, skipped: [...problems] };
+    async importDocuments(
+      sources: readonly SourceDocument[],
+      problems: readonly SourceProblem[] = [],
+      options: ImportOptions = {},
+    ): Promise<ImportReport> {
+      const report: ImportReport = {
+        read: sources.length,
+        stored: 0,
+        current: 0,
+        unchanged: 0,
+        partial: 0,
+        flagged: 0,
+        skipped: [...problems],
+      };
       const parsed: { doc: OfficialDocument; source: string }[] = [];
       for (const s of sources) {
         const result = parseSirekapDocument(s.name, s.text);
@@ -80,7 +97,8 @@ export function createOfficialImportService({ db, clock, regions, onOfficialChan
     const failed = failedChecks(runChecks(doc.fields, { overseas: isOverseasTps(doc.tpsCode) }));
     await repo.insertFlags(tx, versionId, failed);
     const current = await repo.getCurrent(tx, doc.tpsCode);
-    if (current && !supersedes(doc.docTs, current.doc_ts)) return { kind: 'history' as const, flagCount: failed.length };
+    if (current && !supersedes(doc.docTs, current.doc_ts))
+      return { kind: 'history' as const, flagCount: failed.length };
     await repo.setCurrent(tx, doc.tpsCode, versionId, failed.length);
     return { kind: 'current' as const, flagCount: failed.length };
   }

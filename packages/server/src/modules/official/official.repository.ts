@@ -23,8 +23,20 @@ export type OfficialVersionRow = {
 export type FlagRow = { version_id: number; check_id: string; detail: string };
 
 const VERSION_COLUMNS = [
-  'tps_code', 'content_hash', 'doc_ts', 'imported_at', 'source', 'has_chart', 'has_administrasi',
-  'status_suara', 'status_adm', 'psu', 'image_1', 'image_2', 'image_3', ...FIELDS,
+  'tps_code',
+  'content_hash',
+  'doc_ts',
+  'imported_at',
+  'source',
+  'has_chart',
+  'has_administrasi',
+  'status_suara',
+  'status_adm',
+  'psu',
+  'image_1',
+  'image_2',
+  'image_3',
+  ...FIELDS,
 ];
 const boolOrNull = (b: boolean | null) => (b === null ? null : b ? 1 : 0);
 
@@ -38,8 +50,18 @@ export function createOfficialRepository(db: Database) {
     },
     async insertVersion(tx: Database, doc: OfficialDocument, source: string, importedAt: string): Promise<number> {
       const values = [
-        doc.tpsCode, doc.contentHash, doc.docTs, importedAt, source, doc.hasChart ? 1 : 0, doc.hasAdministrasi ? 1 : 0,
-        boolOrNull(doc.statusSuara), boolOrNull(doc.statusAdm), doc.psu, ...doc.images, ...FIELDS.map((f) => doc.fields[f]),
+        doc.tpsCode,
+        doc.contentHash,
+        doc.docTs,
+        importedAt,
+        source,
+        doc.hasChart ? 1 : 0,
+        doc.hasAdministrasi ? 1 : 0,
+        boolOrNull(doc.statusSuara),
+        boolOrNull(doc.statusAdm),
+        doc.psu,
+        ...doc.images,
+        ...FIELDS.map((f) => doc.fields[f]),
       ];
       const sql = `INSERT INTO official_versions (${VERSION_COLUMNS.join(',')}) VALUES (${VERSION_COLUMNS.map(() => '?').join(',')})`;
       return (await tx.run(sql, values)).lastID;
@@ -47,7 +69,11 @@ export function createOfficialRepository(db: Database) {
     async insertFlags(tx: Database, versionId: number, failed: readonly CheckResult[]): Promise<void> {
       for (const f of failed) {
         const detail = JSON.stringify({ values: f.values, left: f.left, right: f.right });
-        await tx.run('INSERT INTO official_flags (version_id, check_id, detail) VALUES (?, ?, ?)', [versionId, f.id, detail]);
+        await tx.run('INSERT INTO official_flags (version_id, check_id, detail) VALUES (?, ?, ?)', [
+          versionId,
+          f.id,
+          detail,
+        ]);
       }
     },
     getCurrent(tx: Database, tpsCode: string): Promise<{ version_id: number; doc_ts: string | null } | undefined> {

@@ -9,6 +9,9 @@ export type TpsPages = { tpsPage(code: string): Promise<unknown> };
 export function officialRoutes(pages: TpsPages, answers: AnswerCache): Router {
   const router = Router();
   const codeOf = (req: Request) => String(req.params.code);
-  router.get(routes.tps.pattern, answers.route(codeOf, (req) => pages.tpsPage(codeOf(req))));
+  router.get(
+    routes.tps.pattern,
+    answers.route(codeOf, (req) => pages.tpsPage(codeOf(req))),
+  );
   return router;
 }

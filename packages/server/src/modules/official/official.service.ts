@@ -42,15 +42,30 @@ export type OfficialInTransaction = {
 };
 
 /** KPU's figures per TPS: the current version with its checks, and every version imported. */
-export function createOfficialService({ db, regions }: { db: Database; regions: Pick<RegionsService, 'requireTps' | 'breadcrumbOf'> }) {
+export function createOfficialService({
+  db,
+  regions,
+}: {
+  db: Database;
+  regions: Pick<RegionsService, 'requireTps' | 'breadcrumbOf'>;
+}) {
   const repo = createOfficialRepository(db);
   return {
     /** A TPS with its current official figures, every check's result, and every version ever imported. */
     async getTps(code: string): Promise<TpsView> {
       const tps = await regions.requireTps(code);
-      const [breadcrumb, versions, current] = await Promise.all([regions.breadcrumbOf(code), repo.listVersions(code), repo.getCurrentVersionId(code)]);
+      const [breadcrumb, versions, current] = await Promise.all([
+        regions.breadcrumbOf(code),
+        repo.listVersions(code),
+        repo.getCurrentVersionId(code),
+      ]);
       const flags = await repo.listFlags(versions.map((v) => v.id));
-      const views = versions.map((v) => toView(v, flags.filter((f) => f.version_id === v.id).map((f) => f.check_id)));
+      const views = versions.map((v) =>
+        toView(
+          v,
+          flags.filter((f) => f.version_id === v.id).map((f) => f.check_id),
+        ),
+      );
       const currentView = views.find((v) => v.versionId === current?.version_id) ?? null;
       const overseas = isOverseasTps(code);
       return {

@@ -19,7 +19,10 @@ test('a complete document maps chart ids to paslon fields and keeps ts, images a
 test('the same content always hashes the same; a changed figure changes the hash', () => {
   const a = parseSirekapDocument('3101011003008.json', sirekapDoc());
   const b = parseSirekapDocument('other/3101011003008.json', sirekapDoc());
-  const c = parseSirekapDocument('3101011003008.json', sirekapDoc({ chart: { '100025': 11, '100026': 20, '100027': 30 } }));
+  const c = parseSirekapDocument(
+    '3101011003008.json',
+    sirekapDoc({ chart: { '100025': 11, '100026': 20, '100027': 30 } }),
+  );
   assert.ok(a.ok && b.ok && c.ok);
   assert.equal(a.document.contentHash, b.document.contentHash);
   assert.notEqual(a.document.contentHash, c.document.contentHash);
@@ -45,7 +48,12 @@ const malformed: [string, string, string, RegExp][] = [
   ['fractional votes', '3101011003008.json', sirekapDoc({ administrasi: { suara_sah: 1.5 } }), /administrasi/],
   ['votes as text', '3101011003008.json', sirekapDoc({ chart: { '100025': '71' } }), /chart/],
   ['unknown candidate', '3101011003008.json', sirekapDoc({ chart: { '100099': 5 } }), /unknown candidate/],
-  ['unknown administrasi field', '3101011003008.json', sirekapDoc({ administrasi: { suara_aneh: 5 } }), /unknown field/],
+  [
+    'unknown administrasi field',
+    '3101011003008.json',
+    sirekapDoc({ administrasi: { suara_aneh: 5 } }),
+    /unknown field/,
+  ],
   ['bad ts', '3101011003008.json', sirekapDoc({ ts: 'yesterday' }), /ts/],
   ['file not named by TPS code', 'hasil.json', sirekapDoc(), /file name/],
   ['an array, not a document', '3101011003008.json', '[1,2,3]', /document|expected/],

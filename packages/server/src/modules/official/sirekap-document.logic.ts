@@ -9,12 +9,24 @@ import { SIREKAP_CANDIDATES, emptyFieldValues, type FieldName, type FieldValues 
  */
 const count = z.number().int().min(0).max(1_000_000);
 const ADMINISTRASI_FIELDS = [
-  'suara_sah', 'suara_tidak_sah', 'suara_total',
-  'pemilih_dpt_j', 'pemilih_dpt_l', 'pemilih_dpt_p',
-  'pengguna_dpt_j', 'pengguna_dpt_l', 'pengguna_dpt_p',
-  'pengguna_dptb_j', 'pengguna_dptb_l', 'pengguna_dptb_p',
-  'pengguna_non_dpt_j', 'pengguna_non_dpt_l', 'pengguna_non_dpt_p',
-  'pengguna_total_j', 'pengguna_total_l', 'pengguna_total_p',
+  'suara_sah',
+  'suara_tidak_sah',
+  'suara_total',
+  'pemilih_dpt_j',
+  'pemilih_dpt_l',
+  'pemilih_dpt_p',
+  'pengguna_dpt_j',
+  'pengguna_dpt_l',
+  'pengguna_dpt_p',
+  'pengguna_dptb_j',
+  'pengguna_dptb_l',
+  'pengguna_dptb_p',
+  'pengguna_non_dpt_j',
+  'pengguna_non_dpt_l',
+  'pengguna_non_dpt_p',
+  'pengguna_total_j',
+  'pengguna_total_l',
+  'pengguna_total_p',
 ] as const satisfies readonly FieldName[];
 
 const documentSchema = z.object({
@@ -23,7 +35,10 @@ const documentSchema = z.object({
   images: z.array(z.string().url().nullable()).max(3).optional().default([]),
   administrasi: z.record(z.string(), count.nullable()).nullable(),
   psu: z.union([z.string(), z.null()]).optional().default(null),
-  ts: z.string().regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'ts must look like 2024-02-20 13:00:00').nullable(),
+  ts: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/, 'ts must look like 2024-02-20 13:00:00')
+    .nullable(),
   status_suara: z.boolean().nullable().optional().default(null),
   status_adm: z.boolean().nullable().optional().default(null),
 });

@@ -4,7 +4,10 @@ import type { OfficialService, TpsView } from '../official/official.service.ts';
 import type { RegionChild, RegionView, RegionsService } from '../regions/regions.service.ts';
 
 /** A region page: the registry's region with KPU's rollups (regions), and the crowd's rollups beside them (comparison). */
-export type RegionPage = RegionView & { comparison?: CrowdComparisonTotals; children: (RegionChild & { comparison?: CrowdComparisonTotals | TpsSummary })[] };
+export type RegionPage = RegionView & {
+  comparison?: CrowdComparisonTotals;
+  children: (RegionChild & { comparison?: CrowdComparisonTotals | TpsSummary })[];
+};
 /** A TPS page: KPU's figures, versions and checks (official), and the crowd's comparison beside them. */
 export type TpsPage = TpsView & { comparison: TpsComparisonView };
 
@@ -26,13 +29,25 @@ export function createPagesService({ regions, official, comparison }: PageSource
     async regionPage(code: string): Promise<RegionPage> {
       const view = await regions.getRegion(code);
       const childrenAreTps = view.level === 4;
-      const regionsToRead = [view, ...(childrenAreTps ? [] : view.children)].map((r) => ({ code: r.code, tpsCount: r.totals.tpsCount }));
+      const regionsToRead = [view, ...(childrenAreTps ? [] : view.children)].map((r) => ({
+        code: r.code,
+        tpsCount: r.totals.tpsCount,
+      }));
       const [totals, tps] = await Promise.all([
         comparison.regionTotals(regionsToRead),
-        childrenAreTps ? comparison.villageTps(view.code, view.children.map((c) => c.code)) : Promise.resolve(new Map<string, TpsSummary>()),
+        childrenAreTps
+          ? comparison.villageTps(
+              view.code,
+              view.children.map((c) => c.code),
+            )
+          : Promise.resolve(new Map<string, TpsSummary>()),
       ]);
       const of = (c: string) => totals.get(c) ?? tps.get(c);
-      return { ...view, comparison: of(view.code), children: view.children.map((c) => ({ ...c, comparison: of(c.code) })) };
+      return {
+        ...view,
+        comparison: of(view.code),
+        children: view.children.map((c) => ({ ...c, comparison: of(c.code) })),
+      };
     },
 
     /** A TPS with its official figures and history, and the crowd's figures beside them. */

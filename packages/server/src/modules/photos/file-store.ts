@@ -52,13 +52,18 @@ export function createFileStore(root: string): FileStore {
         throw err;
       }
     },
-    modifiedAt: (relPath) => fs.stat(absolute(relPath)).then((s) => s.mtime, () => null),
+    modifiedAt: (relPath) =>
+      fs.stat(absolute(relPath)).then(
+        (s) => s.mtime,
+        () => null,
+      ),
     async list() {
       const out: string[] = [];
       for (const top of TOP_FOLDERS) {
         for (const fan of await entries(path.join(root, top))) {
           if (!fan.isDirectory()) continue;
-          for (const file of await entries(path.join(root, top, fan.name))) if (file.isFile()) out.push(`${top}/${fan.name}/${file.name}`);
+          for (const file of await entries(path.join(root, top, fan.name)))
+            if (file.isFile()) out.push(`${top}/${fan.name}/${file.name}`);
         }
       }
       return out;

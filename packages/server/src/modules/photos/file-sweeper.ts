@@ -22,7 +22,13 @@ const BATCH = 200;
  * is checked and deleted while holding the writer, so no upload commits a row for those bytes meanwhile (one
  * that found them in place checks again under the writer and rewrites them, see photos.service insertRow).
  */
-export function createFileSweeper(deps: { db: Database; files: FileStore; clock: Clock; logger: Logger; settings: SweeperConfig }) {
+export function createFileSweeper(deps: {
+  db: Database;
+  files: FileStore;
+  clock: Clock;
+  logger: Logger;
+  settings: SweeperConfig;
+}) {
   const { db, files, clock, logger, settings } = deps;
   const repo = createPhotosRepository(db);
   let running = false;

@@ -5,7 +5,13 @@ import { photoErrors } from './photos.errors.ts';
 import { dhashFromPixels, exifTimeToIso, type ImageType, type Rect } from './photos.logic.ts';
 
 /** Where and when a photo was taken, per its EXIF: kept for moderators, never shown to the public. */
-export type PhotoExif = { capturedAt: string | null; make: string | null; model: string | null; lat: number | null; lon: number | null };
+export type PhotoExif = {
+  capturedAt: string | null;
+  make: string | null;
+  model: string | null;
+  lat: number | null;
+  lon: number | null;
+};
 
 export type PreparedPhoto = {
   /** Upright size (EXIF orientation applied). */
@@ -36,9 +42,11 @@ export function createSharpImageProcessor({ maxPixels }: { maxPixels: number }):
   const open = (bytes: Buffer) => sharp(bytes, { limitInputPixels: maxPixels, failOn: 'truncated' });
 
   async function checkSize(bytes: Buffer, name: string): Promise<void> {
-    const meta = await sharp(bytes).metadata().catch(() => {
-      throw photoErrors.undecodable(name);
-    });
+    const meta = await sharp(bytes)
+      .metadata()
+      .catch(() => {
+        throw photoErrors.undecodable(name);
+      });
     if (!meta.width || !meta.height) throw photoErrors.undecodable(name);
     if (meta.width * meta.height > maxPixels) {
       throw photoErrors.tooManyPixels(name, Math.round((meta.width * meta.height) / 1e5) / 10, maxPixels / 1e6);
@@ -65,17 +73,33 @@ export function createSharpImageProcessor({ maxPixels }: { maxPixels: number }):
         .catch(() => {
           throw photoErrors.undecodable(name);
         });
-      const thumb = await sharp(display).resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside' }).jpeg({ quality: 75 }).toBuffer();
+      const thumb = await sharp(display)
+        .resize(THUMB_MAX_SIDE, THUMB_MAX_SIDE, { fit: 'inside' })
+        .jpeg({ quality: 75 })
+        .toBuffer();
       const meta = await sharp(source).metadata();
       const { width, height } = meta.autoOrient ?? { width: meta.width, height: meta.height };
-      return { width, height, display, thumb, readable: type === 'heic' ? source : null, dhash: await dhashOf(display), exif: await readExif(bytes) };
+      return {
+        width,
+        height,
+        display,
+        thumb,
+        readable: type === 'heic' ? source : null,
+        dhash: await dhashOf(display),
+        exif: await readExif(bytes),
+      };
     },
-    cutout: (bytes, rect) => open(bytes).rotate().extract(rect).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).toBuffer(),
+    cutout: (bytes, rect) =>
+      open(bytes).rotate().extract(rect).flatten({ background: '#ffffff' }).jpeg({ quality: 90 }).toBuffer(),
   };
 }
 
 async function dhashOf(image: Buffer): Promise<string> {
-  const { data, info } = await sharp(image).grayscale().resize(9, 8, { fit: 'fill' }).raw().toBuffer({ resolveWithObject: true });
+  const { data, info } = await sharp(image)
+    .grayscale()
+    .resize(9, 8, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
   const gray = info.channels === 1 ? data : Uint8Array.from({ length: 72 }, (_, i) => data[i * info.channels]);
   return dhashFromPixels(gray);
 }
@@ -90,7 +114,10 @@ async function readExif(bytes: Buffer): Promise<PhotoExif> {
   const text = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().slice(0, 100) : null);
   const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : null);
   return {
-    capturedAt: exifTimeToIso(tags.DateTimeOriginal ?? tags.CreateDate ?? tags.DateTime, tags.OffsetTimeOriginal ?? tags.OffsetTime),
+    capturedAt: exifTimeToIso(
+      tags.DateTimeOriginal ?? tags.CreateDate ?? tags.DateTime,
+      tags.OffsetTimeOriginal ?? tags.OffsetTime,
+    ),
     make: text(tags.Make),
     model: text(tags.Model),
     lat: num(tags.latitude),

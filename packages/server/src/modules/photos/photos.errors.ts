@@ -29,7 +29,13 @@ export const photoErrors = {
   notFound: (sha256: string) =>
     new AppError('not-found', 404, 'Foto tidak ditemukan.', `No photo ${sha256}.`, { sha256 }),
   takenDown: (sha256: string) =>
-    new AppError('photo-taken-down', 410, 'Foto ini sudah diturunkan oleh moderator.', `Photo ${sha256} was taken down by a moderator.`, { sha256 }),
+    new AppError(
+      'photo-taken-down',
+      410,
+      'Foto ini sudah diturunkan oleh moderator.',
+      `Photo ${sha256} was taken down by a moderator.`,
+      { sha256 },
+    ),
   noCutout: (field: string) =>
     new AppError(
       'no-cutout',

@@ -81,14 +81,49 @@ test('bands: four 16-bit pieces; with one-bit variants every hash within 6 share
 });
 
 const rects: [string, [number, number][], { left: number; top: number; width: number; height: number } | null][] = [
-  ['grows by 15% (at least 8 px) each side', [[100, 200], [300, 200], [300, 260], [100, 260]], { left: 70, top: 191, width: 260, height: 78 }],
-  ['clipped at the image edge', [[0, 0], [50, 0], [50, 40], [0, 40]], { left: 0, top: 0, width: 58, height: 48 }],
-  ['tilted polygon: its bounding box', [[10, 20], [60, 10], [70, 40], [20, 50]], { left: 1, top: 2, width: 78, height: 56 }],
-  ['outside the image', [[2000, 2000], [2100, 2100]], null],
+  [
+    'grows by 15% (at least 8 px) each side',
+    [
+      [100, 200],
+      [300, 200],
+      [300, 260],
+      [100, 260],
+    ],
+    { left: 70, top: 191, width: 260, height: 78 },
+  ],
+  [
+    'clipped at the image edge',
+    [
+      [0, 0],
+      [50, 0],
+      [50, 40],
+      [0, 40],
+    ],
+    { left: 0, top: 0, width: 58, height: 48 },
+  ],
+  [
+    'tilted polygon: its bounding box',
+    [
+      [10, 20],
+      [60, 10],
+      [70, 40],
+      [20, 50],
+    ],
+    { left: 1, top: 2, width: 78, height: 56 },
+  ],
+  [
+    'outside the image',
+    [
+      [2000, 2000],
+      [2100, 2100],
+    ],
+    null,
+  ],
   ['no points', [], null],
 ];
 for (const [name, polygon, expected] of rects) {
-  test(`cut-out rectangle: ${name}`, () => assert.deepEqual(cutoutRect(polygon, { width: 1000, height: 800 }), expected));
+  test(`cut-out rectangle: ${name}`, () =>
+    assert.deepEqual(cutoutRect(polygon, { width: 1000, height: 800 }), expected));
 }
 
 const times: [unknown, unknown, string | null][] = [
@@ -100,11 +135,24 @@ const times: [unknown, unknown, string | null][] = [
   [new Date(), undefined, null],
 ];
 for (const [raw, offset, expected] of times) {
-  test(`EXIF time ${String(raw)} ${String(offset)} -> ${expected}`, () => assert.equal(exifTimeToIso(raw, offset), expected));
+  test(`EXIF time ${String(raw)} ${String(offset)} -> ${expected}`, () =>
+    assert.equal(exifTimeToIso(raw, offset), expected));
 }
 
-const ref = (over: Partial<PhotoReference> = {}): PhotoReference => ({ status: 'pending', ownerId: 7, ownerBanned: false, verified: false, ...over });
-const [anon, owner, other, moderator, admin]: PhotoViewer[] = [null, { id: 7, role: 'witness' }, { id: 8, role: 'witness' }, { id: 9, role: 'moderator' }, { id: 10, role: 'admin' }];
+const ref = (over: Partial<PhotoReference> = {}): PhotoReference => ({
+  status: 'pending',
+  ownerId: 7,
+  ownerBanned: false,
+  verified: false,
+  ...over,
+});
+const [anon, owner, other, moderator, admin]: PhotoViewer[] = [
+  null,
+  { id: 7, role: 'witness' },
+  { id: 8, role: 'witness' },
+  { id: 9, role: 'moderator' },
+  { id: 10, role: 'admin' },
+];
 const pub = (cacheControl: string): PhotoAccess => ({ serve: true, cacheControl });
 const hidden: PhotoAccess = { serve: false, status: 404 };
 const gone: PhotoAccess = { serve: false, status: 410 };
@@ -112,16 +160,40 @@ const restricted = pub(PHOTO_CACHE.restricted);
 
 const accessCases: [string, boolean, PhotoReference[], PhotoViewer, PhotoAccess][] = [
   ['pending, anonymous: public, one minute', false, [ref()], anon, pub('public, max-age=60')],
-  ['confirmed by the witness, not verified: still one minute', false, [ref({ status: 'confirmed' })], anon, pub('public, max-age=60')],
-  ['a moderator verified the TPS from it: a day', false, [ref({ status: 'confirmed', verified: true })], anon, pub('public, max-age=86400')],
+  [
+    'confirmed by the witness, not verified: still one minute',
+    false,
+    [ref({ status: 'confirmed' })],
+    anon,
+    pub('public, max-age=60'),
+  ],
+  [
+    'a moderator verified the TPS from it: a day',
+    false,
+    [ref({ status: 'confirmed', verified: true })],
+    anon,
+    pub('public, max-age=86400'),
+  ],
   ['withdrawn (or rejected), anonymous: 404', false, [ref({ status: 'withdrawn' })], anon, hidden],
   ['withdrawn, another witness: 404', false, [ref({ status: 'withdrawn' })], other, hidden],
   ['withdrawn, its own witness: private', false, [ref({ status: 'withdrawn' })], owner, restricted],
   ['withdrawn, a moderator: private', false, [ref({ status: 'withdrawn' })], moderator, restricted],
   ['witness banned (submission still pending), anonymous: 404', false, [ref({ ownerBanned: true })], anon, hidden],
   ['witness banned, an admin: private', false, [ref({ ownerBanned: true })], admin, restricted],
-  ['same bytes: one rejected, one live elsewhere: public', false, [ref({ status: 'withdrawn' }), ref({ ownerId: 8 })], anon, pub('public, max-age=60')],
-  ['same bytes: the verified one is banned, a pending one live: one minute', false, [ref({ verified: true, ownerBanned: true }), ref({ ownerId: 8 })], anon, pub('public, max-age=60')],
+  [
+    'same bytes: one rejected, one live elsewhere: public',
+    false,
+    [ref({ status: 'withdrawn' }), ref({ ownerId: 8 })],
+    anon,
+    pub('public, max-age=60'),
+  ],
+  [
+    'same bytes: the verified one is banned, a pending one live: one minute',
+    false,
+    [ref({ verified: true, ownerBanned: true }), ref({ ownerId: 8 })],
+    anon,
+    pub('public, max-age=60'),
+  ],
   ['taken down, anonymous: 410', true, [ref({ status: 'confirmed', verified: true })], anon, gone],
   ['taken down, a moderator: 410 too (the copies are gone)', true, [ref()], moderator, gone],
   ['no submission at all, a moderator: 404', false, [], moderator, hidden],
@@ -132,7 +204,8 @@ for (const [name, takenDown, refs, viewer, expected] of accessCases) {
 
 test('photo cache: nothing public is immutable or cached longer than a day; refusals and private answers are not stored', () => {
   for (const value of Object.values(PHOTO_CACHE)) assert.doesNotMatch(value, /immutable/);
-  for (const value of [PHOTO_CACHE.unverified, PHOTO_CACHE.verified]) assert.ok(Number(/max-age=(\d+)/.exec(value)?.[1]) <= 86400, value);
+  for (const value of [PHOTO_CACHE.unverified, PHOTO_CACHE.verified])
+    assert.ok(Number(/max-age=(\d+)/.exec(value)?.[1]) <= 86400, value);
   assert.match(PHOTO_CACHE.restricted, /^private, no-store$/);
   assert.equal(PHOTO_CACHE.refused, 'no-store');
 });
@@ -159,15 +232,22 @@ const storedPaths: [string, StoredFile | null][] = [
   [`../originals/ab/${SHA}.jpg`, null],
 ];
 for (const [relPath, expected] of storedPaths) {
-  test(`stored path: ${relPath} -> ${expected ? expected.kind : 'not a store file'}`, () => assert.deepEqual(parseStoredPath(relPath), expected));
+  test(`stored path: ${relPath} -> ${expected ? expected.kind : 'not a store file'}`, () =>
+    assert.deepEqual(parseStoredPath(relPath), expected));
 }
 
 test('stored path: the inverse of originalPath and derivedPath', () => {
   assert.deepEqual(parseStoredPath(originalPath(SHA, 'webp')), { kind: 'original', sha256: SHA });
-  for (const kind of ['display', 'thumb', 'readable'] as const) assert.deepEqual(parseStoredPath(derivedPath(SHA, kind)), { kind, sha256: SHA });
+  for (const kind of ['display', 'thumb', 'readable'] as const)
+    assert.deepEqual(parseStoredPath(derivedPath(SHA, kind)), { kind, sha256: SHA });
 });
 
-const facts = (over: Partial<SweepFacts> = {}): SweepFacts => ({ referenced: false, takenDown: false, old: false, ...over });
+const facts = (over: Partial<SweepFacts> = {}): SweepFacts => ({
+  referenced: false,
+  takenDown: false,
+  old: false,
+  ...over,
+});
 const original: StoredFile = { kind: 'original', sha256: SHA };
 const display: StoredFile = { kind: 'display', sha256: SHA };
 const readable: StoredFile = { kind: 'readable', sha256: SHA };
@@ -178,8 +258,18 @@ const sweeps: [string, StoredFile, SweepFacts, 'remove' | 'keep'][] = [
   ['an old temporary file', { kind: 'temp' }, facts({ old: true }), 'remove'],
   ['a young temporary file (a write in progress)', { kind: 'temp' }, facts(), 'keep'],
   ['a public copy of a taken-down photo, young', display, facts({ referenced: true, takenDown: true }), 'remove'],
-  ['the original of a taken-down photo (evidence)', original, facts({ referenced: true, takenDown: true, old: true }), 'keep'],
-  ['the readable copy of a taken-down photo (reader, cut-outs)', readable, facts({ referenced: true, takenDown: true, old: true }), 'keep'],
+  [
+    'the original of a taken-down photo (evidence)',
+    original,
+    facts({ referenced: true, takenDown: true, old: true }),
+    'keep',
+  ],
+  [
+    'the readable copy of a taken-down photo (reader, cut-outs)',
+    readable,
+    facts({ referenced: true, takenDown: true, old: true }),
+    'keep',
+  ],
 ];
 for (const [name, file, f, expected] of sweeps) {
   test(`sweep: ${name} -> ${expected}`, () => assert.equal(sweepVerdict(file, f), expected));

@@ -71,7 +71,11 @@ export type Rect = { left: number; top: number; width: number; height: number };
  * The bounding box of a field's polygon, grown by `margin` of its size on every side (at least 8 px)
  * and clipped to the image. Null when nothing of it lies inside the image.
  */
-export function cutoutRect(polygon: readonly [number, number][], image: { width: number; height: number }, margin = 0.15): Rect | null {
+export function cutoutRect(
+  polygon: readonly [number, number][],
+  image: { width: number; height: number },
+  margin = 0.15,
+): Rect | null {
   if (polygon.length === 0) return null;
   const xs = polygon.map((p) => p[0]);
   const ys = polygon.map((p) => p[1]);
@@ -124,7 +128,12 @@ export const PHOTO_CACHE = {
 } as const;
 
 /** A submission a photo belongs to, as far as showing the photo goes. */
-export type PhotoReference = { status: 'pending' | 'confirmed' | 'withdrawn'; ownerId: number; ownerBanned: boolean; verified: boolean };
+export type PhotoReference = {
+  status: 'pending' | 'confirmed' | 'withdrawn';
+  ownerId: number;
+  ownerBanned: boolean;
+  verified: boolean;
+};
 export type PhotoViewer = { id: number; role: 'witness' | 'moderator' | 'admin' } | null;
 export type PhotoAccess = { serve: true; cacheControl: string } | { serve: false; status: 404 | 410 };
 
@@ -137,9 +146,12 @@ export type PhotoAccess = { serve: true; cacheControl: string } | { serve: false
 export function photoAccess(takenDown: boolean, refs: readonly PhotoReference[], viewer: PhotoViewer): PhotoAccess {
   if (takenDown) return { serve: false, status: 410 };
   const shown = refs.filter((r) => r.status !== 'withdrawn' && !r.ownerBanned);
-  if (shown.length > 0) return { serve: true, cacheControl: shown.some((r) => r.verified) ? PHOTO_CACHE.verified : PHOTO_CACHE.unverified };
+  if (shown.length > 0)
+    return { serve: true, cacheControl: shown.some((r) => r.verified) ? PHOTO_CACHE.verified : PHOTO_CACHE.unverified };
   const privileged = viewer !== null && (viewer.role !== 'witness' || refs.some((r) => r.ownerId === viewer.id));
-  return privileged && refs.length > 0 ? { serve: true, cacheControl: PHOTO_CACHE.restricted } : { serve: false, status: 404 };
+  return privileged && refs.length > 0
+    ? { serve: true, cacheControl: PHOTO_CACHE.restricted }
+    : { serve: false, status: 404 };
 }
 
 /** A file of the store as the sweeper sees it: one of a photo's files, or a temporary file of an unfinished write. */
@@ -154,7 +166,8 @@ export function parseStoredPath(relPath: string): StoredFile | null {
   if (!m) return null;
   const [, top, fan, name] = m;
   if (/^\.tmp-[0-9a-f]+$/.test(name)) return { kind: 'temp' };
-  const file = top === 'originals' ? /^([0-9a-f]{64})\.([a-z]+)$/.exec(name) : /^([0-9a-f]{64})\.([a-z]+)\.jpg$/.exec(name);
+  const file =
+    top === 'originals' ? /^([0-9a-f]{64})\.([a-z]+)$/.exec(name) : /^([0-9a-f]{64})\.([a-z]+)\.jpg$/.exec(name);
   if (!file || file[1].slice(0, 2) !== fan) return null;
   if (top === 'originals') return EXTENSIONS.has(file[2]) ? { kind: 'original', sha256: file[1] } : null;
   return DERIVED_KINDS.has(file[2]) ? { kind: file[2] as DerivedKind, sha256: file[1] } : null;

@@ -16,7 +16,14 @@ export type PhotoRow = {
   created_at: string;
 };
 
-export type ReferenceRow = { submission_id: number; tps_code: string; status: PhotoReference['status']; user_id: number; owner_banned: number; verified: number };
+export type ReferenceRow = {
+  submission_id: number;
+  tps_code: string;
+  status: PhotoReference['status'];
+  user_id: number;
+  owner_banned: number;
+  verified: number;
+};
 
 const marks = (n: number) => Array.from({ length: n }, () => '?').join(',');
 
@@ -40,8 +47,21 @@ export function createPhotosRepository(db: Database) {
         `INSERT OR IGNORE INTO photos (sha256, type, size_bytes, width, height, dhash, dhash_b0, dhash_b1, dhash_b2, dhash_b3,
            captured_at, device_make, device_model, gps_lat, gps_lon, created_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        [row.sha256, row.type, row.size_bytes, row.width, row.height, row.dhash, ...bands,
-          row.captured_at, row.device_make, row.device_model, row.gps_lat, row.gps_lon, row.created_at],
+        [
+          row.sha256,
+          row.type,
+          row.size_bytes,
+          row.width,
+          row.height,
+          row.dhash,
+          ...bands,
+          row.captured_at,
+          row.device_make,
+          row.device_model,
+          row.gps_lat,
+          row.gps_lon,
+          row.created_at,
+        ],
       );
     },
     /** Photos sharing a band value (or a one-bit variant of it) with the hash: the near-duplicate candidates. */
@@ -53,16 +73,26 @@ export function createPhotosRepository(db: Database) {
     /** Which of these hashes have a photo row, read on the caller's connection (inside its transaction). */
     async listExisting(tx: Database, shas: readonly string[]): Promise<Set<string>> {
       if (shas.length === 0) return new Set();
-      const rows = await tx.all<{ sha256: string }>(`SELECT sha256 FROM photos WHERE sha256 IN (${marks(shas.length)})`, shas);
+      const rows = await tx.all<{ sha256: string }>(
+        `SELECT sha256 FROM photos WHERE sha256 IN (${marks(shas.length)})`,
+        shas,
+      );
       return new Set(rows.map((r) => r.sha256));
     },
     async listTakenDown(tx: Database, shas: readonly string[]): Promise<Set<string>> {
       if (shas.length === 0) return new Set();
-      const rows = await tx.all<{ sha256: string }>(`SELECT sha256 FROM photo_takedowns WHERE sha256 IN (${marks(shas.length)})`, shas);
+      const rows = await tx.all<{ sha256: string }>(
+        `SELECT sha256 FROM photo_takedowns WHERE sha256 IN (${marks(shas.length)})`,
+        shas,
+      );
       return new Set(rows.map((r) => r.sha256));
     },
     async insertTakedown(tx: Database, sha256: string, decisionId: number, nowIso: string): Promise<void> {
-      await tx.run('INSERT INTO photo_takedowns (sha256, decision_id, at) VALUES (?, ?, ?)', [sha256, decisionId, nowIso]);
+      await tx.run('INSERT INTO photo_takedowns (sha256, decision_id, at) VALUES (?, ?, ?)', [
+        sha256,
+        decisionId,
+        nowIso,
+      ]);
     },
     /**
      * The submissions holding a photo, with what decides whether it is shown: status, whether the witness is

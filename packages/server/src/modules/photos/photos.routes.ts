@@ -9,7 +9,10 @@ import type { PhotosService } from './photos.service.ts';
  */
 export function photosRoutes(photos: PhotosService): Router {
   const router = Router();
-  for (const [kind, route] of [['display', routes.photoDisplay], ['thumb', routes.photoThumb]] as const) {
+  for (const [kind, route] of [
+    ['display', routes.photoDisplay],
+    ['thumb', routes.photoThumb],
+  ] as const) {
     router.get(route.pattern, async (req, res) => {
       res.set('Cache-Control', PHOTO_CACHE.refused); // kept on a 404/410: no cache may remember the refusal either
       const copy = await photos.publicCopy(String(req.params.sha256), kind, req.auth?.user ?? null);

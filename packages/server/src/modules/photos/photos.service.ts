@@ -28,9 +28,20 @@ import { createPhotosRepository, type PhotoRow } from './photos.repository.ts';
  * An uploaded file, identified (type from its bytes, SHA-256, the stored row if these bytes are known)
  * and, once `prepare`d, decoded with its public copies. Known bytes are never decoded again.
  */
-export type IncomingPhoto = { name: string; sha256: string; type: ImageType; bytes: Buffer; known: PhotoRow | null; prepared: PreparedPhoto | null };
+export type IncomingPhoto = {
+  name: string;
+  sha256: string;
+  type: ImageType;
+  bytes: Buffer;
+  known: PhotoRow | null;
+  prepared: PreparedPhoto | null;
+};
 
-export type PhotoCapture = { capturedAt: string | null; device: string | null; gps: { lat: number; lon: number } | null };
+export type PhotoCapture = {
+  capturedAt: string | null;
+  device: string | null;
+  gps: { lat: number; lon: number } | null;
+};
 
 /** The files one upload wrote (not those it found in place), so a refused upload can take them back. */
 export type WrittenFiles = { sha256: string; relPath: string }[];
@@ -46,7 +57,13 @@ function pathsOf(photo: IncomingPhoto): [string, Buffer][] {
   return out;
 }
 
-export function createPhotosService(deps: { db: Database; files: FileStore; images: ImageProcessor; clock: Clock; purger?: CachePurger }) {
+export function createPhotosService(deps: {
+  db: Database;
+  files: FileStore;
+  images: ImageProcessor;
+  clock: Clock;
+  purger?: CachePurger;
+}) {
   const { db, files, images, clock, purger = noCachePurger } = deps;
   const repo = createPhotosRepository(db);
 
@@ -109,8 +126,17 @@ export function createPhotosService(deps: { db: Database; files: FileStore; imag
       if ((await repo.listExisting(tx, [photo.sha256])).size > 0) return; // the same bytes committed meanwhile: INSERT OR IGNORE would keep that row
       await storeFiles(photo, written);
       const row: PhotoRow = {
-        sha256: photo.sha256, type: photo.type, size_bytes: photo.bytes.length, width: p.width, height: p.height, dhash: p.dhash,
-        captured_at: p.exif.capturedAt, device_make: p.exif.make, device_model: p.exif.model, gps_lat: p.exif.lat, gps_lon: p.exif.lon,
+        sha256: photo.sha256,
+        type: photo.type,
+        size_bytes: photo.bytes.length,
+        width: p.width,
+        height: p.height,
+        dhash: p.dhash,
+        captured_at: p.exif.capturedAt,
+        device_make: p.exif.make,
+        device_model: p.exif.model,
+        gps_lat: p.exif.lat,
+        gps_lon: p.exif.lon,
         created_at: clock.now().toISOString(),
       };
       await repo.insertPhoto(tx, row, dhashBands(p.dhash));
@@ -151,12 +177,21 @@ export function createPhotosService(deps: { db: Database; files: FileStore; imag
      * A public copy (display or thumb) as `viewer` may get it: the file and its Cache-Control (photoAccess
      * decides), or 404 (unknown, or not shown to this viewer: the same answer) / 410 (taken down).
      */
-    async publicCopy(sha256: string, kind: PublicKind, viewer: PhotoViewer): Promise<{ file: string; cacheControl: string }> {
+    async publicCopy(
+      sha256: string,
+      kind: PublicKind,
+      viewer: PhotoViewer,
+    ): Promise<{ file: string; cacheControl: string }> {
       await getOrThrow(sha256);
       const [takenDown, refs] = await Promise.all([repo.listTakenDown(db, [sha256]), repo.listReferences(db, sha256)]);
       const access = photoAccess(
         takenDown.has(sha256),
-        refs.map((r) => ({ status: r.status, ownerId: r.user_id, ownerBanned: r.owner_banned === 1, verified: r.verified === 1 })),
+        refs.map((r) => ({
+          status: r.status,
+          ownerId: r.user_id,
+          ownerBanned: r.owner_banned === 1,
+          verified: r.verified === 1,
+        })),
         viewer,
       );
       if (!access.serve) throw access.status === 410 ? photoErrors.takenDown(sha256) : photoErrors.notFound(sha256);
@@ -171,7 +206,8 @@ export function createPhotosService(deps: { db: Database; files: FileStore; imag
     },
     isTakenDown: async (tx: Database, sha256: string) => (await repo.listTakenDown(tx, [sha256])).has(sha256),
     /** Records a takedown inside the decision's transaction; removePublicCopies follows after the commit. */
-    recordTakedown: (tx: Database, sha256: string, decisionId: number, nowIso: string) => repo.insertTakedown(tx, sha256, decisionId, nowIso),
+    recordTakedown: (tx: Database, sha256: string, decisionId: number, nowIso: string) =>
+      repo.insertTakedown(tx, sha256, decisionId, nowIso),
 
     /**
      * Deletes the display and thumb files of a taken-down photo and tells the caches (CachePurger). Run after
@@ -202,7 +238,11 @@ export function createPhotosService(deps: { db: Database; files: FileStore; imag
 
 function toCapture(r: PhotoRow): PhotoCapture {
   const device = [r.device_make, r.device_model].filter(Boolean).join(' ') || null;
-  return { capturedAt: r.captured_at, device, gps: r.gps_lat !== null && r.gps_lon !== null ? { lat: r.gps_lat, lon: r.gps_lon } : null };
+  return {
+    capturedAt: r.captured_at,
+    device,
+    gps: r.gps_lat !== null && r.gps_lon !== null ? { lat: r.gps_lat, lon: r.gps_lon } : null,
+  };
 }
 
 export type PhotosService = ReturnType<typeof createPhotosService>;

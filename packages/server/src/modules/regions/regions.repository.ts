@@ -47,19 +47,32 @@ export function createRegionsRepository(db: Database) {
       return row?.n ?? 0;
     },
     async insertRegions(tx: Database, rows: readonly RegionRow[]): Promise<void> {
-      await insertMany(tx, 'regions', ['code', 'parent_code', 'level', 'name'], rows.map((r) => [r.code, r.parentCode, r.level, r.name]));
+      await insertMany(
+        tx,
+        'regions',
+        ['code', 'parent_code', 'level', 'name'],
+        rows.map((r) => [r.code, r.parentCode, r.level, r.name]),
+      );
     },
     async insertTps(tx: Database, rows: readonly (readonly [string, string, string])[]): Promise<void> {
       await insertMany(tx, 'tps', ['code', 'village_code', 'name'], rows);
     },
     async insertRollupCounts(tx: Database, counts: ReadonlyMap<string, number>): Promise<void> {
-      await insertMany(tx, 'region_rollups', ['code', 'tps_count'], [...counts].map(([code, n]) => [code, n]));
+      await insertMany(
+        tx,
+        'region_rollups',
+        ['code', 'tps_count'],
+        [...counts].map(([code, n]) => [code, n]),
+      );
     },
     getRegion(code: string): Promise<RegionRecord | undefined> {
       return db.get('SELECT code, parent_code, level, name FROM regions WHERE code = ?', [code]);
     },
     listRegions(codes: readonly string[]): Promise<RegionRecord[]> {
-      return db.all(`SELECT code, parent_code, level, name FROM regions WHERE code IN (${codes.map(() => '?').join(',')})`, codes);
+      return db.all(
+        `SELECT code, parent_code, level, name FROM regions WHERE code IN (${codes.map(() => '?').join(',')})`,
+        codes,
+      );
     },
     listChildRegions(parentCode: string): Promise<(RegionRecord & RollupRow)[]> {
       return db.all(

@@ -14,8 +14,17 @@ export type RegionPages = { regionPage(code: string): Promise<unknown> };
 export function regionsRoutes(regions: RegionsService, pages: RegionPages, answers: AnswerCache): Router {
   const router = Router();
   const codeOf = (req: Request) => String(req.params.code);
-  router.get(routes.nation.pattern, answers.route(() => NATION_CODE, () => pages.regionPage(NATION_CODE)));
-  router.get(routes.region.pattern, answers.route(codeOf, (req) => pages.regionPage(codeOf(req))));
+  router.get(
+    routes.nation.pattern,
+    answers.route(
+      () => NATION_CODE,
+      () => pages.regionPage(NATION_CODE),
+    ),
+  );
+  router.get(
+    routes.region.pattern,
+    answers.route(codeOf, (req) => pages.regionPage(codeOf(req))),
+  );
   router.get(
     routes.search.pattern,
     publicAnswer,

@@ -20,8 +20,15 @@ export type RegionRef = { code: string; name: string; level: number; levelName: 
  */
 type CrowdSide<T> = { comparison?: T };
 /** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
-export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> } & CrowdSide<CrowdComparisonTotals | (CrowdComparisonTotals & { status: ComparisonStatus; impact: number })>;
-export type RegionView = RegionRef & { breadcrumb: RegionRef[]; totals: Totals; childLevelName: string; children: RegionChild[] } & CrowdSide<CrowdComparisonTotals>;
+export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> } & CrowdSide<
+    CrowdComparisonTotals | (CrowdComparisonTotals & { status: ComparisonStatus; impact: number })
+  >;
+export type RegionView = RegionRef & {
+  breadcrumb: RegionRef[];
+  totals: Totals;
+  childLevelName: string;
+  children: RegionChild[];
+} & CrowdSide<CrowdComparisonTotals>;
 
 /** What other modules' transactions do with the registry: check a TPS, bring the official rollups above TPS up to date. */
 export type RegionsInTransaction = {
@@ -84,7 +91,10 @@ export function createRegionsService({ db }: { db: Database }) {
       if (/^[0-9A-Z]{2,13}$/.test(q) && /\d/.test(q)) {
         const exactRegion = isRegionCode(q) ? await repo.getRegion(q) : undefined;
         const tps = await repo.searchTpsByCodePrefix(q, limit);
-        return { regions: exactRegion ? [await withPath(toRef(exactRegion))] : [], tps: await Promise.all(tps.map(tpsResult)) };
+        return {
+          regions: exactRegion ? [await withPath(toRef(exactRegion))] : [],
+          tps: await Promise.all(tps.map(tpsResult)),
+        };
       }
       const rows = await repo.searchRegionsByName(q, limit);
       return { regions: await Promise.all(rows.map((r) => withPath(toRef(r)))), tps: [] };
@@ -116,7 +126,13 @@ export function createRegionsService({ db }: { db: Database }) {
   }
 
   async function tpsResult(t: { code: string; name: string }) {
-    return { code: t.code, name: t.name, level: 5, levelName: 'tps', path: (await breadcrumbOf(t.code)).slice(1).map((c) => c.name) };
+    return {
+      code: t.code,
+      name: t.name,
+      level: 5,
+      levelName: 'tps',
+      path: (await breadcrumbOf(t.code)).slice(1).map((c) => c.name),
+    };
   }
 
   async function regionChildren(code: string): Promise<RegionChild[]> {
@@ -128,7 +144,10 @@ export function createRegionsService({ db }: { db: Database }) {
     const rows = await repo.listVillageTps(villageCode);
     return rows.map((t) => {
       const hasOfficial = t.flag_count !== null;
-      const figures = Object.fromEntries(FIELDS.map((f) => [f, (t[f] as number | null) ?? null])) as Record<FieldName, number | null>;
+      const figures = Object.fromEntries(FIELDS.map((f) => [f, (t[f] as number | null) ?? null])) as Record<
+        FieldName,
+        number | null
+      >;
       const fields = Object.fromEntries(FIELDS.map((f) => [f, figures[f] ?? 0])) as Record<FieldName, number>;
       return {
         code: t.code,

@@ -26,12 +26,15 @@ export async function importRegistry(db: Database, dir: string): Promise<Registr
   const regions: RegionRow[] = [{ code: NATION_CODE, parentCode: null, level: 0, name: 'Indonesia' }];
   FILES.forEach((file, i) => {
     const rows = readChecked(path.join(dir, file), i + 1);
-    for (const [code, parent, name] of rows) regions.push({ code, parentCode: parent || NATION_CODE, level: i + 1, name });
+    for (const [code, parent, name] of rows)
+      regions.push({ code, parentCode: parent || NATION_CODE, level: i + 1, name });
   });
   const tpsRows = readChecked(path.join(dir, TPS_FILE), 5) as unknown as [string, string, string][];
   const known = new Set(regions.map((r) => r.code));
-  const orphan = regions.find((r) => r.parentCode !== null && !known.has(r.parentCode)) ?? tpsRows.find((t) => !known.has(t[1]));
-  if (orphan) throw new RegistryFormatError(`Registry row ${JSON.stringify(orphan)} has a parent that is not in the registry`);
+  const orphan =
+    regions.find((r) => r.parentCode !== null && !known.has(r.parentCode)) ?? tpsRows.find((t) => !known.has(t[1]));
+  if (orphan)
+    throw new RegistryFormatError(`Registry row ${JSON.stringify(orphan)} has a parent that is not in the registry`);
 
   const tpsCounts = countTpsPerRegion(regions, tpsRows);
   await db.transaction(async (tx) => {
@@ -39,19 +42,29 @@ export async function importRegistry(db: Database, dir: string): Promise<Registr
     await repo.insertTps(tx, tpsRows);
     await repo.insertRollupCounts(tx, tpsCounts);
   });
-  return { outcome: 'imported', regions: regions.length, tps: tpsRows.length, ms: Math.round(performance.now() - started) };
+  return {
+    outcome: 'imported',
+    regions: regions.length,
+    tps: tpsRows.length,
+    ms: Math.round(performance.now() - started),
+  };
 }
 
 function readChecked(file: string, level: number): string[][] {
   const rows = readSimpleCsv(file);
   const problems = validateRegistryRows(rows, level);
   if (problems.length > 0) {
-    throw new RegistryFormatError(`${path.basename(file)}: ${problems.map((p) => `${p.code}: ${p.problem}`).join('; ')}`);
+    throw new RegistryFormatError(
+      `${path.basename(file)}: ${problems.map((p) => `${p.code}: ${p.problem}`).join('; ')}`,
+    );
   }
   return rows;
 }
 
-function countTpsPerRegion(regions: readonly RegionRow[], tpsRows: readonly [string, string, string][]): Map<string, number> {
+function countTpsPerRegion(
+  regions: readonly RegionRow[],
+  tpsRows: readonly [string, string, string][],
+): Map<string, number> {
   const counts = new Map<string, number>(regions.map((r) => [r.code, 0]));
   const perVillage = new Map<string, number>();
   for (const [, village] of tpsRows) perVillage.set(village, (perVillage.get(village) ?? 0) + 1);

@@ -18,7 +18,8 @@ export async function listConfirmedObservations(on: Database, from: string, to: 
     repo.listConfirmedValuesInRange(from, to),
   ]);
   const byId = new Map<number, TpsObservation & { photos: { sha256: string; page: number | null }[] }>();
-  for (const s of subs) byId.set(s.id, { tps: s.tps_code, submissionId: s.id, userId: s.user_id, photos: [], values: {} });
+  for (const s of subs)
+    byId.set(s.id, { tps: s.tps_code, submissionId: s.id, userId: s.user_id, photos: [], values: {} });
   for (const p of photos) byId.get(p.submission_id)?.photos.push({ sha256: p.sha256, page: p.page });
   for (const v of values) {
     const o = byId.get(v.submission_id);

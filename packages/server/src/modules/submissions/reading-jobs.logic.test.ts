@@ -13,12 +13,18 @@ for (const [n, expected] of attempts) {
 }
 
 test('retry delays double from the base', () => {
-  assert.deepEqual([1, 2, 3].map((n) => retryDelayMs(n, 1000)), [1000, 2000, 4000]);
+  assert.deepEqual(
+    [1, 2, 3].map((n) => retryDelayMs(n, 1000)),
+    [1000, 2000, 4000],
+  );
   assert.equal(retryDelayMs(0, 1000), 1000);
 });
 
 test('failure reasons keep the worker pool tag and are bounded', () => {
-  assert.equal(describeFailure(Object.assign(new Error('worker exited with code 1'), { reason: 'worker-crashed' })), 'worker-crashed: worker exited with code 1');
+  assert.equal(
+    describeFailure(Object.assign(new Error('worker exited with code 1'), { reason: 'worker-crashed' })),
+    'worker-crashed: worker exited with code 1',
+  );
   assert.equal(describeFailure(new Error('boom')), 'boom');
   assert.equal(describeFailure('plain'), 'plain');
   assert.equal(describeFailure(new Error('x'.repeat(2000))).length, 500);

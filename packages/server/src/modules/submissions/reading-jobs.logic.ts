@@ -4,7 +4,8 @@
  */
 export const MAX_READ_ATTEMPTS = 3;
 
-export type JobOutcome = { outcome: 'done' } | { outcome: 'retry'; reason: string } | { outcome: 'failed'; reason: string };
+export type JobOutcome =
+  { outcome: 'done' } | { outcome: 'retry'; reason: string } | { outcome: 'failed'; reason: string };
 
 /** After a failed attempt: try again, or give up once `attempts` reached the maximum. */
 export function afterFailure(attempts: number, maxAttempts = MAX_READ_ATTEMPTS): 'retry' | 'failed' {

@@ -12,7 +12,12 @@ export type ReadingJobRow = {
 
 /** The queue's table. Every change of a job also sets its photo's state, in the same transaction. */
 export function createReadingJobsRepository(db: Database) {
-  const setPhoto = (tx: Database, photoId: number, state: string, extra: { page?: number | null; reading?: string; failure?: string | null } = {}) =>
+  const setPhoto = (
+    tx: Database,
+    photoId: number,
+    state: string,
+    extra: { page?: number | null; reading?: string; failure?: string | null } = {},
+  ) =>
     tx.run('UPDATE submission_photos SET state = ?, page = ?, reading = ?, failure = ? WHERE id = ?', [
       state,
       extra.page ?? null,
@@ -23,12 +28,10 @@ export function createReadingJobsRepository(db: Database) {
 
   return {
     async insertJob(tx: Database, submissionPhotoId: number, nowIso: string): Promise<void> {
-      await tx.run('INSERT INTO reading_jobs (submission_photo_id, run_after, created_at, updated_at) VALUES (?, ?, ?, ?)', [
-        submissionPhotoId,
-        nowIso,
-        nowIso,
-        nowIso,
-      ]);
+      await tx.run(
+        'INSERT INTO reading_jobs (submission_photo_id, run_after, created_at, updated_at) VALUES (?, ?, ?, ?)',
+        [submissionPhotoId, nowIso, nowIso, nowIso],
+      );
     },
     getJob(id: number): Promise<ReadingJobRow | undefined> {
       return db.get(
@@ -47,9 +50,10 @@ export function createReadingJobsRepository(db: Database) {
         for (const r of rows) {
           const giveUp = r.attempts >= maxAttempts;
           const reason = giveUp ? `interrupted: the server stopped while reading, ${r.attempts} times` : null;
-          await tx.run('UPDATE reading_jobs SET state = ?, last_error = coalesce(?, last_error), run_after = ?, updated_at = ? WHERE id = ?', [
-            giveUp ? 'failed' : 'queued', reason, nowIso, nowIso, r.id,
-          ]);
+          await tx.run(
+            'UPDATE reading_jobs SET state = ?, last_error = coalesce(?, last_error), run_after = ?, updated_at = ? WHERE id = ?',
+            [giveUp ? 'failed' : 'queued', reason, nowIso, nowIso, r.id],
+          );
           await setPhoto(tx, r.submission_photo_id, giveUp ? 'failed' : 'uploaded', { failure: reason });
           if (giveUp) failed++;
         }
@@ -64,32 +68,48 @@ export function createReadingJobsRepository(db: Database) {
           [nowIso],
         );
         if (!job) return undefined;
-        await tx.run(`UPDATE reading_jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?`, [nowIso, job.id]);
+        await tx.run(
+          `UPDATE reading_jobs SET state = 'running', attempts = attempts + 1, updated_at = ? WHERE id = ?`,
+          [nowIso, job.id],
+        );
         await setPhoto(tx, job.submission_photo_id, 'reading');
         return job.id;
       });
     },
     complete(job: ReadingJobRow, reading: FormReading, nowIso: string): Promise<void> {
       return db.transaction(async (tx) => {
-        await tx.run(`UPDATE reading_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`, [nowIso, job.id]);
+        await tx.run(`UPDATE reading_jobs SET state = 'done', last_error = NULL, updated_at = ? WHERE id = ?`, [
+          nowIso,
+          job.id,
+        ]);
         // A photo that is not a form page is still 'read': its reading says why (reason, message).
         await setPhoto(tx, job.submission_photo_id, 'read', { page: reading.page, reading: JSON.stringify(reading) });
       });
     },
     retry(job: ReadingJobRow, reason: string, runAfterIso: string, nowIso: string): Promise<void> {
       return db.transaction(async (tx) => {
-        await tx.run(`UPDATE reading_jobs SET state = 'queued', last_error = ?, run_after = ?, updated_at = ? WHERE id = ?`, [reason, runAfterIso, nowIso, job.id]);
+        await tx.run(
+          `UPDATE reading_jobs SET state = 'queued', last_error = ?, run_after = ?, updated_at = ? WHERE id = ?`,
+          [reason, runAfterIso, nowIso, job.id],
+        );
         await setPhoto(tx, job.submission_photo_id, 'uploaded');
       });
     },
     fail(job: ReadingJobRow, reason: string, nowIso: string): Promise<void> {
       return db.transaction(async (tx) => {
-        await tx.run(`UPDATE reading_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`, [reason, nowIso, job.id]);
+        await tx.run(`UPDATE reading_jobs SET state = 'failed', last_error = ?, updated_at = ? WHERE id = ?`, [
+          reason,
+          nowIso,
+          job.id,
+        ]);
         await setPhoto(tx, job.submission_photo_id, 'failed', { failure: reason });
       });
     },
     async countDue(nowIso: string): Promise<number> {
-      const row = await db.get<{ n: number }>(`SELECT count(*) AS n FROM reading_jobs WHERE state = 'queued' AND run_after <= ?`, [nowIso]);
+      const row = await db.get<{ n: number }>(
+        `SELECT count(*) AS n FROM reading_jobs WHERE state = 'queued' AND run_after <= ?`,
+        [nowIso],
+      );
       return row?.n ?? 0;
     },
   };

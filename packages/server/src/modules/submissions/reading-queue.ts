@@ -4,7 +4,13 @@ import type { Logger } from '../../core/logger.ts';
 import type { FormReader } from '@cocok/reader';
 import type { PhotosService } from '../photos/photos.service.ts';
 import { isFormReading } from '@cocok/domain';
-import { MAX_READ_ATTEMPTS, afterFailure, describeFailure, retryDelayMs, type JobOutcome } from './reading-jobs.logic.ts';
+import {
+  MAX_READ_ATTEMPTS,
+  afterFailure,
+  describeFailure,
+  retryDelayMs,
+  type JobOutcome,
+} from './reading-jobs.logic.ts';
 import { createReadingJobsRepository } from './reading-jobs.repository.ts';
 
 /**
@@ -131,7 +137,10 @@ export function createReadingQueue(deps: ReadingQueueDeps): ReadingQueue {
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(Object.assign(new Error(`no answer from the reader within ${ms} ms`), { reason: 'timeout' })), ms);
+    timer = setTimeout(
+      () => reject(Object.assign(new Error(`no answer from the reader within ${ms} ms`), { reason: 'timeout' })),
+      ms,
+    );
   });
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -11,7 +11,10 @@ import { createReadingJobsRepository } from './reading-jobs.repository.ts';
 
 export type UploadFile = { name: string; bytes: Buffer };
 export type UploadedPhoto = UploadEntry & { alreadyStored: boolean; duplicateOf: { tps: string; exact: boolean }[] };
-export type UploadResult = { created: boolean; body: { id: number; tps: string; created: boolean; photos: UploadedPhoto[] } };
+export type UploadResult = {
+  created: boolean;
+  body: { id: number; tps: string; created: boolean; photos: UploadedPhoto[] };
+};
 
 type Fresh = { photo: IncomingPhoto; flags: DuplicateFlag[]; alreadyStored: boolean };
 
@@ -38,7 +41,8 @@ export function createSubmissionUploadService(deps: {
 
   async function checkHourly(tx: Database, user: SessionUser): Promise<void> {
     const since = new Date(clock.now().getTime() - HOUR_MS).toISOString();
-    if ((await repo.countUserSubmissionsSince(tx, user.id, since)) >= limits.perHour) throw submissionErrors.uploadLimit(limits.perHour);
+    if ((await repo.countUserSubmissionsSince(tx, user.id, since)) >= limits.perHour)
+      throw submissionErrors.uploadLimit(limits.perHour);
   }
 
   async function checkLimits(tx: Database, user: SessionUser, tps: string): Promise<void> {
@@ -52,7 +56,12 @@ export function createSubmissionUploadService(deps: {
     const similar = await photos.similar(photos.dhashOf(photo));
     const distance = new Map(similar.map((s) => [s.sha256, s.distance]));
     const others = await repo.listPhotosByShas([...distance.keys()]);
-    const matches = others.map((o) => ({ sha256: o.sha256, distance: distance.get(o.sha256)!, submissionPhotoId: o.id, tpsCode: o.tps_code }));
+    const matches = others.map((o) => ({
+      sha256: o.sha256,
+      distance: distance.get(o.sha256)!,
+      submissionPhotoId: o.id,
+      tpsCode: o.tps_code,
+    }));
     return duplicateFlags(photo.sha256, tps, matches);
   }
 
@@ -74,7 +83,8 @@ export function createSubmissionUploadService(deps: {
   async function storeAndInsert(user: SessionUser, tps: string, fresh: Fresh[]): Promise<number> {
     const written: WrittenFiles = [];
     try {
-      for (const f of fresh) if ((await photos.storeFiles(f.photo, written)).originalWritten === false) f.alreadyStored = true;
+      for (const f of fresh)
+        if ((await photos.storeFiles(f.photo, written)).originalWritten === false) f.alreadyStored = true;
       return await insertAll(user, tps, fresh, written);
     } catch (err) {
       // The refusal is what the witness must hear: a failed clean-up only leaves files the sweeper deletes later.
@@ -92,8 +102,15 @@ export function createSubmissionUploadService(deps: {
       await regions.requireTps(tpsCode);
       const identified: IncomingPhoto[] = [];
       for (const f of files) identified.push(await photos.identify(f.name, f.bytes));
-      const mine = await repo.listMineForTps(user.id, tpsCode, identified.map((p) => p.sha256));
-      const plan = planUpload(identified.map((p) => p.sha256), new Map(mine.map((m) => [m.sha256, m.submission_id])));
+      const mine = await repo.listMineForTps(
+        user.id,
+        tpsCode,
+        identified.map((p) => p.sha256),
+      );
+      const plan = planUpload(
+        identified.map((p) => p.sha256),
+        new Map(mine.map((m) => [m.sha256, m.submission_id])),
+      );
       const freshPhotos = identified.filter((_, i) => plan[i].state === 'uploaded');
       if (freshPhotos.length === 0) return answer(plan[0].submissionId!, tpsCode, false, plan, []);
 

@@ -6,7 +6,10 @@ import { publicCopyUrl } from '../photos/photos.logic.ts';
 import type { DuplicateRow, FlagRow, SubmissionPhotoRow, SubmissionRow, ValueRow } from './submissions.repository.ts';
 
 /** JSON shapes of submissions: the owner/moderator view and the public one (no name, contact or EXIF). */
-export const photoUrls = (sha256: string) => ({ thumbUrl: publicCopyUrl(sha256, 'thumb'), displayUrl: publicCopyUrl(sha256, 'display') });
+export const photoUrls = (sha256: string) => ({
+  thumbUrl: publicCopyUrl(sha256, 'thumb'),
+  displayUrl: publicCopyUrl(sha256, 'display'),
+});
 
 export function parseReading(row: SubmissionPhotoRow): FormReading | null {
   return row.reading ? (JSON.parse(row.reading) as FormReading) : null;
@@ -23,7 +26,12 @@ export function photoView(row: SubmissionPhotoRow, duplicates: DuplicateRow[], c
     reason: reading?.reason ?? null,
     message: reading?.message ?? null,
     failure: row.failure,
-    reading: reading && { fields: reading.fields, review: reading.review, checks: reading.checks ?? [], candidates: reading.candidates ?? {} },
+    reading: reading && {
+      fields: reading.fields,
+      review: reading.review,
+      checks: reading.checks ?? [],
+      candidates: reading.candidates ?? {},
+    },
     cutoutUrls: Object.fromEntries(boxes.map((f) => [f, apiPaths.fieldCutout(row.submission_id, row.sha256, f)])),
     ...photoUrls(row.sha256),
     duplicates: duplicates.map((d) => ({ tps: d.other_tps_code, exact: d.exact === 1, distance: d.distance })),
@@ -34,7 +42,11 @@ export function photoView(row: SubmissionPhotoRow, duplicates: DuplicateRow[], c
 export function valueView(v: ValueRow) {
   return {
     field: v.field as FieldName,
-    machine: { value: v.machine_value, confidence: v.machine_confidence, review: v.machine_review === null ? null : v.machine_review === 1 },
+    machine: {
+      value: v.machine_value,
+      confidence: v.machine_confidence,
+      review: v.machine_review === null ? null : v.machine_review === 1,
+    },
     confirmed: v.confirmed_value,
     confirmedBy: v.confirmed_by,
     confirmedAt: v.confirmed_at,
@@ -57,7 +69,13 @@ export function submissionHead(s: SubmissionRow, tpsName: string | null) {
 }
 
 /** A confirmed submission as the public sees it: a pseudonym, the confirmed figures, the photos. */
-export function publicSubmissionView(s: SubmissionRow, witness: string, photos: SubmissionPhotoRow[], values: ValueRow[], flags: FlagRow[]) {
+export function publicSubmissionView(
+  s: SubmissionRow,
+  witness: string,
+  photos: SubmissionPhotoRow[],
+  values: ValueRow[],
+  flags: FlagRow[],
+) {
   return {
     id: s.id,
     witness,

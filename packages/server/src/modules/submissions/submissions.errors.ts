@@ -3,9 +3,20 @@ import { AppError } from '../../core/errors.ts';
 /** Refusals of the upload, confirm and withdraw routes. */
 export const submissionErrors = {
   noPhotos: () =>
-    new AppError('no-photos', 400, 'Pilih minimal satu foto formulir C.HASIL.', 'Send at least one photo in the `photos` field.'),
+    new AppError(
+      'no-photos',
+      400,
+      'Pilih minimal satu foto formulir C.HASIL.',
+      'Send at least one photo in the `photos` field.',
+    ),
   unexpectedField: (field: string) =>
-    new AppError('unexpected-field', 400, 'Permintaan unggahan tidak valid.', `Unexpected multipart field: ${field} (use tps and photos).`, { field }),
+    new AppError(
+      'unexpected-field',
+      400,
+      'Permintaan unggahan tidak valid.',
+      `Unexpected multipart field: ${field} (use tps and photos).`,
+      { field },
+    ),
   fileTooLarge: (name: string | undefined, maxMb: number) =>
     new AppError(
       'file-too-large',
@@ -15,7 +26,13 @@ export const submissionErrors = {
       { file: name ?? null, maxMb },
     ),
   tooManyFiles: (max: number) =>
-    new AppError('too-many-files', 413, `Paling banyak ${max} foto sekali kirim.`, `At most ${max} photos per upload.`, { max }),
+    new AppError(
+      'too-many-files',
+      413,
+      `Paling banyak ${max} foto sekali kirim.`,
+      `At most ${max} photos per upload.`,
+      { max },
+    ),
   uploadLimit: (perHour: number) =>
     new AppError(
       'upload-limit',

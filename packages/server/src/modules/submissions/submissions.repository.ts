@@ -43,7 +43,10 @@ export function createSubmissionsRepository(db: Database) {
     },
     listPhotos(submissionIds: readonly number[]): Promise<SubmissionPhotoRow[]> {
       if (submissionIds.length === 0) return Promise.resolve([]);
-      return db.all(`SELECT * FROM submission_photos WHERE submission_id IN (${marks(submissionIds.length)}) ORDER BY submission_id, position`, submissionIds);
+      return db.all(
+        `SELECT * FROM submission_photos WHERE submission_id IN (${marks(submissionIds.length)}) ORDER BY submission_id, position`,
+        submissionIds,
+      );
     },
     listDuplicates(photoIds: readonly number[]): Promise<DuplicateRow[]> {
       if (photoIds.length === 0) return Promise.resolve([]);
@@ -55,17 +58,28 @@ export function createSubmissionsRepository(db: Database) {
     },
     listValues(submissionIds: readonly number[]): Promise<ValueRow[]> {
       if (submissionIds.length === 0) return Promise.resolve([]);
-      return db.all(`SELECT * FROM submission_values WHERE submission_id IN (${marks(submissionIds.length)})`, submissionIds);
+      return db.all(
+        `SELECT * FROM submission_values WHERE submission_id IN (${marks(submissionIds.length)})`,
+        submissionIds,
+      );
     },
     listFlags(submissionIds: readonly number[]): Promise<FlagRow[]> {
       if (submissionIds.length === 0) return Promise.resolve([]);
-      return db.all(`SELECT * FROM submission_flags WHERE submission_id IN (${marks(submissionIds.length)}) ORDER BY check_id`, submissionIds);
+      return db.all(
+        `SELECT * FROM submission_flags WHERE submission_id IN (${marks(submissionIds.length)}) ORDER BY check_id`,
+        submissionIds,
+      );
     },
     listConfirmedForTps(tpsCode: string): Promise<SubmissionRow[]> {
-      return db.all(`SELECT * FROM submissions WHERE tps_code = ? AND status = 'confirmed' ORDER BY confirmed_at, id`, [tpsCode]);
+      return db.all(`SELECT * FROM submissions WHERE tps_code = ? AND status = 'confirmed' ORDER BY confirmed_at, id`, [
+        tpsCode,
+      ]);
     },
     async countUserSubmissionsSince(tx: Database, userId: number, sinceIso: string): Promise<number> {
-      const row = await tx.get<{ n: number }>('SELECT count(*) AS n FROM submissions WHERE user_id = ? AND created_at > ?', [userId, sinceIso]);
+      const row = await tx.get<{ n: number }>(
+        'SELECT count(*) AS n FROM submissions WHERE user_id = ? AND created_at > ?',
+        [userId, sinceIso],
+      );
       return row?.n ?? 0;
     },
     /** Unconfirmed, not withdrawn submissions of a TPS made by ordinary witnesses. */
@@ -78,7 +92,11 @@ export function createSubmissionsRepository(db: Database) {
       return row?.n ?? 0;
     },
     /** Which of these photos this user already sent for this TPS, in a submission not withdrawn. */
-    listMineForTps(userId: number, tpsCode: string, shas: readonly string[]): Promise<{ sha256: string; submission_id: number }[]> {
+    listMineForTps(
+      userId: number,
+      tpsCode: string,
+      shas: readonly string[],
+    ): Promise<{ sha256: string; submission_id: number }[]> {
       return db.all(
         `SELECT p.sha256, min(s.id) AS submission_id FROM submission_photos p JOIN submissions s ON s.id = p.submission_id
          WHERE s.user_id = ? AND s.tps_code = ? AND s.status != 'withdrawn' AND p.sha256 IN (${marks(shas.length)})
@@ -96,14 +114,25 @@ export function createSubmissionsRepository(db: Database) {
       );
     },
     async insertSubmission(tx: Database, tpsCode: string, userId: number, nowIso: string): Promise<number> {
-      const { lastID } = await tx.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [tpsCode, userId, nowIso]);
+      const { lastID } = await tx.run('INSERT INTO submissions (tps_code, user_id, created_at) VALUES (?, ?, ?)', [
+        tpsCode,
+        userId,
+        nowIso,
+      ]);
       return lastID;
     },
     async insertPhoto(tx: Database, submissionId: number, sha256: string, position: number): Promise<number> {
-      const { lastID } = await tx.run('INSERT INTO submission_photos (submission_id, sha256, position) VALUES (?, ?, ?)', [submissionId, sha256, position]);
+      const { lastID } = await tx.run(
+        'INSERT INTO submission_photos (submission_id, sha256, position) VALUES (?, ?, ?)',
+        [submissionId, sha256, position],
+      );
       return lastID;
     },
-    async insertDuplicate(tx: Database, photoId: number, d: { otherSubmissionPhotoId: number; otherTps: string; distance: number; exact: boolean }): Promise<void> {
+    async insertDuplicate(
+      tx: Database,
+      photoId: number,
+      d: { otherSubmissionPhotoId: number; otherTps: string; distance: number; exact: boolean },
+    ): Promise<void> {
       await tx.run(
         'INSERT OR IGNORE INTO photo_duplicates (submission_photo_id, other_submission_photo_id, other_tps_code, distance, exact) VALUES (?, ?, ?, ?, ?)',
         [photoId, d.otherSubmissionPhotoId, d.otherTps, d.distance, d.exact ? 1 : 0],
@@ -115,7 +144,16 @@ export function createSubmissionsRepository(db: Database) {
       await tx.run(
         `INSERT INTO submission_values (submission_id, field, machine_value, machine_confidence, machine_review, confirmed_value, confirmed_by, confirmed_at)
          VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        rows.flatMap((r) => [r.submission_id, r.field, r.machine_value, r.machine_confidence, r.machine_review, r.confirmed_value, r.confirmed_by, r.confirmed_at]),
+        rows.flatMap((r) => [
+          r.submission_id,
+          r.field,
+          r.machine_value,
+          r.machine_confidence,
+          r.machine_review,
+          r.confirmed_value,
+          r.confirmed_by,
+          r.confirmed_at,
+        ]),
       );
     },
     async insertFlags(tx: Database, rows: readonly FlagRow[]): Promise<void> {
@@ -127,12 +165,18 @@ export function createSubmissionsRepository(db: Database) {
     },
     /** Moves pending -> confirmed; false when the submission was not pending any more (a concurrent change). */
     async markConfirmed(tx: Database, id: number, nowIso: string): Promise<boolean> {
-      const { changes } = await tx.run(`UPDATE submissions SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'pending'`, [nowIso, id]);
+      const { changes } = await tx.run(
+        `UPDATE submissions SET status = 'confirmed', confirmed_at = ? WHERE id = ? AND status = 'pending'`,
+        [nowIso, id],
+      );
       return changes === 1;
     },
     /** True when the submission was not withdrawn before (the crowd figures of its TPS change). */
     async markWithdrawn(tx: Database, id: number, nowIso: string): Promise<boolean> {
-      const { changes } = await tx.run(`UPDATE submissions SET status = 'withdrawn', withdrawn_at = ? WHERE id = ? AND status != 'withdrawn'`, [nowIso, id]);
+      const { changes } = await tx.run(
+        `UPDATE submissions SET status = 'withdrawn', withdrawn_at = ? WHERE id = ? AND status != 'withdrawn'`,
+        [nowIso, id],
+      );
       return changes === 1;
     },
     listAllForTps(tpsCode: string): Promise<SubmissionRow[]> {
@@ -155,14 +199,20 @@ export function createSubmissionsRepository(db: Database) {
         [from, to],
       );
     },
-    listConfirmedPhotosInRange(from: string, to: string): Promise<{ submission_id: number; sha256: string; page: number | null }[]> {
+    listConfirmedPhotosInRange(
+      from: string,
+      to: string,
+    ): Promise<{ submission_id: number; sha256: string; page: number | null }[]> {
       return db.all(
         `SELECT p.submission_id, p.sha256, p.page FROM submissions s JOIN submission_photos p ON p.submission_id = s.id
          WHERE s.tps_code >= ? AND s.tps_code <= ? AND s.status = 'confirmed' ORDER BY p.submission_id, p.position`,
         [from, to],
       );
     },
-    listConfirmedValuesInRange(from: string, to: string): Promise<{ submission_id: number; field: string; confirmed_value: number | null }[]> {
+    listConfirmedValuesInRange(
+      from: string,
+      to: string,
+    ): Promise<{ submission_id: number; field: string; confirmed_value: number | null }[]> {
       return db.all(
         `SELECT v.submission_id, v.field, v.confirmed_value FROM submissions s JOIN submission_values v ON v.submission_id = s.id
          WHERE s.tps_code >= ? AND s.tps_code <= ? AND s.status = 'confirmed'`,

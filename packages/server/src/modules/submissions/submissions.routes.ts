@@ -16,7 +16,13 @@ const PHOTO_FIELDS = new Set(['photos', 'photos[]']);
 function photoUpload(limits: UploadSettings): RequestHandler {
   const parse = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: limits.maxFileBytes, files: limits.maxFiles, fields: 10, fieldSize: 1024, parts: limits.maxFiles + 10 },
+    limits: {
+      fileSize: limits.maxFileBytes,
+      files: limits.maxFiles,
+      fields: 10,
+      fieldSize: 1024,
+      parts: limits.maxFiles + 10,
+    },
   }).any();
   const maxMb = Math.round((limits.maxFileBytes / 1024 / 1024) * 10) / 10;
   return (req: Request, res: Response, next: NextFunction) => {
@@ -26,7 +32,8 @@ function photoUpload(limits: UploadSettings): RequestHandler {
       if (e.code === 'LIMIT_FILE_SIZE') return next(submissionErrors.fileTooLarge(e.filename, maxMb));
       if (e.code === 'LIMIT_FILE_COUNT') return next(submissionErrors.tooManyFiles(limits.maxFiles));
       if (e.code === 'LIMIT_UNEXPECTED_FILE') return next(submissionErrors.unexpectedField(e.field ?? ''));
-      if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return next(errors.badRequest({ reason: e.code }, 'Upload form too large.'));
+      if (typeof e.code === 'string' && e.code.startsWith('LIMIT_'))
+        return next(errors.badRequest({ reason: e.code }, 'Upload form too large.'));
       next(err);
     });
   };
@@ -54,7 +61,11 @@ export function submissionsRoutes(
     const stray = files.find((f) => !PHOTO_FIELDS.has(f.fieldname));
     if (stray) throw submissionErrors.unexpectedField(stray.fieldname);
     const { tps } = parseWith(routes.upload.body, req.body ?? {});
-    const result = await uploads.upload(currentUser(req), tps.toUpperCase(), files.map((f) => ({ name: f.originalname, bytes: f.buffer })));
+    const result = await uploads.upload(
+      currentUser(req),
+      tps.toUpperCase(),
+      files.map((f) => ({ name: f.originalname, bytes: f.buffer })),
+    );
     res.status(result.created ? routes.upload.status : 200).json(result.body);
   });
   router.get(routes.mySubmissions.pattern, requireUser, async (req, res) => {
@@ -71,7 +82,12 @@ export function submissionsRoutes(
     res.json(await submissions.withdraw(idOf(req), currentUser(req)));
   });
   router.get(routes.fieldCutout.pattern, requireUser, async (req, res) => {
-    const image = await submissions.cutout(idOf(req), currentUser(req), String(req.params.sha256), String(req.params.field));
+    const image = await submissions.cutout(
+      idOf(req),
+      currentUser(req),
+      String(req.params.sha256),
+      String(req.params.field),
+    );
     res.set('Cache-Control', 'private, max-age=3600').type('jpeg').send(image);
   });
   router.get(routes.tpsSubmissions.pattern, publicAnswer, async (req, res) => {

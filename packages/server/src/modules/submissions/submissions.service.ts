@@ -10,8 +10,20 @@ import type { RegionsService } from '../regions/regions.service.ts';
 import { readSheet } from '@cocok/domain';
 import { submissionErrors } from './submissions.errors.ts';
 import { confirmableFields, stillReading, unexpectedFields } from '@cocok/domain';
-import { createSubmissionsRepository, type SubmissionPhotoRow, type SubmissionRow, type ValueRow } from './submissions.repository.ts';
-import { flagView, parseReading, photoView, publicSubmissionView, submissionHead, valueView } from './submission-views.ts';
+import {
+  createSubmissionsRepository,
+  type SubmissionPhotoRow,
+  type SubmissionRow,
+  type ValueRow,
+} from './submissions.repository.ts';
+import {
+  flagView,
+  parseReading,
+  photoView,
+  publicSubmissionView,
+  submissionHead,
+  valueView,
+} from './submission-views.ts';
 
 /** A witness makes a handful of submissions per election; the list shows the latest this many. */
 export const MY_SUBMISSIONS_LIMIT = 50;
@@ -33,7 +45,14 @@ export type SubmissionsInTransaction = {
 export type CrowdChangedHook = (tx: Database, tpsCode: string) => Promise<void>;
 
 /** Reading, confirming and withdrawing submissions; the public list per TPS. Uploads: submission-upload.service.ts. */
-export function createSubmissionsService({ db, photos, regions, accounts, clock, onCrowdChanged }: {
+export function createSubmissionsService({
+  db,
+  photos,
+  regions,
+  accounts,
+  clock,
+  onCrowdChanged,
+}: {
   db: Database;
   photos: PhotosService;
   regions: RegionsService;
@@ -69,13 +88,25 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
     return {
       ...submissionHead(sub, tps?.name ?? null),
       readingDone: !stillReading(rows.map((r) => r.state)),
-      photos: rows.map((r) => photoView(r, duplicates.filter((d) => d.submission_photo_id === r.id), captures.get(r.sha256))),
+      photos: rows.map((r) =>
+        photoView(
+          r,
+          duplicates.filter((d) => d.submission_photo_id === r.id),
+          captures.get(r.sha256),
+        ),
+      ),
       values: values.map(valueView),
       checks: flags.map(flagView),
     };
   }
 
-  function valueRows(sub: SubmissionRow, user: SessionUser, allowed: FieldName[], given: Partial<Record<FieldName, number | null>>, machine: ReturnType<typeof readSheet>): ValueRow[] {
+  function valueRows(
+    sub: SubmissionRow,
+    user: SessionUser,
+    allowed: FieldName[],
+    given: Partial<Record<FieldName, number | null>>,
+    machine: ReturnType<typeof readSheet>,
+  ): ValueRow[] {
     const now = clock.now().toISOString();
     return allowed.map((field) => ({
       submission_id: sub.id,
@@ -105,14 +136,21 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
       if (unexpected.length > 0) throw submissionErrors.invalidFields(unexpected);
       const ctx = { overseas: isOverseasTps(sub.tps_code) };
       // The pages read together, as the confirm screen showed them (the same function runs there).
-      const machine = readSheet(rows.flatMap((r) => (r.state === 'read' ? (parseReading(r) ?? []) : [])), ctx);
+      const machine = readSheet(
+        rows.flatMap((r) => (r.state === 'read' ? (parseReading(r) ?? []) : [])),
+        ctx,
+      );
       const values = valueRows(sub, user, allowed, given as Partial<Record<FieldName, number | null>>, machine);
       const figures = { ...emptyFieldValues(), ...Object.fromEntries(values.map((v) => [v.field, v.confirmed_value])) };
       const failed = failedChecks(runChecks(figures, ctx));
       await db.transaction(async (tx) => {
         if (!(await repo.markConfirmed(tx, sub.id, values[0].confirmed_at))) throw submissionErrors.alreadyConfirmed();
         await repo.insertValues(tx, values);
-        const flags = failed.map((c) => ({ submission_id: sub.id, check_id: c.id, detail: JSON.stringify({ left: c.left, right: c.right, values: c.values }) }));
+        const flags = failed.map((c) => ({
+          submission_id: sub.id,
+          check_id: c.id,
+          detail: JSON.stringify({ left: c.left, right: c.right, values: c.values }),
+        }));
         await repo.insertFlags(tx, flags);
         await onCrowdChanged?.(tx, sub.tps_code);
       });
@@ -141,7 +179,11 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
       return {
         submissions: subs.map((s) => {
           const photos = rows.filter((r) => r.submission_id === s.id);
-          return { ...submissionHead(s, tpsNames.get(s.tps_code) ?? null), photoCount: photos.length, readingDone: !stillReading(photos.map((r) => r.state)) };
+          return {
+            ...submissionHead(s, tpsNames.get(s.tps_code) ?? null),
+            photoCount: photos.length,
+            readingDone: !stillReading(photos.map((r) => r.state)),
+          };
         }),
         limit: MY_SUBMISSIONS_LIMIT,
       };
@@ -158,10 +200,19 @@ export function createSubmissionsService({ db, photos, regions, accounts, clock,
         repo.listFlags(ids),
         accounts.pseudonymsOf(subs.map((s) => s.user_id)),
       ]);
-      const of = <T extends { submission_id: number }>(rows: T[], id: number) => rows.filter((r) => r.submission_id === id);
+      const of = <T extends { submission_id: number }>(rows: T[], id: number) =>
+        rows.filter((r) => r.submission_id === id);
       return {
         tps: code,
-        submissions: subs.map((s) => publicSubmissionView(s, names.get(s.user_id) ?? 'Saksi', of(photoRows, s.id), of(values, s.id), of(flags, s.id))),
+        submissions: subs.map((s) =>
+          publicSubmissionView(
+            s,
+            names.get(s.user_id) ?? 'Saksi',
+            of(photoRows, s.id),
+            of(values, s.id),
+            of(flags, s.id),
+          ),
+        ),
       };
     },
 

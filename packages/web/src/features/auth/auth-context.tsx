@@ -1,4 +1,13 @@
-import { createContext, startTransition, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import {
+  createContext,
+  startTransition,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useState,
+  type ReactNode,
+} from 'react';
 import type { LoginBody, PublicUser, RegisterBody, SignedIn } from '@cocok/api';
 import { ApiError, refreshCsrfToken, request, setCsrfToken } from '../../lib/api-client.ts';
 

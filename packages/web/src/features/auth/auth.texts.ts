@@ -9,7 +9,8 @@ const id = {
     loginTitle: 'Masuk',
     registerTitle: 'Daftar sebagai saksi',
     loginIntro: 'Masuk untuk mengunggah foto formulir C.HASIL dari TPS Anda.',
-    registerIntro: 'Akun diperlukan untuk mengunggah foto formulir. Nama, nomor HP dan e-mail Anda tidak pernah ditampilkan; publik hanya melihat nama samaran seperti Saksi-7K3QX9.',
+    registerIntro:
+      'Akun diperlukan untuk mengunggah foto formulir. Nama, nomor HP dan e-mail Anda tidak pernah ditampilkan; publik hanya melihat nama samaran seperti Saksi-7K3QX9.',
     name: 'Nama',
     contact: 'Nomor HP atau e-mail',
     contactHint: 'Contoh: 0812 3456 7890 atau nama@contoh.id',
@@ -44,7 +45,8 @@ const en: typeof id = {
     loginTitle: 'Log in',
     registerTitle: 'Sign up as a witness',
     loginIntro: 'Log in to upload photos of the C.HASIL form from your polling station.',
-    registerIntro: 'An account is needed to upload photos of the form. Your name, phone number and e-mail are never shown; the public only sees a pseudonym such as Saksi-7K3QX9.',
+    registerIntro:
+      'An account is needed to upload photos of the form. Your name, phone number and e-mail are never shown; the public only sees a pseudonym such as Saksi-7K3QX9.',
     name: 'Name',
     contact: 'Phone number or e-mail',
     contactHint: 'For example: 0812 3456 7890 or name@example.id',

@@ -24,12 +24,26 @@ export function LoginPage() {
       state={state}
       submitLabel={t('auth.login')}
       busyLabel={t('auth.loggingIn')}
-      footer={<>{t('auth.noAccount')} <Link to={loginPathFor(next, REGISTER_PATH)}>{t('auth.registerLink')}</Link></>}
+      footer={
+        <>
+          {t('auth.noAccount')} <Link to={loginPathFor(next, REGISTER_PATH)}>{t('auth.registerLink')}</Link>
+        </>
+      }
     >
-      <TextField label={t('auth.contact')} hint={t('auth.contactHint')} value={form.contact} autoComplete="username"
-        onChange={(contact) => setForm({ ...form, contact })} />
-      <TextField label={t('auth.password')} type="password" value={form.password} autoComplete="current-password"
-        onChange={(password) => setForm({ ...form, password })} />
+      <TextField
+        label={t('auth.contact')}
+        hint={t('auth.contactHint')}
+        value={form.contact}
+        autoComplete="username"
+        onChange={(contact) => setForm({ ...form, contact })}
+      />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        value={form.password}
+        autoComplete="current-password"
+        onChange={(password) => setForm({ ...form, password })}
+      />
     </AuthForm>
   );
 }

@@ -24,13 +24,33 @@ export function RegisterPage() {
       state={state}
       submitLabel={t('auth.register')}
       busyLabel={t('auth.registering')}
-      footer={<>{t('auth.haveAccount')} <Link to={loginPathFor(next)}>{t('auth.loginLink')}</Link></>}
+      footer={
+        <>
+          {t('auth.haveAccount')} <Link to={loginPathFor(next)}>{t('auth.loginLink')}</Link>
+        </>
+      }
     >
-      <TextField label={t('auth.name')} value={form.name} autoComplete="name" onChange={(name) => setForm({ ...form, name })} />
-      <TextField label={t('auth.contact')} hint={t('auth.contactHint')} value={form.contact} autoComplete="username"
-        onChange={(contact) => setForm({ ...form, contact })} />
-      <TextField label={t('auth.password')} hint={t('auth.passwordHint', { n: PASSWORD_MIN })} type="password"
-        value={form.password} autoComplete="new-password" onChange={(password) => setForm({ ...form, password })} />
+      <TextField
+        label={t('auth.name')}
+        value={form.name}
+        autoComplete="name"
+        onChange={(name) => setForm({ ...form, name })}
+      />
+      <TextField
+        label={t('auth.contact')}
+        hint={t('auth.contactHint')}
+        value={form.contact}
+        autoComplete="username"
+        onChange={(contact) => setForm({ ...form, contact })}
+      />
+      <TextField
+        label={t('auth.password')}
+        hint={t('auth.passwordHint', { n: PASSWORD_MIN })}
+        type="password"
+        value={form.password}
+        autoComplete="new-password"
+        onChange={(password) => setForm({ ...form, password })}
+      />
     </AuthForm>
   );
 }

@@ -25,7 +25,8 @@ export function UserMenu() {
 
   if (!auth.user) {
     const here = pathname + search;
-    const to = pathname === LOGIN_PATH || auth.status !== 'ready' ? LOGIN_PATH : loginPathFor(here === '/' ? UPLOAD_PATH : here);
+    const to =
+      pathname === LOGIN_PATH || auth.status !== 'ready' ? LOGIN_PATH : loginPathFor(here === '/' ? UPLOAD_PATH : here);
     return (
       <nav className="user-menu" aria-label={t('auth.menuLabel')}>
         <Link to={to} className="user-menu__link">

@@ -10,7 +10,11 @@ import { errorText } from '../../lib/error-text.ts';
 export function Loaded<T>({ result, children }: { result: ApiResult<T>; children: (data: T) => ReactNode }) {
   if (result.status === 'loading') return <Loading />;
   if (result.status === 'error') {
-    return result.error.isNotFound ? <NotFound error={result.error} /> : <LoadError error={result.error} onRetry={result.retry} />;
+    return result.error.isNotFound ? (
+      <NotFound error={result.error} />
+    ) : (
+      <LoadError error={result.error} onRetry={result.retry} />
+    );
   }
   return <>{children(result.data)}</>;
 }

@@ -7,7 +7,15 @@ import type { RegionComparison, TpsSummary } from './comparison-types.ts';
  * The crowd's columns of a region's children table: coverage (TPS with witness figures) next to the
  * official coverage, and the count of mismatching TPS at the end; two narrow cells, so 360 px stays readable.
  */
-export function CrowdCells({ comparison, tpsCount, part }: { comparison: RegionComparison | undefined; tpsCount: number; part: 'coverage' | 'mismatch' }) {
+export function CrowdCells({
+  comparison,
+  tpsCount,
+  part,
+}: {
+  comparison: RegionComparison | undefined;
+  tpsCount: number;
+  part: 'coverage' | 'mismatch';
+}) {
   const { n, lang } = useFormat();
   if (!comparison) return <td className="num muted">–</td>;
   if (part === 'coverage') {

@@ -40,14 +40,20 @@ export type DifferenceLook = { tone: Tone; icon: string; text: string };
  * One field's comparison in words: "Selisih +800 (kemungkinan salah baca digit: 84 → 884)", "Sama",
  * "Saksi berbeda: 84 (1 saksi), 884 (1 saksi)", or why there is nothing to compare.
  */
-export function differenceLook(deps: TextDeps, f: Pick<FieldComparison, 'official' | 'crowd' | 'state' | 'difference' | 'misread' | 'candidates'>): DifferenceLook {
+export function differenceLook(
+  deps: TextDeps,
+  f: Pick<FieldComparison, 'official' | 'crowd' | 'state' | 'difference' | 'misread' | 'candidates'>,
+): DifferenceLook {
   const { t, n } = deps;
   if (f.state === 'crowd_conflict') {
-    const values = f.candidates.map((c) => t('comparison.candidateValue', { value: n(c.value), count: c.witnesses })).join(', ');
+    const values = f.candidates
+      .map((c) => t('comparison.candidateValue', { value: n(c.value), count: c.witnesses }))
+      .join(', ');
     return { tone: 'warn', icon: '≠', text: t('comparison.conflictText', { values }) };
   }
   if (f.state === null || f.crowd === null) return { tone: 'none', icon: '–', text: t('comparison.noCrowdField') };
-  if (f.official === null || f.difference === null) return { tone: 'none', icon: '–', text: t('comparison.noOfficialField') };
+  if (f.official === null || f.difference === null)
+    return { tone: 'none', icon: '–', text: t('comparison.noOfficialField') };
   if (f.difference === 0) return { tone: 'pass', icon: '✓', text: t('comparison.same') };
   const base = t('comparison.differenceText', { difference: signed(n, f.difference) });
   const why = f.misread ? ` (${misreadText(deps, f.misread, f.official, f.crowd)})` : '';

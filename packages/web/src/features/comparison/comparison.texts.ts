@@ -16,8 +16,10 @@ const id = {
     statusText: {
       match: 'Angka saksi sama dengan data resmi KPU pada setiap isian yang dapat dibandingkan.',
       mismatch_one: 'Angka saksi berbeda dengan data resmi KPU pada {{count}} isian. Selisih suara paslon: {{impact}}.',
-      mismatch_other: 'Angka saksi berbeda dengan data resmi KPU pada {{count}} isian. Selisih suara paslon: {{impact}}.',
-      official_inconsistent: 'Angka saksi sama dengan data resmi KPU, tetapi angka resmi itu tidak lolos pemeriksaan konsistensinya sendiri atau ditandai salah oleh moderator.',
+      mismatch_other:
+        'Angka saksi berbeda dengan data resmi KPU pada {{count}} isian. Selisih suara paslon: {{impact}}.',
+      official_inconsistent:
+        'Angka saksi sama dengan data resmi KPU, tetapi angka resmi itu tidak lolos pemeriksaan konsistensinya sendiri atau ditandai salah oleh moderator.',
       crowd_conflict: 'Para saksi mengirim angka yang berbeda untuk {{conflicts}} isian; moderator akan memeriksanya.',
       no_official: 'Sudah ada angka saksi, tetapi KPU belum mempublikasikan angka untuk isian yang sama.',
       no_crowd: 'Belum ada angka saksi yang dikonfirmasi untuk TPS ini.',
@@ -51,7 +53,8 @@ const id = {
     tpsHeading: 'Angka saksi dibanding data resmi',
     officialDisputed: 'ditandai salah oleh moderator',
     tableCaption: 'Angka resmi KPU dan angka saksi per isian, dengan selisihnya',
-    otherFieldsNote: 'Hanya isian yang sudah memiliki angka saksi yang ditampilkan; semua angka resmi ada di bagian data resmi di bawah.',
+    otherFieldsNote:
+      'Hanya isian yang sudah memiliki angka saksi yang ditampilkan; semua angka resmi ada di bagian data resmi di bawah.',
     photosHeading: 'Foto formulir dari saksi',
     photosNote: 'Foto yang dikirim saksi dan disimpan oleh Cocok. Ketuk foto untuk memperbesar.',
     noPhotos: 'Belum ada foto saksi yang dikonfirmasi untuk TPS ini.',
@@ -71,7 +74,8 @@ const id = {
       hint: 'Perbesar dengan tombol + dan −, dengan dua jari, atau Ctrl + roda mouse; geser foto untuk melihat bagian lain. Esc menutup.',
     },
     regionHeading: 'Data resmi KPU dibanding data saksi',
-    regionNote: 'Kedua jumlah dihitung dari TPS yang sama: TPS yang memiliki angka resmi dan angka saksi untuk isian itu. Angka dari TPS yang saksinya berbeda pendapat tidak dihitung.',
+    regionNote:
+      'Kedua jumlah dihitung dari TPS yang sama: TPS yang memiliki angka resmi dan angka saksi untuk isian itu. Angka dari TPS yang saksinya berbeda pendapat tidak dihitung.',
     candidatesHeading: 'Suara pasangan calon: resmi dan saksi',
     nothingCompared: 'Belum ada TPS di wilayah ini yang memiliki angka resmi dan angka saksi sekaligus.',
     barOfficial: 'batang penuh: resmi KPU',
@@ -106,7 +110,8 @@ const id = {
     moreDiffs_other: 'dan {{count}} isian lain',
     conflictsLine: 'Saksi berbeda pada: {{fields}}',
     nationalTitle: 'Selisih terbesar',
-    nationalIntro: 'TPS di seluruh Indonesia yang angka saksinya paling jauh berbeda dari data resmi KPU, diurutkan menurut jumlah selisih suara paslon. Buka TPS untuk melihat angka dan foto formulirnya.',
+    nationalIntro:
+      'TPS di seluruh Indonesia yang angka saksinya paling jauh berbeda dari data resmi KPU, diurutkan menurut jumlah selisih suara paslon. Buka TPS untuk melihat angka dan foto formulirnya.',
     colCrowd: 'Data saksi',
     colMismatch: 'TPS dengan selisih',
     colComparison: 'Dibanding saksi',
@@ -126,9 +131,12 @@ const en: typeof id = {
     },
     statusText: {
       match: 'The witnesses’ figures equal KPU’s official ones on every field that can be compared.',
-      mismatch_one: 'The witnesses’ figures differ from KPU’s official ones on {{count}} field. Difference in candidate votes: {{impact}}.',
-      mismatch_other: 'The witnesses’ figures differ from KPU’s official ones on {{count}} fields. Difference in candidate votes: {{impact}}.',
-      official_inconsistent: 'The witnesses’ figures equal KPU’s, but KPU’s figures fail their own consistency checks or a moderator marked one of them wrong.',
+      mismatch_one:
+        'The witnesses’ figures differ from KPU’s official ones on {{count}} field. Difference in candidate votes: {{impact}}.',
+      mismatch_other:
+        'The witnesses’ figures differ from KPU’s official ones on {{count}} fields. Difference in candidate votes: {{impact}}.',
+      official_inconsistent:
+        'The witnesses’ figures equal KPU’s, but KPU’s figures fail their own consistency checks or a moderator marked one of them wrong.',
       crowd_conflict: 'Witnesses sent different figures for {{conflicts}} field(s); a moderator will look at them.',
       no_official: 'There are witness figures, but KPU has not published figures for the same fields.',
       no_crowd: 'No confirmed witness figures for this polling station yet.',
@@ -162,7 +170,8 @@ const en: typeof id = {
     tpsHeading: 'Witness figures next to the official ones',
     officialDisputed: 'marked wrong by a moderator',
     tableCaption: 'KPU’s official figures and the witnesses’ figures per field, with the difference',
-    otherFieldsNote: 'Only fields with a witness figure are shown; every official figure is in the official section below.',
+    otherFieldsNote:
+      'Only fields with a witness figure are shown; every official figure is in the official section below.',
     photosHeading: 'Photos of the form from witnesses',
     photosNote: 'Photos sent by witnesses and stored by Cocok. Tap a photo to enlarge it.',
     noPhotos: 'No confirmed witness photos for this polling station yet.',
@@ -182,7 +191,8 @@ const en: typeof id = {
       hint: 'Zoom with + and −, with two fingers, or Ctrl + mouse wheel; drag the photo to see other parts. Esc closes.',
     },
     regionHeading: 'KPU’s official figures next to the witnesses’',
-    regionNote: 'Both sums cover the same polling stations: those with an official and a witness figure for the field. Polling stations whose witnesses disagree are left out.',
+    regionNote:
+      'Both sums cover the same polling stations: those with an official and a witness figure for the field. Polling stations whose witnesses disagree are left out.',
     candidatesHeading: 'Candidate votes: official and witnesses',
     nothingCompared: 'No polling station in this region has both official and witness figures yet.',
     barOfficial: 'solid bar: KPU official',
@@ -217,7 +227,8 @@ const en: typeof id = {
     moreDiffs_other: 'and {{count}} more fields',
     conflictsLine: 'Witnesses disagree on: {{fields}}',
     nationalTitle: 'Largest differences',
-    nationalIntro: 'Polling stations across Indonesia where the witnesses’ figures are furthest from KPU’s official ones, ordered by the total difference in candidate votes. Open a polling station to see its figures and the photos of its form.',
+    nationalIntro:
+      'Polling stations across Indonesia where the witnesses’ figures are furthest from KPU’s official ones, ordered by the total difference in candidate votes. Open a polling station to see its figures and the photos of its form.',
     colCrowd: 'Witness data',
     colMismatch: 'TPS with a mismatch',
     colComparison: 'Against witnesses',

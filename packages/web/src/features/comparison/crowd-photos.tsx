@@ -23,7 +23,12 @@ export function CrowdPhotos({ result }: { result: ApiResult<TpsSubmissions> }) {
           <ul className="thumbs">
             {photos.map((p, i) => (
               <li key={p.sha256}>
-                <button type="button" className="thumb" onClick={() => setOpen(i)} aria-label={t('comparison.openPhoto', { photo: p.alt })}>
+                <button
+                  type="button"
+                  className="thumb"
+                  onClick={() => setOpen(i)}
+                  aria-label={t('comparison.openPhoto', { photo: p.alt })}
+                >
                   <img src={p.thumbUrl} alt="" loading="lazy" />
                   <span className="thumb__caption">{p.caption}</span>
                 </button>
@@ -32,7 +37,9 @@ export function CrowdPhotos({ result }: { result: ApiResult<TpsSubmissions> }) {
           </ul>
         </>
       )}
-      {open !== null && photos[open] && <PhotoViewer photos={photos} index={open} onIndex={setOpen} onClose={() => setOpen(null)} />}
+      {open !== null && photos[open] && (
+        <PhotoViewer photos={photos} index={open} onIndex={setOpen} onClose={() => setOpen(null)} />
+      )}
     </div>
   );
 }
@@ -46,7 +53,14 @@ function viewerPhotos(t: Translate, data: TpsSubmissions): (ViewerPhoto & { thum
       if (seen.has(p.sha256)) continue;
       seen.add(p.sha256);
       const what = p.page ? t('comparison.photoPage', { page: p.page }) : t('comparison.photoOther');
-      out.push({ sha256: p.sha256, displayUrl: p.displayUrl, thumbUrl: p.thumbUrl, page: p.page, alt: t('comparison.photoAlt', { what, witness: s.witness }), caption: `${what} · ${s.witness}` });
+      out.push({
+        sha256: p.sha256,
+        displayUrl: p.displayUrl,
+        thumbUrl: p.thumbUrl,
+        page: p.page,
+        alt: t('comparison.photoAlt', { what, witness: s.witness }),
+        caption: `${what} · ${s.witness}`,
+      });
     }
   }
   return out.sort((a, b) => (a.page ?? 9) - (b.page ?? 9));

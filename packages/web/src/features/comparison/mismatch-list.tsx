@@ -17,7 +17,17 @@ const SHOWN_DIFFERENCES = 3;
  * The TPS below a region in one comparison status, largest impact first, with a status filter and
  * "muat lebih banyak" (the API's cursor). Used by a region's "Selisih" tab and by `/selisih`.
  */
-export function MismatchList({ region, status, onStatus, counts }: { region: string; status: ListedStatus; onStatus: (s: ListedStatus) => void; counts?: Record<ComparisonStatus, number> }) {
+export function MismatchList({
+  region,
+  status,
+  onStatus,
+  counts,
+}: {
+  region: string;
+  status: ListedStatus;
+  onStatus: (s: ListedStatus) => void;
+  counts?: Record<ComparisonStatus, number>;
+}) {
   const { t, n } = useFormat();
   const list = useMismatches(region, status);
   const selectId = useId();
@@ -35,8 +45,14 @@ export function MismatchList({ region, status, onStatus, counts }: { region: str
         </select>
       </div>
       <p className="muted small">{t('comparison.listOrder')}</p>
-      {list.phase === 'loading' && <p className="muted" role="status">{t('errors.loading')}</p>}
-      {list.phase !== 'loading' && list.items.length === 0 && !list.error && <p className="notice">{t(`comparison.emptyList.${status}`)}</p>}
+      {list.phase === 'loading' && (
+        <p className="muted" role="status">
+          {t('errors.loading')}
+        </p>
+      )}
+      {list.phase !== 'loading' && list.items.length === 0 && !list.error && (
+        <p className="notice">{t(`comparison.emptyList.${status}`)}</p>
+      )}
       {list.items.length > 0 && (
         <ol className="mismatch-list" data-testid="mismatch-list">
           {list.items.map((item) => (
@@ -47,7 +63,12 @@ export function MismatchList({ region, status, onStatus, counts }: { region: str
       {list.error && <InlineLoadError text={t('comparison.listFailed')} onRetry={list.retry} />}
       {list.nextCursor && !list.error && (
         <p>
-          <button type="button" className="button button--secondary" onClick={list.loadMore} disabled={list.phase === 'loading-more'}>
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={list.loadMore}
+            disabled={list.phase === 'loading-more'}
+          >
             {list.phase === 'loading-more' ? t('errors.loading') : t('comparison.loadMore')}
           </button>
         </p>
@@ -67,7 +88,9 @@ function MismatchEntry({ item }: { item: MismatchItem }) {
         </Link>
         <ComparisonBadge status={item.status} />
       </div>
-      <p className="mismatch__place small muted">{[item.location.district, item.location.regency, item.location.province].filter(Boolean).join(', ')}</p>
+      <p className="mismatch__place small muted">
+        {[item.location.district, item.location.regency, item.location.province].filter(Boolean).join(', ')}
+      </p>
       <p className="mismatch__meta small">
         <span className="code">{item.code}</span>
         <span>{t('comparison.impact', { impact: n(item.impact) })}</span>
@@ -77,11 +100,20 @@ function MismatchEntry({ item }: { item: MismatchItem }) {
         <ul className="mismatch__diffs small">
           {shown.map((d) => (
             <li key={d.field}>
-              <span aria-hidden="true" className="tone--fail">✗ </span>
-              {t('comparison.diffLine', { field: fieldLabel(t, d.field), official: n(d.official), crowd: n(d.crowd), difference: signed(n, d.difference ?? 0) })}
+              <span aria-hidden="true" className="tone--fail">
+                ✗{' '}
+              </span>
+              {t('comparison.diffLine', {
+                field: fieldLabel(t, d.field),
+                official: n(d.official),
+                crowd: n(d.crowd),
+                difference: signed(n, d.difference ?? 0),
+              })}
             </li>
           ))}
-          {item.differences.length > shown.length && <li className="muted">{t('comparison.moreDiffs', { count: item.differences.length - shown.length })}</li>}
+          {item.differences.length > shown.length && (
+            <li className="muted">{t('comparison.moreDiffs', { count: item.differences.length - shown.length })}</li>
+          )}
         </ul>
       )}
       {item.conflicts.length > 0 && (

@@ -20,7 +20,12 @@ export function MismatchesPage() {
     <>
       <PageHeader kicker={t('levels.nation')} title={t('comparison.nationalTitle')} />
       <p>{t('comparison.nationalIntro')}</p>
-      <MismatchList region={NATION_CODE} status={readStatus(params)} onStatus={onStatus} counts={nation.data?.comparison?.statusCounts} />
+      <MismatchList
+        region={NATION_CODE}
+        status={readStatus(params)}
+        onStatus={onStatus}
+        counts={nation.data?.comparison?.statusCounts}
+      />
     </>
   );
 }

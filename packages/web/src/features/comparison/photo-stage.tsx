@@ -9,7 +9,15 @@ type Zoom = ReturnType<typeof usePhotoZoom>;
  * model (usePhotoZoom: buttons/keys in steps, ctrl+wheel at the pointer, two-finger pinch, drag to pan).
  * The scale is the image's width relative to the stage; rotation turns the image about its centre.
  */
-export function PhotoStage({ stage, zoom, src, alt, rotation = 0, className = '', testId }: {
+export function PhotoStage({
+  stage,
+  zoom,
+  src,
+  alt,
+  rotation = 0,
+  className = '',
+  testId,
+}: {
   stage: RefObject<HTMLDivElement | null>;
   zoom: Zoom;
   src: string;
@@ -19,7 +27,11 @@ export function PhotoStage({ stage, zoom, src, alt, rotation = 0, className = ''
   testId?: string;
 }) {
   return (
-    <div ref={stage} className={`viewer__stage${zoom.scale > 1 ? ' is-zoomed' : ''} ${className}`.trim()} {...zoom.gestures}>
+    <div
+      ref={stage}
+      className={`viewer__stage${zoom.scale > 1 ? ' is-zoomed' : ''} ${className}`.trim()}
+      {...zoom.gestures}
+    >
       <img
         src={src}
         alt={alt}
@@ -27,7 +39,10 @@ export function PhotoStage({ stage, zoom, src, alt, rotation = 0, className = ''
         data-testid={testId}
         data-zoom={zoom.scale}
         data-rotation={rotation}
-        style={{ width: `${zoom.scale * 100}%`, ...(rotation ? { transform: `rotate(${rotation}deg)`, transformOrigin: 'center' } : {}) }}
+        style={{
+          width: `${zoom.scale * 100}%`,
+          ...(rotation ? { transform: `rotate(${rotation}deg)`, transformOrigin: 'center' } : {}),
+        }}
       />
     </div>
   );

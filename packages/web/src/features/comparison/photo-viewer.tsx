@@ -12,7 +12,17 @@ export type ViewerPhoto = { sha256: string; displayUrl: string; alt: string; cap
  * A crowd photo full size in a modal dialog (native <dialog>: focus stays inside, Esc closes it) with
  * zoom buttons, +/- keys, ctrl+wheel and two-finger pinch; dragging pans a zoomed photo.
  */
-export function PhotoViewer({ photos, index, onIndex, onClose }: { photos: ViewerPhoto[]; index: number; onIndex: (i: number) => void; onClose: () => void }) {
+export function PhotoViewer({
+  photos,
+  index,
+  onIndex,
+  onClose,
+}: {
+  photos: ViewerPhoto[];
+  index: number;
+  onIndex: (i: number) => void;
+  onClose: () => void;
+}) {
   const { t, lang } = useFormat();
   const dialog = useRef<HTMLDialogElement>(null);
   const stage = useRef<HTMLDivElement>(null);
@@ -82,13 +92,25 @@ function ViewerBar({ caption, position, zoom, canZoomIn, canZoomOut, onZoom, onI
         {position && <span className="muted small"> · {t('comparison.viewer.position', position)}</span>}
       </p>
       <div className="viewer__controls" role="group" aria-label={t('comparison.viewer.zoomGroup')}>
-        <button type="button" className={small} onClick={() => onZoom('out')} disabled={!canZoomOut} aria-label={t('comparison.viewer.zoomOut')}>
+        <button
+          type="button"
+          className={small}
+          onClick={() => onZoom('out')}
+          disabled={!canZoomOut}
+          aria-label={t('comparison.viewer.zoomOut')}
+        >
           −
         </button>
         <output className="viewer__zoom" aria-live="polite" data-testid="viewer-zoom">
           {zoom}
         </output>
-        <button type="button" className={small} onClick={() => onZoom('in')} disabled={!canZoomIn} aria-label={t('comparison.viewer.zoomIn')}>
+        <button
+          type="button"
+          className={small}
+          onClick={() => onZoom('in')}
+          disabled={!canZoomIn}
+          aria-label={t('comparison.viewer.zoomIn')}
+        >
           +
         </button>
         <button type="button" className={small} onClick={() => onZoom('fit')} disabled={!canZoomOut}>
@@ -98,10 +120,22 @@ function ViewerBar({ caption, position, zoom, canZoomIn, canZoomOut, onZoom, onI
       <div className="viewer__controls">
         {position && (
           <>
-            <button type="button" className={small} onClick={() => onIndex(-1)} disabled={position.n === 1} aria-label={t('comparison.viewer.previous')}>
+            <button
+              type="button"
+              className={small}
+              onClick={() => onIndex(-1)}
+              disabled={position.n === 1}
+              aria-label={t('comparison.viewer.previous')}
+            >
               ‹
             </button>
-            <button type="button" className={small} onClick={() => onIndex(1)} disabled={position.n === position.total} aria-label={t('comparison.viewer.next')}>
+            <button
+              type="button"
+              className={small}
+              onClick={() => onIndex(1)}
+              disabled={position.n === position.total}
+              aria-label={t('comparison.viewer.next')}
+            >
               ›
             </button>
           </>

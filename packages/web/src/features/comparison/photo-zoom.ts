@@ -34,5 +34,8 @@ export function scrollForZoom(
   to: number,
 ): { left: number; top: number } {
   const k = to / from;
-  return { left: Math.max(0, (scroll.left + focus.x) * k - focus.x), top: Math.max(0, (scroll.top + focus.y) * k - focus.y) };
+  return {
+    left: Math.max(0, (scroll.left + focus.x) * k - focus.x),
+    top: Math.max(0, (scroll.top + focus.y) * k - focus.y),
+  };
 }

@@ -3,10 +3,19 @@ import { Link } from 'react-router-dom';
 import { CANDIDATES } from '@cocok/domain';
 import { useFormat } from '../common/use-format.ts';
 import { barWidths, coverageShare, signed, statusLook } from './comparison-text.ts';
-import { LISTED_STATUSES, type ComparisonStatus, type ListedStatus, type RegionComparison as Totals } from './comparison-types.ts';
+import {
+  LISTED_STATUSES,
+  type ComparisonStatus,
+  type ListedStatus,
+  type RegionComparison as Totals,
+} from './comparison-types.ts';
 import { mismatchTabSearch } from './comparison-params.ts';
 
-const SHORT_NAMES: Record<string, string> = { suara_paslon_1: 'Anies-Muhaimin', suara_paslon_2: 'Prabowo-Gibran', suara_paslon_3: 'Ganjar-Mahfud' };
+const SHORT_NAMES: Record<string, string> = {
+  suara_paslon_1: 'Anies-Muhaimin',
+  suara_paslon_2: 'Prabowo-Gibran',
+  suara_paslon_3: 'Ganjar-Mahfud',
+};
 
 /**
  * A region's official and crowd totals side by side, over the same TPS (those with both figures for
@@ -46,9 +55,15 @@ function CandidateComparison({ comparison }: { comparison: Totals }) {
         <thead>
           <tr>
             <th scope="col">{t('region.candidate')}</th>
-            <th scope="col" className="num">{t('comparison.official')}</th>
-            <th scope="col" className="num">{t('comparison.crowd')}</th>
-            <th scope="col" className="num">{t('comparison.difference')}</th>
+            <th scope="col" className="num">
+              {t('comparison.official')}
+            </th>
+            <th scope="col" className="num">
+              {t('comparison.crowd')}
+            </th>
+            <th scope="col" className="num">
+              {t('comparison.difference')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,12 +71,20 @@ function CandidateComparison({ comparison }: { comparison: Totals }) {
             <tr key={c.field} data-field={c.field}>
               <th scope="row">
                 <span className="candidate">
-                  <span className="candidate__number" style={{ borderColor: c.color }}>{String(c.number).padStart(2, '0')}</span>
+                  <span className="candidate__number" style={{ borderColor: c.color }}>
+                    {String(c.number).padStart(2, '0')}
+                  </span>
                   <span className="candidate__name">{SHORT_NAMES[c.field]}</span>
                 </span>
                 <span className="cmp-bars" aria-hidden="true">
-                  <span className="cmp-bar cmp-bar--official" style={{ width: `${widths[2 * i]}%`, background: c.color }} />
-                  <span className="cmp-bar cmp-bar--crowd" style={{ width: `${widths[2 * i + 1]}%`, borderColor: c.color }} />
+                  <span
+                    className="cmp-bar cmp-bar--official"
+                    style={{ width: `${widths[2 * i]}%`, background: c.color }}
+                  />
+                  <span
+                    className="cmp-bar cmp-bar--crowd"
+                    style={{ width: `${widths[2 * i + 1]}%`, borderColor: c.color }}
+                  />
                 </span>
               </th>
               <td className="num" data-label={t('comparison.official')}>
@@ -70,7 +93,10 @@ function CandidateComparison({ comparison }: { comparison: Totals }) {
               <td className="num" data-label={t('comparison.crowd')}>
                 {f ? n(f.crowd) : '–'}
               </td>
-              <td className={`num${f ? (f.difference !== 0 ? ' is-flagged' : ' tone--pass') : ''}`} data-label={t('comparison.difference')}>
+              <td
+                className={`num${f ? (f.difference !== 0 ? ' is-flagged' : ' tone--pass') : ''}`}
+                data-label={t('comparison.difference')}
+              >
                 {f && <span aria-hidden="true">{f.difference !== 0 ? '✗ ' : '✓ '}</span>}
                 {f ? signed(n, f.difference) : '–'}
               </td>
@@ -97,9 +123,14 @@ function CrowdCoverage({ comparison: c, tpsCount }: { comparison: Totals; tpsCou
           <dt>{t('comparison.coverage')}</dt>
           <dd>
             <span className="stat__value">{coverageShare(lang, c.crowdTps, tpsCount)}</span>
-            <span className="stat__detail">{t('comparison.coverageValue', { crowd: n(c.crowdTps), total: n(tpsCount) })}</span>
+            <span className="stat__detail">
+              {t('comparison.coverageValue', { crowd: n(c.crowdTps), total: n(tpsCount) })}
+            </span>
             <span className="bar bar--thin" aria-hidden="true">
-              <span className="bar__fill bar__fill--coverage" style={{ width: `${tpsCount ? (c.crowdTps / tpsCount) * 100 : 0}%` }} />
+              <span
+                className="bar__fill bar__fill--coverage"
+                style={{ width: `${tpsCount ? (c.crowdTps / tpsCount) * 100 : 0}%` }}
+              />
             </span>
           </dd>
         </div>
@@ -121,7 +152,14 @@ function isListed(s: ComparisonStatus): s is ListedStatus {
   return (LISTED_STATUSES as readonly string[]).includes(s);
 }
 
-const COUNT_ORDER: ComparisonStatus[] = ['mismatch', 'crowd_conflict', 'official_inconsistent', 'no_official', 'match', 'no_crowd'];
+const COUNT_ORDER: ComparisonStatus[] = [
+  'mismatch',
+  'crowd_conflict',
+  'official_inconsistent',
+  'no_official',
+  'match',
+  'no_crowd',
+];
 
 /** TPS per comparison status; each listed status links to the "Selisih" tab filtered by it. */
 function StatusCounts({ counts }: { counts: Record<ComparisonStatus, number> }) {
@@ -133,14 +171,20 @@ function StatusCounts({ counts }: { counts: Record<ComparisonStatus, number> }) 
         const listed = isListed(s) && counts[s] > 0;
         const label = (
           <>
-            <span className={`status-counts__icon tone--${look.tone}`} aria-hidden="true">{look.icon}</span>
+            <span className={`status-counts__icon tone--${look.tone}`} aria-hidden="true">
+              {look.icon}
+            </span>
             <span className="status-counts__label">{look.label(t)}</span>
             <span className="status-counts__n num">{n(counts[s])}</span>
           </>
         );
         return (
           <li key={s} data-status={s} className={counts[s] > 0 ? `has-${look.tone}` : undefined}>
-            {listed ? <Link to={{ search: mismatchTabSearch(s) }}>{label}</Link> : <span className="status-counts__row">{label}</span>}
+            {listed ? (
+              <Link to={{ search: mismatchTabSearch(s) }}>{label}</Link>
+            ) : (
+              <span className="status-counts__row">{label}</span>
+            )}
           </li>
         );
       })}

@@ -20,7 +20,8 @@ export function RegionTabs({ region, children }: { region: RegionView; children:
   const mismatches = region.comparison?.statusCounts.mismatch ?? 0;
 
   const choose = (next: RegionTab) => setParams(next === 'selisih' ? { tab: 'selisih' } : {});
-  const setStatus = (s: ListedStatus) => setParams(s === 'mismatch' ? { tab: 'selisih' } : { tab: 'selisih', status: s }, { replace: true });
+  const setStatus = (s: ListedStatus) =>
+    setParams(s === 'mismatch' ? { tab: 'selisih' } : { tab: 'selisih', status: s }, { replace: true });
   function onKeyDown(e: KeyboardEvent) {
     if (e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') return;
     const next: RegionTab = tab === 'ringkasan' ? 'selisih' : 'ringkasan';
@@ -73,7 +74,12 @@ export function RegionTabs({ region, children }: { region: RegionView; children:
         {tab === 'selisih' && (
           <section className="section" aria-labelledby="mismatches-heading">
             <h2 id="mismatches-heading">{t('comparison.regionListHeading')}</h2>
-            <MismatchList region={region.code} status={status} onStatus={setStatus} counts={region.comparison?.statusCounts} />
+            <MismatchList
+              region={region.code}
+              status={status}
+              onStatus={setStatus}
+              counts={region.comparison?.statusCounts}
+            />
           </section>
         )}
       </div>

@@ -38,7 +38,14 @@ function StatusSummary({ comparison: c }: { comparison: TpsComparisonView }) {
   return (
     <div className={`cmp-status cmp-status--${c.status}`} data-testid="tps-comparison-status">
       <ComparisonBadge status={c.status} />
-      <p>{t(`comparison.statusText.${c.status}`, { fields: differing, conflicts, impact: n(c.impact), count: differing })}</p>
+      <p>
+        {t(`comparison.statusText.${c.status}`, {
+          fields: differing,
+          conflicts,
+          impact: n(c.impact),
+          count: differing,
+        })}
+      </p>
       {c.submissions > 0 && <p className="muted small">{t('comparison.basedOn', { count: c.submissions })}</p>}
     </div>
   );

@@ -43,13 +43,16 @@ export function useMismatches(region: string, status: ListedStatus) {
     setState((s) => ({ ...s, phase: 'loading-more', error: null }));
     send(mismatchesCall(region, status, cursor)).then(
       (page) =>
-        setState((s) => (s.key === key ? { ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor, phase: 'ready' } : s)),
+        setState((s) =>
+          s.key === key ? { ...s, items: [...s.items, ...page.items], nextCursor: page.nextCursor, phase: 'ready' } : s,
+        ),
       (err: unknown) => setState((s) => (s.key === key ? { ...s, phase: 'ready', error: asApiError(err) } : s)),
     );
   }, [state.phase, state.nextCursor, region, status, key]);
 
   const retryFirst = useCallback(() => setAttempt((n) => n + 1), []);
-  const current = state.key === key ? state : { key, items: [], nextCursor: null, phase: 'loading' as const, error: null };
+  const current =
+    state.key === key ? state : { key, items: [], nextCursor: null, phase: 'loading' as const, error: null };
   return { ...current, loadMore, retry: current.items.length === 0 ? retryFirst : loadMore };
 }
 

@@ -47,7 +47,8 @@ function DashboardBody({ d }: { d: Dashboard }) {
         <div className="stat">
           <span className="stat__value">{d.oldestOpen ? instant(d.oldestOpen.since) : '–'}</span>
           <span className="stat__detail">
-            {t('moderation.oldestOpen')} {d.oldestOpen && <Link to={reviewPath(d.oldestOpen.tps)}>{d.oldestOpen.tps}</Link>}
+            {t('moderation.oldestOpen')}{' '}
+            {d.oldestOpen && <Link to={reviewPath(d.oldestOpen.tps)}>{d.oldestOpen.tps}</Link>}
           </span>
         </div>
       </div>

@@ -13,7 +13,16 @@ export type DecisionKind = Decision['kind'];
 export type DecisionFormHandle = { start(kind: DecisionKind): void };
 type Props = { data: ReviewData; selected: number | null; onDone: (answer: DecisionAnswer) => void };
 
-const KINDS: DecisionKind[] = ['set-verified', 'official-wrong', 'reject-submission', 'move-submission', 'escalate', 'ban-uploader', 'resolve-report', 'clear-verified'];
+const KINDS: DecisionKind[] = [
+  'set-verified',
+  'official-wrong',
+  'reject-submission',
+  'move-submission',
+  'escalate',
+  'ban-uploader',
+  'resolve-report',
+  'clear-verified',
+];
 
 /**
  * The kinds that can succeed here, so the form does not offer what the server would refuse: after an
@@ -31,7 +40,10 @@ function availableKinds(data: ReviewData, role: string | undefined): DecisionKin
 }
 
 /** One form for every decision kind; a refusal is shown in Indonesian and the form keeps what was typed. */
-export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function DecisionForm({ data, selected, onDone }, ref) {
+export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function DecisionForm(
+  { data, selected, onDone },
+  ref,
+) {
   const { t, lang } = useFormat();
   const kinds = availableKinds(data, useAuth().user?.role);
   const [chosen, setKind] = useState<DecisionKind>(kinds[0]);
@@ -48,8 +60,14 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
   const reasonRef = useRef<HTMLTextAreaElement>(null);
   useImperativeHandle(ref, () => ({ start: (k) => (setKind(k), setTimeout(() => reasonRef.current?.focus(), 0)) }), []);
 
-  const editable = FIELDS.filter((f) => data.comparison?.fields.some((c) => c.field === f) || data.official?.fields[f] != null);
-  const needsSubmission = kind === 'reject-submission' || kind === 'move-submission' || kind === 'ban-uploader' || (kind === 'set-verified' && source === 'submission');
+  const editable = FIELDS.filter(
+    (f) => data.comparison?.fields.some((c) => c.field === f) || data.official?.fields[f] != null,
+  );
+  const needsSubmission =
+    kind === 'reject-submission' ||
+    kind === 'move-submission' ||
+    kind === 'ban-uploader' ||
+    (kind === 'set-verified' && source === 'submission');
 
   function body(): Decision | string {
     if (needsSubmission && selected === null) return t('moderation.pickSubmission');
@@ -57,13 +75,24 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
     switch (kind) {
       case 'set-verified': {
         if (source === 'submission') return { kind, fromSubmission: id, reason };
-        const figures = Object.fromEntries(Object.entries(typed).filter(([, v]) => v !== '').map(([f, v]) => [f, Number(v)]));
+        const figures = Object.fromEntries(
+          Object.entries(typed)
+            .filter(([, v]) => v !== '')
+            .map(([f, v]) => [f, Number(v)]),
+        );
         return Object.keys(figures).length ? { kind, figures, reason } : t('moderation.typeFigures');
       }
       case 'official-wrong':
-        return fields.length ? { kind, fields: fields as [FieldName, ...FieldName[]], reason } : t('moderation.pickFields');
+        return fields.length
+          ? { kind, fields: fields as [FieldName, ...FieldName[]], reason }
+          : t('moderation.pickFields');
       case 'reject-submission':
-        return { kind, submissionId: id, reason: rejectReason as (typeof REJECT_REASONS)[number], note: reason || undefined };
+        return {
+          kind,
+          submissionId: id,
+          reason: rejectReason as (typeof REJECT_REASONS)[number],
+          note: reason || undefined,
+        };
       case 'move-submission':
         return { kind, submissionId: id, toTps: toTps.trim().toUpperCase(), reason };
       case 'ban-uploader':
@@ -92,9 +121,16 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
   }
 
   return (
-    <form className="inline-form decision-form" onSubmit={(e) => void submit(e)} aria-labelledby="decision-heading" data-testid="decision-form">
+    <form
+      className="inline-form decision-form"
+      onSubmit={(e) => void submit(e)}
+      aria-labelledby="decision-heading"
+      data-testid="decision-form"
+    >
       <h2 id="decision-heading">{t('moderation.decisionHeading')}</h2>
-      {kinds.length === 1 && kinds[0] === 'escalate' && <p className="notice notice--warning">{t('moderation.escalatedNotice')}</p>}
+      {kinds.length === 1 && kinds[0] === 'escalate' && (
+        <p className="notice notice--warning">{t('moderation.escalatedNotice')}</p>
+      )}
       <label className="field">
         {t('moderation.kindLabel')}
         <select value={kind} onChange={(e) => setKind(e.target.value as DecisionKind)}>
@@ -105,21 +141,33 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
           ))}
         </select>
       </label>
-      {needsSubmission && <p className="small">{selected === null ? t('moderation.pickSubmission') : t('moderation.forSubmission', { id: selected })}</p>}
+      {needsSubmission && (
+        <p className="small">
+          {selected === null ? t('moderation.pickSubmission') : t('moderation.forSubmission', { id: selected })}
+        </p>
+      )}
       {kind === 'set-verified' && (
         <fieldset>
           <legend>{t('moderation.sourceLegend')}</legend>
           <label>
-            <input type="radio" checked={source === 'submission'} onChange={() => setSource('submission')} /> {t('moderation.fromSubmission')}
+            <input type="radio" checked={source === 'submission'} onChange={() => setSource('submission')} />{' '}
+            {t('moderation.fromSubmission')}
           </label>{' '}
           <label>
-            <input type="radio" checked={source === 'typed'} onChange={() => setSource('typed')} /> {t('moderation.typed')}
+            <input type="radio" checked={source === 'typed'} onChange={() => setSource('typed')} />{' '}
+            {t('moderation.typed')}
           </label>
           {source === 'typed' &&
             editable.map((f) => (
               <label key={f} className="field-row">
                 <span className="field-row__label">{fieldLabel(t, f)}</span>
-                <input className="field-row__input" inputMode="numeric" pattern="[0-9]*" value={typed[f] ?? ''} onChange={(e) => setTyped({ ...typed, [f]: e.target.value.replace(/\D/g, '') })} />
+                <input
+                  className="field-row__input"
+                  inputMode="numeric"
+                  pattern="[0-9]*"
+                  value={typed[f] ?? ''}
+                  onChange={(e) => setTyped({ ...typed, [f]: e.target.value.replace(/\D/g, '') })}
+                />
               </label>
             ))}
         </fieldset>
@@ -129,7 +177,11 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
           <legend>{t('moderation.wrongFields')}</legend>
           {editable.map((f) => (
             <label key={f} className="field-row">
-              <input type="checkbox" checked={fields.includes(f)} onChange={(e) => setFields(e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))} />{' '}
+              <input
+                type="checkbox"
+                checked={fields.includes(f)}
+                onChange={(e) => setFields(e.target.checked ? [...fields, f] : fields.filter((x) => x !== f))}
+              />{' '}
               {fieldLabel(t, f)}
             </label>
           ))}
@@ -150,7 +202,13 @@ export const DecisionForm = forwardRef<DecisionFormHandle, Props>(function Decis
       {kind === 'move-submission' && (
         <label className="field">
           {t('moderation.toTps')}
-          <input className="code-input" value={toTps} onChange={(e) => setToTps(e.target.value)} inputMode="numeric" maxLength={13} />
+          <input
+            className="code-input"
+            value={toTps}
+            onChange={(e) => setToTps(e.target.value)}
+            inputMode="numeric"
+            maxLength={13}
+          />
         </label>
       )}
       {kind === 'resolve-report' && (

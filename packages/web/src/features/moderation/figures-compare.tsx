@@ -11,7 +11,9 @@ export function FiguresCompare({ data }: { data: ReviewData }) {
   const subs = data.submissions.filter((s) => s.values.length > 0);
   const confirmed = (s: (typeof subs)[number], f: FieldName) => s.values.find((v) => v.field === f);
   // Only fields someone gave a crowd figure for: KPU-only fields are on the public TPS page.
-  const shown = FIELDS.filter((f) => crowd.get(f)?.state || subs.some((s) => confirmed(s, f)) || data.verified?.figures[f] !== undefined);
+  const shown = FIELDS.filter(
+    (f) => crowd.get(f)?.state || subs.some((s) => confirmed(s, f)) || data.verified?.figures[f] !== undefined,
+  );
   const disputed = new Set(data.officialDisputes.map((d) => d.field));
   if (shown.length === 0) return <p className="muted">{t('moderation.noFigures')}</p>;
   return (
@@ -20,8 +22,12 @@ export function FiguresCompare({ data }: { data: ReviewData }) {
         <thead>
           <tr>
             <th scope="col">{t('moderation.colField')}</th>
-            <th scope="col" className="num">{t('moderation.colKpu')}</th>
-            <th scope="col" className="num">{t('moderation.colCrowd')}</th>
+            <th scope="col" className="num">
+              {t('moderation.colKpu')}
+            </th>
+            <th scope="col" className="num">
+              {t('moderation.colCrowd')}
+            </th>
             {subs.map((s) => (
               <th key={s.id} scope="col" className="num">
                 #{s.id}
@@ -50,8 +56,14 @@ export function FiguresCompare({ data }: { data: ReviewData }) {
                     <td key={s.id} className="num">
                       {n(v?.confirmed ?? null)}
                       {v?.machine.review && (
-                        <span className="review-mark" title={t('moderation.machineConfidence', { pct: Math.round((v.machine.confidence ?? 0) * 100) })}>
-                          {' '}?
+                        <span
+                          className="review-mark"
+                          title={t('moderation.machineConfidence', {
+                            pct: Math.round((v.machine.confidence ?? 0) * 100),
+                          })}
+                        >
+                          {' '}
+                          ?
                         </span>
                       )}
                     </td>

@@ -11,7 +11,10 @@ type Photo = { sha256: string; displayUrl: string; page: number | null };
  * A witness photo inline in the review, with rotation; zoom is the crowd photo viewer's one model
  * (PhotoStage: steps, ctrl+wheel, pinch, drag). Keyboard shortcuts reach it through the handle.
  */
-export const PhotoViewer = forwardRef<PhotoViewerHandle, { photo: Photo; label: string }>(function PhotoViewer({ photo, label }, ref) {
+export const PhotoViewer = forwardRef<PhotoViewerHandle, { photo: Photo; label: string }>(function PhotoViewer(
+  { photo, label },
+  ref,
+) {
   const { t } = useFormat();
   const stage = useRef<HTMLDivElement>(null);
   const zoom = usePhotoZoom(stage, photo.sha256);
@@ -23,10 +26,20 @@ export const PhotoViewer = forwardRef<PhotoViewerHandle, { photo: Photo; label: 
   return (
     <figure className="photo-viewer" data-testid="photo-viewer">
       <div className="button-row">
-        <button type="button" className="button button--small button--secondary" onClick={zoomOut} disabled={zoom.scale <= MIN_ZOOM}>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={zoomOut}
+          disabled={zoom.scale <= MIN_ZOOM}
+        >
           {t('moderation.zoomOut')}
         </button>
-        <button type="button" className="button button--small button--secondary" onClick={zoomIn} disabled={zoom.scale >= MAX_ZOOM}>
+        <button
+          type="button"
+          className="button button--small button--secondary"
+          onClick={zoomIn}
+          disabled={zoom.scale >= MAX_ZOOM}
+        >
           {t('moderation.zoomIn')}
         </button>
         <button type="button" className="button button--small button--secondary" onClick={rotate}>
@@ -36,7 +49,14 @@ export const PhotoViewer = forwardRef<PhotoViewerHandle, { photo: Photo; label: 
           {Math.round(zoom.scale * 100)}% · {turns * 90}°
         </span>
       </div>
-      <PhotoStage stage={stage} zoom={zoom} src={photo.displayUrl} alt={label} rotation={turns * 90} className="photo-viewer__frame" />
+      <PhotoStage
+        stage={stage}
+        zoom={zoom}
+        src={photo.displayUrl}
+        alt={label}
+        rotation={turns * 90}
+        className="photo-viewer__frame"
+      />
     </figure>
   );
 });

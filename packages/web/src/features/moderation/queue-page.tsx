@@ -62,7 +62,13 @@ function Queue() {
           </label>
           <label>
             {t('moderation.regionFilter')}{' '}
-            <input className="code-input" value={regionInput} onChange={(e) => setRegionInput(e.target.value)} placeholder="31" inputMode="numeric" />
+            <input
+              className="code-input"
+              value={regionInput}
+              onChange={(e) => setRegionInput(e.target.value)}
+              placeholder="31"
+              inputMode="numeric"
+            />
           </label>
           <button type="submit" className="button button--small">
             {t('moderation.applyFilter')}
@@ -78,7 +84,11 @@ function Queue() {
             ) : (
               <>
                 <p>
-                  <button type="button" className="button" onClick={() => navigate(reviewPath(queue.items.find((i) => !i.claim)?.tps ?? queue.items[0].tps))}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => navigate(reviewPath(queue.items.find((i) => !i.claim)?.tps ?? queue.items[0].tps))}
+                  >
                     {t('moderation.takeTop')}
                   </button>
                 </p>
@@ -100,7 +110,9 @@ function QueueTable({ items }: { items: QueueItem[] }) {
         <thead>
           <tr>
             <th scope="col">{t('moderation.colTps')}</th>
-            <th scope="col" className="num">{t('moderation.colImpact')}</th>
+            <th scope="col" className="num">
+              {t('moderation.colImpact')}
+            </th>
             <th scope="col">{t('moderation.colReasons')}</th>
             <th scope="col">{t('moderation.colSince')}</th>
             <th scope="col">{t('moderation.colClaim')}</th>
@@ -110,7 +122,8 @@ function QueueTable({ items }: { items: QueueItem[] }) {
           {items.map((item) => (
             <tr key={item.tps} data-tps={item.tps}>
               <td>
-                <Link to={reviewPath(item.tps)}>{item.name ?? item.tps}</Link> <span className="code small">{item.tps}</span>
+                <Link to={reviewPath(item.tps)}>{item.name ?? item.tps}</Link>{' '}
+                <span className="code small">{item.tps}</span>
               </td>
               <td className="num">{n(item.impact)}</td>
               <td>

@@ -59,10 +59,19 @@ function Review({ code }: { code: string }) {
   // Kept here: reloading the review data after a decision re-mounts the body, and the notice must stay.
   const [done, setDone] = useState<DecisionAnswer | null>(null);
   const decided = (answer: DecisionAnswer) => (setDone(answer), result.retry());
-  return <Loaded result={result}>{(data) => <ReviewBody data={data} claim={claim} done={done} onDecided={decided} />}</Loaded>;
+  return (
+    <Loaded result={result}>
+      {(data) => <ReviewBody data={data} claim={claim} done={done} onDecided={decided} />}
+    </Loaded>
+  );
 }
 
-type BodyProps = { data: ReviewData; claim: ReturnType<typeof useClaim>; done: DecisionAnswer | null; onDecided: (a: DecisionAnswer) => void };
+type BodyProps = {
+  data: ReviewData;
+  claim: ReturnType<typeof useClaim>;
+  done: DecisionAnswer | null;
+  onDecided: (a: DecisionAnswer) => void;
+};
 
 function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
   const { t, lang, instant } = useFormat();
@@ -102,7 +111,8 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
       p: () => setPhotoIndex((i) => (sub ? (i + 1) % sub.photos.length : 0)),
     };
     const digit = Number(key);
-    if (digit >= 1 && digit <= data.submissions.length) actions[key] = () => (setSelected(data.submissions[digit - 1].id), setPhotoIndex(0));
+    if (digit >= 1 && digit <= data.submissions.length)
+      actions[key] = () => (setSelected(data.submissions[digit - 1].id), setPhotoIndex(0));
     const action = actions[key];
     action?.();
     return Boolean(action);
@@ -110,12 +120,24 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
 
   return (
     <>
-      <PageHeader kicker={t('moderation.kicker')} title={`${data.tps.name} · ${data.tps.breadcrumb.at(-1)?.name ?? ''}`}>
-        <span className="code">{data.tps.code}</span> <Link to={`/tps/${data.tps.code}`}>{t('moderation.publicPage')}</Link>{' '}
+      <PageHeader
+        kicker={t('moderation.kicker')}
+        title={`${data.tps.name} · ${data.tps.breadcrumb.at(-1)?.name ?? ''}`}
+      >
+        <span className="code">{data.tps.code}</span>{' '}
+        <Link to={`/tps/${data.tps.code}`}>{t('moderation.publicPage')}</Link>{' '}
         <Link to={QUEUE_PATH}>{t('moderation.queueLink')}</Link>
       </PageHeader>
-      <p data-testid="claim-status" className={claim && !claim.ok ? 'notice notice--warning' : 'muted'} role={claim && !claim.ok ? 'alert' : undefined}>
-        {claim === null ? t('moderation.claiming') : claim.ok ? t('moderation.claimedUntil', { at: instant(claim.answer.claim?.expiresAt ?? '') }) : errorText(claim.error, { lang, t })}
+      <p
+        data-testid="claim-status"
+        className={claim && !claim.ok ? 'notice notice--warning' : 'muted'}
+        role={claim && !claim.ok ? 'alert' : undefined}
+      >
+        {claim === null
+          ? t('moderation.claiming')
+          : claim.ok
+            ? t('moderation.claimedUntil', { at: instant(claim.answer.claim?.expiresAt ?? '') })
+            : errorText(claim.error, { lang, t })}
         {claim?.ok && (
           <>
             {' '}
@@ -126,7 +148,15 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
         )}
       </p>
       <p>
-        {data.reasons.length === 0 ? <span className="tag tag--current">{t('moderation.nothingOpen')}</span> : data.reasons.map((r) => <span key={r} className="tag">{t(`moderation.reasons.${r}`)}</span>)}
+        {data.reasons.length === 0 ? (
+          <span className="tag tag--current">{t('moderation.nothingOpen')}</span>
+        ) : (
+          data.reasons.map((r) => (
+            <span key={r} className="tag">
+              {t(`moderation.reasons.${r}`)}
+            </span>
+          ))
+        )}
       </p>
       {done && (
         <p className="notice" role="status" data-testid="decision-done">
@@ -141,10 +171,23 @@ function ReviewBody({ data, claim, done, onDecided }: BodyProps) {
           <h2 id="subs-heading">{t('moderation.submissionsHeading', { n: data.submissions.length })}</h2>
           <ul className="pick-list">
             {data.submissions.map((s, i) => (
-              <SubmissionCard key={s.id} s={s} n={i + 1} selected={s.id === selected} onSelect={() => (setSelected(s.id), setPhotoIndex(0))} />
+              <SubmissionCard
+                key={s.id}
+                s={s}
+                n={i + 1}
+                selected={s.id === selected}
+                onSelect={() => (setSelected(s.id), setPhotoIndex(0))}
+              />
             ))}
           </ul>
-          {photo && <PhotoViewer key={photo.sha256} ref={viewer} photo={photo} label={t('moderation.photoAlt', { id: sub!.id, page: photo.page ?? '?' })} />}
+          {photo && (
+            <PhotoViewer
+              key={photo.sha256}
+              ref={viewer}
+              photo={photo}
+              label={t('moderation.photoAlt', { id: sub!.id, page: photo.page ?? '?' })}
+            />
+          )}
         </section>
         <section aria-labelledby="figures-heading">
           <h2 id="figures-heading">{t('moderation.figuresHeading')}</h2>

@@ -4,13 +4,27 @@ import { useFormat } from '../common/use-format.ts';
 import type { ReviewSubmission } from './moderation-types.ts';
 
 /** One submission in the review list: status, EXIF time and device, duplicates, its field cut-outs. */
-export function SubmissionCard({ s, n, selected, onSelect }: { s: ReviewSubmission; n: number; selected: boolean; onSelect: () => void }) {
+export function SubmissionCard({
+  s,
+  n,
+  selected,
+  onSelect,
+}: {
+  s: ReviewSubmission;
+  n: number;
+  selected: boolean;
+  onSelect: () => void;
+}) {
   const { t, instant } = useFormat();
   const capture = s.photos.find((p) => p.capture)?.capture;
   const duplicates = s.photos.flatMap((p) => p.duplicates);
   const cutouts = s.photos.flatMap((p) => Object.entries(p.cutoutUrls));
   return (
-    <li className={`panel submission-card${selected ? ' submission-card--selected' : ''}`} data-testid="review-submission" data-id={s.id}>
+    <li
+      className={`panel submission-card${selected ? ' submission-card--selected' : ''}`}
+      data-testid="review-submission"
+      data-id={s.id}
+    >
       <button type="button" className="pick-list__button" aria-pressed={selected} onClick={onSelect}>
         <span className="pick-list__name">
           [{n}] #{s.id} · {t(`moderation.subStatus.${s.rejected ? 'rejected' : s.status}`)}
@@ -24,7 +38,9 @@ export function SubmissionCard({ s, n, selected, onSelect }: { s: ReviewSubmissi
         </span>
       </button>
       {duplicates.length > 0 && (
-        <p className="small warn-text">{t('moderation.duplicateOf', { tps: [...new Set(duplicates.map((d) => d.tps))].join(', ') })}</p>
+        <p className="small warn-text">
+          {t('moderation.duplicateOf', { tps: [...new Set(duplicates.map((d) => d.tps))].join(', ') })}
+        </p>
       )}
       {selected && cutouts.length > 0 && (
         <div className="cutouts">

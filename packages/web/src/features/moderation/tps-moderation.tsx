@@ -13,9 +13,13 @@ import { errorText } from '../../lib/error-text.ts';
 const ACTION_TEXTS = moderationTexts.id.moderation.actions;
 
 /** The figures a moderator verified last, unless a later decision cleared them (history is newest first). */
-function currentVerified(entries: HistoryEntry[]): { entry: HistoryEntry; figures: Record<string, number | null> } | null {
+function currentVerified(
+  entries: HistoryEntry[],
+): { entry: HistoryEntry; figures: Record<string, number | null> } | null {
   const last = entries.find((e) => e.action === 'set-verified' || e.action === 'clear-verified');
-  return last?.action === 'set-verified' && last.after ? { entry: last, figures: last.after as Record<string, number | null> } : null;
+  return last?.action === 'set-verified' && last.after
+    ? { entry: last, figures: last.after as Record<string, number | null> }
+    : null;
 }
 
 /** The TPS page's moderation section: the verified result, every decision (by pseudonym), and "Lapor". */
@@ -31,7 +35,9 @@ export function TpsModeration({ code }: { code: string }) {
         <div className="panel" data-testid="verified-result">
           <p>
             <strong>{t('moderation.verifiedTitle')}</strong>{' '}
-            <span className="muted small">{t('moderation.verifiedBy', { who: verified.entry.moderator, at: instant(verified.entry.at) })}</span>
+            <span className="muted small">
+              {t('moderation.verifiedBy', { who: verified.entry.moderator, at: instant(verified.entry.at) })}
+            </span>
           </p>
           <FigureList figures={verified.figures} />
         </div>
@@ -49,7 +55,8 @@ export function ModerationHistoryList({ entries }: { entries: HistoryEntry[] }) 
     <ol className="changes" data-testid="moderation-history">
       {entries.map((e) => (
         <li key={e.id}>
-          <strong>{isKeyOf(ACTION_TEXTS, e.action) ? t(`moderation.actions.${e.action}`) : e.action}</strong> · {e.moderator} · <span className="muted small">{instant(e.at)}</span>
+          <strong>{isKeyOf(ACTION_TEXTS, e.action) ? t(`moderation.actions.${e.action}`) : e.action}</strong> ·{' '}
+          {e.moderator} · <span className="muted small">{instant(e.at)}</span>
           {e.submissionId !== null && <span className="small"> · #{e.submissionId}</span>}
           {e.reason && <p className="small">“{e.reason}”</p>}
         </li>
@@ -63,7 +70,9 @@ function ReportForm({ code }: { code: string }) {
   const { t, lang } = useFormat();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [state, setState] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({ kind: 'idle' });
+  const [state, setState] = useState<{ kind: 'idle' | 'sending' | 'sent' } | { kind: 'error'; message: string }>({
+    kind: 'idle',
+  });
 
   async function send(e: FormEvent) {
     e.preventDefault();

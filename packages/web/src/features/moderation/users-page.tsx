@@ -57,7 +57,10 @@ function RoleForm() {
     try {
       const res = await request('userRole', { params: { id: user.id }, body: { role } });
       setUser({ ...user, role: res.user.role });
-      setMessage({ ok: true, text: t('moderation.roleChanged', { who: user.name, role: t(`moderation.roles.${role}`) }) });
+      setMessage({
+        ok: true,
+        text: t('moderation.roleChanged', { who: user.name, role: t(`moderation.roles.${role}`) }),
+      });
     } catch (err) {
       fail(err);
     }

@@ -29,34 +29,59 @@ export function ChildrenTable({ region }: { region: RegionView }) {
 
   if (region.children.length === 0) return <p className="notice">{t('region.noChildren')}</p>;
 
-  const paslon = (i: 1 | 2 | 3): Column => ({ key: `paslon${i}`, label: t('region.colPaslon', { n: `0${i}` }), numeric: true });
+  const paslon = (i: 1 | 2 | 3): Column => ({
+    key: `paslon${i}`,
+    label: t('region.colPaslon', { n: `0${i}` }),
+    numeric: true,
+  });
   const columns: Column[] = [
     { key: 'name', label: isVillage ? t('levels.tps') : t('region.colName') },
     { key: 'code', label: t('region.colCode') },
     ...(isVillage ? [] : [{ key: 'tps', label: t('region.colTps'), numeric: true } as Column]),
     { key: 'coverage', label: t('region.colCoverage'), numeric: !isVillage },
-    ...(isVillage || !region.comparison ? [] : [{ key: 'crowd', label: t('comparison.colCrowd'), numeric: true } as Column]),
+    ...(isVillage || !region.comparison
+      ? []
+      : [{ key: 'crowd', label: t('comparison.colCrowd'), numeric: true } as Column]),
     paslon(1),
     paslon(2),
     paslon(3),
     { key: 'sah', label: t('fields.suara_sah'), numeric: true },
     { key: 'flagged', label: isVillage ? t('region.colStatus') : t('region.colFlagged'), numeric: !isVillage },
-    ...(!region.comparison ? [] : [{ key: 'mismatch', label: isVillage ? t('comparison.colComparison') : t('comparison.colMismatch'), numeric: !isVillage } as Column]),
+    ...(!region.comparison
+      ? []
+      : [
+          {
+            key: 'mismatch',
+            label: isVillage ? t('comparison.colComparison') : t('comparison.colMismatch'),
+            numeric: !isVillage,
+          } as Column,
+        ]),
   ];
 
   return (
     <section className="section" aria-labelledby={`${captionId}-h`}>
-      <h2 id={`${captionId}-h`}>{isVillage ? t('region.tpsHeading') : t('region.childrenHeading', { level: lower(level) })}</h2>
+      <h2 id={`${captionId}-h`}>
+        {isVillage ? t('region.tpsHeading') : t('region.childrenHeading', { level: lower(level) })}
+      </h2>
       <p className="muted small scroll-hint">{t('region.scrollHint')}</p>
       <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className="data-table data-table--sticky">
           <caption id={captionId} className="visually-hidden">
-            {isVillage ? t('region.tpsCaption', { name: place }) : t('region.childrenCaption', { level: lower(level), name: place })}
+            {isVillage
+              ? t('region.tpsCaption', { name: place })
+              : t('region.childrenCaption', { level: lower(level), name: place })}
           </caption>
           <thead>
             <tr>
               {columns.map((c) => (
-                <SortableHeader key={c.key} column={c.key} label={c.label} numeric={c.numeric} sort={sort} onSort={(k) => setSort(nextSort(sort, k))} />
+                <SortableHeader
+                  key={c.key}
+                  column={c.key}
+                  label={c.label}
+                  numeric={c.numeric}
+                  sort={sort}
+                  onSort={(k) => setSort(nextSort(sort, k))}
+                />
               ))}
             </tr>
           </thead>
@@ -67,8 +92,25 @@ export function ChildrenTable({ region }: { region: RegionView }) {
                   <Link to={isVillage ? tpsPath(row.code) : regionPath(row.code)}>{row.name}</Link>
                 </th>
                 <td className="code">{row.code}</td>
-                {isVillage ? <TpsCells row={row} f={f} /> : <RegionCells totals={row.totals} f={f} crowd={region.comparison && <CrowdCells comparison={row.comparison} tpsCount={row.totals.tpsCount} part="coverage" />} />}
-                {region.comparison && (isVillage ? <TpsCrowdCell comparison={row.comparison} /> : <CrowdCells comparison={row.comparison} tpsCount={row.totals.tpsCount} part="mismatch" />)}
+                {isVillage ? (
+                  <TpsCells row={row} f={f} />
+                ) : (
+                  <RegionCells
+                    totals={row.totals}
+                    f={f}
+                    crowd={
+                      region.comparison && (
+                        <CrowdCells comparison={row.comparison} tpsCount={row.totals.tpsCount} part="coverage" />
+                      )
+                    }
+                  />
+                )}
+                {region.comparison &&
+                  (isVillage ? (
+                    <TpsCrowdCell comparison={row.comparison} />
+                  ) : (
+                    <CrowdCells comparison={row.comparison} tpsCount={row.totals.tpsCount} part="mismatch" />
+                  ))}
               </tr>
             ))}
           </tbody>
@@ -77,8 +119,18 @@ export function ChildrenTable({ region }: { region: RegionView }) {
               <tr>
                 <th scope="row">{t('region.total')}</th>
                 <td />
-                <RegionCells totals={region.totals} f={f} crowd={region.comparison && <CrowdCells comparison={region.comparison} tpsCount={region.totals.tpsCount} part="coverage" />} />
-                {region.comparison && <CrowdCells comparison={region.comparison} tpsCount={region.totals.tpsCount} part="mismatch" />}
+                <RegionCells
+                  totals={region.totals}
+                  f={f}
+                  crowd={
+                    region.comparison && (
+                      <CrowdCells comparison={region.comparison} tpsCount={region.totals.tpsCount} part="coverage" />
+                    )
+                  }
+                />
+                {region.comparison && (
+                  <CrowdCells comparison={region.comparison} tpsCount={region.totals.tpsCount} part="mismatch" />
+                )}
               </tr>
             </tfoot>
           )}
@@ -135,7 +187,11 @@ function TpsCells({ row, f }: { row: RegionChild; f: Format }) {
 }
 
 /** A TPS's own figure, '–' where KPU has not published it (never shown as 0). */
-function figure(row: RegionChild, field: 'suara_paslon_1' | 'suara_paslon_2' | 'suara_paslon_3' | 'suara_sah', f: Format): string {
+function figure(
+  row: RegionChild,
+  field: 'suara_paslon_1' | 'suara_paslon_2' | 'suara_paslon_3' | 'suara_sah',
+  f: Format,
+): string {
   const value = 'figures' in row ? row.figures[field] : null;
   return value === null ? '–' : f.n(value);
 }

@@ -1,6 +1,18 @@
 import type { RegionChild } from '@cocok/api';
 
-export const SORT_KEYS = ['name', 'code', 'tps', 'coverage', 'crowd', 'paslon1', 'paslon2', 'paslon3', 'sah', 'flagged', 'mismatch'] as const;
+export const SORT_KEYS = [
+  'name',
+  'code',
+  'tps',
+  'coverage',
+  'crowd',
+  'paslon1',
+  'paslon2',
+  'paslon3',
+  'sah',
+  'flagged',
+  'mismatch',
+] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
 export type SortDirection = 'ascending' | 'descending';
 export type SortState = { key: SortKey; direction: SortDirection };
@@ -19,7 +31,8 @@ const value: Record<SortKey, (r: RegionChild) => number | string> = {
   flagged: (r) => r.totals.flaggedTps,
   crowd: (r) => (r.comparison && r.totals.tpsCount ? r.comparison.crowdTps / r.totals.tpsCount : -1),
   // A TPS row sorts by its impact; a region row by how many of its TPS mismatch.
-  mismatch: (r) => (!r.comparison ? -1 : 'impact' in r.comparison ? r.comparison.impact : r.comparison.statusCounts.mismatch),
+  mismatch: (r) =>
+    !r.comparison ? -1 : 'impact' in r.comparison ? r.comparison.impact : r.comparison.statusCounts.mismatch,
 };
 
 const collator = new Intl.Collator('id', { numeric: true, sensitivity: 'base' });

@@ -21,7 +21,12 @@ export function SortableHeader({
   const arrow = !active ? '↕' : sort.direction === 'ascending' ? '▲' : '▼';
   return (
     <th scope="col" aria-sort={active ? sort.direction : undefined} className={numeric ? 'num' : undefined}>
-      <button type="button" className="sort-button" onClick={() => onSort(column)} title={t('region.sortBy', { col: label })}>
+      <button
+        type="button"
+        className="sort-button"
+        onClick={() => onSort(column)}
+        title={t('region.sortBy', { col: label })}
+      >
         {label}
         <span className={`sort-button__arrow${active ? ' is-active' : ''}`} aria-hidden="true">
           {arrow}

@@ -58,7 +58,9 @@ function Results({ q, data }: { q: string; data: SearchResults }) {
               </li>
             ))}
           </ul>
-          {data.regions.length >= SEARCH_LIMIT && <p className="muted small">{t('search.limited', { n: SEARCH_LIMIT })}</p>}
+          {data.regions.length >= SEARCH_LIMIT && (
+            <p className="muted small">{t('search.limited', { n: SEARCH_LIMIT })}</p>
+          )}
         </section>
       )}
       {data.tps.length > 0 && (

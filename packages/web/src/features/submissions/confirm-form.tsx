@@ -5,7 +5,14 @@ import type { FieldName } from '@cocok/domain';
 import { request } from '../../lib/api-client.ts';
 import { useFormat } from '../common/use-format.ts';
 import { UPLOAD_PATH } from '../auth/auth-paths.ts';
-import { confirmRows, initialText, liveChecks, parseFieldInput, reviewFirst, type ConfirmRow } from './confirm-logic.ts';
+import {
+  confirmRows,
+  initialText,
+  liveChecks,
+  parseFieldInput,
+  reviewFirst,
+  type ConfirmRow,
+} from './confirm-logic.ts';
 import { FieldRow } from './field-row.tsx';
 import { LiveChecks } from './live-checks.tsx';
 import type { SubmissionView } from './submission-types.ts';
@@ -43,13 +50,30 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
     }
   }
 
-  const rowOf = (r: ConfirmRow) => <FieldRow key={r.field} row={r} text={texts[r.field] ?? ''} invalid={invalid.includes(r.field)} onChange={(text) => setText(r.field, text)} />;
+  const rowOf = (r: ConfirmRow) => (
+    <FieldRow
+      key={r.field}
+      row={r}
+      text={texts[r.field] ?? ''}
+      invalid={invalid.includes(r.field)}
+      onChange={(text) => setText(r.field, text)}
+    />
+  );
   return (
     <section className="section confirm" aria-labelledby="confirm-heading">
       <h2 id="confirm-heading">{t('confirm.heading')}</h2>
       <p>{t('confirm.intro')}</p>
-      <FieldGroup rows={rows.filter((r) => r.review)} title={(count) => t('confirm.reviewGroup', { count })} review renderRow={rowOf} />
-      <FieldGroup rows={rows.filter((r) => !r.review)} title={(count) => t('confirm.okGroup', { count })} renderRow={rowOf} />
+      <FieldGroup
+        rows={rows.filter((r) => r.review)}
+        title={(count) => t('confirm.reviewGroup', { count })}
+        review
+        renderRow={rowOf}
+      />
+      <FieldGroup
+        rows={rows.filter((r) => !r.review)}
+        title={(count) => t('confirm.okGroup', { count })}
+        renderRow={rowOf}
+      />
       <LiveChecks checks={checks} tpsCode={view.tps.code} />
       {invalid.length > 0 && (
         <p className="form-error" role="alert">
@@ -61,7 +85,12 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
           {error}
         </p>
       )}
-      <button type="button" className="button button--wide" disabled={busy || invalid.length > 0} onClick={() => void confirm()}>
+      <button
+        type="button"
+        className="button button--wide"
+        disabled={busy || invalid.length > 0}
+        onClick={() => void confirm()}
+      >
         {busy ? t('confirm.confirming') : t('confirm.confirm')}
       </button>
       <p className="small muted">{t('confirm.confirmNote')}</p>
@@ -69,11 +98,18 @@ export function ConfirmForm({ view, onDone }: { view: SubmissionView; onDone: (v
   );
 }
 
-function FieldGroup(props: { rows: ConfirmRow[]; title: (count: number) => string; review?: boolean; renderRow: (row: ConfirmRow) => ReactNode }) {
+function FieldGroup(props: {
+  rows: ConfirmRow[];
+  title: (count: number) => string;
+  review?: boolean;
+  renderRow: (row: ConfirmRow) => ReactNode;
+}) {
   if (props.rows.length === 0) return null;
   return (
     <>
-      <h3 className={`confirm__group${props.review ? ' confirm__group--review' : ''}`}>{props.title(props.rows.length)}</h3>
+      <h3 className={`confirm__group${props.review ? ' confirm__group--review' : ''}`}>
+        {props.title(props.rows.length)}
+      </h3>
       <ul className="field-rows">{props.rows.map(props.renderRow)}</ul>
     </>
   );
@@ -81,10 +117,14 @@ function FieldGroup(props: { rows: ConfirmRow[]; title: (count: number) => strin
 
 /** What the witness typed per field (starting from the values read, guesses left out), which entries are invalid, and the figures. */
 function useFieldValues(rows: readonly ConfirmRow[]) {
-  const [texts, setTexts] = useState<Record<string, string>>(() => Object.fromEntries(rows.map((r) => [r.field, initialText(r)])));
+  const [texts, setTexts] = useState<Record<string, string>>(() =>
+    Object.fromEntries(rows.map((r) => [r.field, initialText(r)])),
+  );
   const parsed = rows.map((r) => ({ field: r.field, result: parseFieldInput(texts[r.field] ?? '') }));
   const invalid = parsed.filter((p) => !p.result.ok).map((p) => p.field);
-  const values = Object.fromEntries(parsed.flatMap((p) => (p.result.ok ? [[p.field, p.result.value]] : []))) as Partial<Record<FieldName, number | null>>;
+  const values = Object.fromEntries(parsed.flatMap((p) => (p.result.ok ? [[p.field, p.result.value]] : []))) as Partial<
+    Record<FieldName, number | null>
+  >;
   const setText = (field: FieldName, text: string) => setTexts((all) => ({ ...all, [field]: text }));
   return { texts, setText, invalid, values };
 }

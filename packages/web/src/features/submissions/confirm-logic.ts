@@ -32,21 +32,36 @@ export const NOT_READ = 'not-read';
  */
 export function confirmRows(photos: readonly PhotoInput[], tpsCode: string): ConfirmRow[] {
   const read = photos.filter((p) => p.state === 'read' && p.reading && (p.page === 1 || p.page === 2 || p.page === 3));
-  const readings = read.map((p) => ({ page: p.page as 1 | 2 | 3, fields: p.reading!.fields, candidates: p.reading!.candidates }));
+  const readings = read.map((p) => ({
+    page: p.page as 1 | 2 | 3,
+    fields: p.reading!.fields,
+    candidates: p.reading!.candidates,
+  }));
   const sheet = readSheet(readings, { overseas: isOverseasTps(tpsCode) });
   const source = mostConfidentReadings(readings);
   return confirmableFields(read.map((p) => p.page)).map((field) => {
     const page = pageOf(field);
     const result = sheet[field];
     const from = source.get(field);
-    const cutoutUrl = (from !== undefined ? read[from].cutoutUrls[field] : undefined) ?? read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ?? null;
+    const cutoutUrl =
+      (from !== undefined ? read[from].cutoutUrls[field] : undefined) ??
+      read.find((p) => p.page === page && p.cutoutUrls[field])?.cutoutUrls[field] ??
+      null;
     if (!result) return { field, page, value: null, confidence: null, review: true, reasons: [NOT_READ], cutoutUrl };
-    return { field, page, value: result.value, confidence: result.confidence, review: result.review, reasons: result.reasons ?? [], cutoutUrl };
+    return {
+      field,
+      page,
+      value: result.value,
+      confidence: result.confidence,
+      review: result.review,
+      reasons: result.reasons ?? [],
+      cutoutUrl,
+    };
   });
 }
 
 function pageOf(field: FieldName): 1 | 2 | 3 {
-  return (([1, 2, 3] as const).find((p) => (PAGE_FIELDS[p] as readonly string[]).includes(field)) ?? 1);
+  return ([1, 2, 3] as const).find((p) => (PAGE_FIELDS[p] as readonly string[]).includes(field)) ?? 1;
 }
 
 /**
@@ -81,15 +96,27 @@ export function liveChecks(values: Partial<Record<FieldName, number | null>>, tp
 }
 
 /** The reader's own reasons for a look; each has a text under `confirm.reasons` (the type checker sees to it). */
-const READER_REASONS = ['not-read', 'gap-between-digits', 'bubbles-disagree', 'bubbles-unclear', 'low-confidence', 'ink-in-empty-box', 'digit-without-ink', 'chosen-by-checks'] as const;
-const isReaderReason = (reason: string): reason is (typeof READER_REASONS)[number] => (READER_REASONS as readonly string[]).includes(reason);
+const READER_REASONS = [
+  'not-read',
+  'gap-between-digits',
+  'bubbles-disagree',
+  'bubbles-unclear',
+  'low-confidence',
+  'ink-in-empty-box',
+  'digit-without-ink',
+  'chosen-by-checks',
+] as const;
+const isReaderReason = (reason: string): reason is (typeof READER_REASONS)[number] =>
+  (READER_REASONS as readonly string[]).includes(reason);
 
 /**
  * Why the reader asks for a look, in words; `check:<id>` names a check the figures read fail,
  * `check-as-read:<id>` one that the boxes' first reading failed before the page's sums chose another value.
  */
 export function reviewReasonText(t: Translate, reason: string, checkName: (id: string) => string): string {
-  if (reason.startsWith('check:')) return t('confirm.reasons.check', { check: checkName(reason.slice('check:'.length)) });
-  if (reason.startsWith('check-as-read:')) return t('confirm.reasons.checkAsRead', { check: checkName(reason.slice('check-as-read:'.length)) });
+  if (reason.startsWith('check:'))
+    return t('confirm.reasons.check', { check: checkName(reason.slice('check:'.length)) });
+  if (reason.startsWith('check-as-read:'))
+    return t('confirm.reasons.checkAsRead', { check: checkName(reason.slice('check-as-read:'.length)) });
   return t(`confirm.reasons.${isReaderReason(reason) ? reason : 'other'}`);
 }

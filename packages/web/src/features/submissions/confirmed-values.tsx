@@ -43,7 +43,9 @@ export function ConfirmedValues({ view }: { view: SubmissionView }) {
               <th scope="row">{fieldLabel(t, v.field)}</th>
               <td className="num">
                 {n(v.confirmed)}
-                {v.machine.value !== v.confirmed && <span className="cell-note">{t('confirmed.machineWas', { value: n(v.machine.value) })}</span>}
+                {v.machine.value !== v.confirmed && (
+                  <span className="cell-note">{t('confirmed.machineWas', { value: n(v.machine.value) })}</span>
+                )}
               </td>
             </tr>
           ))}

@@ -19,7 +19,9 @@ export function LiveChecks({ checks, tpsCode }: { checks: CheckResult[]; tpsCode
       {checks.length === 0 && <p className="muted">{t('confirm.checksNone')}</p>}
       {checks.length > 0 && (
         <p className={failed.length > 0 ? 'warn-text' : ''}>
-          {failed.length > 0 ? t('confirm.checksFailed', { count: failed.length }) : t('confirm.checksAllPass', { count: checks.length })}
+          {failed.length > 0
+            ? t('confirm.checksFailed', { count: failed.length })
+            : t('confirm.checksAllPass', { count: checks.length })}
         </p>
       )}
       {failed.length > 0 && <CheckItems checks={failed} tpsCode={tpsCode} />}

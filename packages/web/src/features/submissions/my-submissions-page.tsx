@@ -36,12 +36,13 @@ function MySubmissionsList() {
                 <li key={s.id}>
                   <Link to={submissionPath(s.id)} className="pick-list__button">
                     <span className="pick-list__name">
-                      {t('submission.title', { id: s.id })} · {s.tps.name ?? s.tps.code} <span className="code">{s.tps.code}</span>
+                      {t('submission.title', { id: s.id })} · {s.tps.name ?? s.tps.code}{' '}
+                      <span className="code">{s.tps.code}</span>
                     </span>
                     <span className="pick-list__meta">
                       {t(`submission.status.${s.status}`)}
-                      {s.status === 'pending' && !s.readingDone && ` · ${t('mine.reading')}`} · {t('mine.photos', { count: s.photoCount })} ·{' '}
-                      {instant(s.createdAt)}
+                      {s.status === 'pending' && !s.readingDone && ` · ${t('mine.reading')}`} ·{' '}
+                      {t('mine.photos', { count: s.photoCount })} · {instant(s.createdAt)}
                     </span>
                   </Link>
                 </li>

@@ -17,13 +17,19 @@ export function PhotoStates({ photos }: { photos: SubmissionPhotoView[] }) {
   const { t, i18n } = useTranslation();
   // The reader's reason why a photo is no form page reaches the API in Indonesian only; in English the
   // general text stands in rather than an Indonesian sentence.
-  const notFormText = (p: SubmissionPhotoView) => (!isEnglish(i18n.language) && p.message) || t('submission.notFormText');
+  const notFormText = (p: SubmissionPhotoView) =>
+    (!isEnglish(i18n.language) && p.message) || t('submission.notFormText');
   return (
     <ul className="photo-states" aria-live="polite">
       {photos.map((p, n) => {
         const state = shownState(p);
         return (
-          <li key={p.sha256} className={`photo-state photo-state--${state}`} data-testid="photo-state" data-state={p.state}>
+          <li
+            key={p.sha256}
+            className={`photo-state photo-state--${state}`}
+            data-testid="photo-state"
+            data-state={p.state}
+          >
             <a href={p.displayUrl} target="_blank" rel="noreferrer" className="photo-state__thumb">
               <img src={p.thumbUrl} alt={t('submission.photoN', { n: n + 1 })} loading="lazy" />
             </a>

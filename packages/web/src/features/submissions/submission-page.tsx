@@ -33,7 +33,15 @@ function SubmissionScreen() {
   return <SubmissionContent view={data} pollFailed={error !== null} onChange={replace} />;
 }
 
-function SubmissionContent({ view, pollFailed, onChange }: { view: SubmissionView; pollFailed: boolean; onChange: (v: SubmissionView) => void }) {
+function SubmissionContent({
+  view,
+  pollFailed,
+  onChange,
+}: {
+  view: SubmissionView;
+  pollFailed: boolean;
+  onChange: (v: SubmissionView) => void;
+}) {
   const { t, instant } = useFormat();
   const title = view.tps.name ? `${view.tps.name} · ${view.tps.code}` : view.tps.code;
   useDocumentTitle(t('submission.title', { id: view.id }));

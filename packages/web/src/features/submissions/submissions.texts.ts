@@ -19,7 +19,8 @@ const id = {
       failed: 'Gagal dibaca',
       'not-form': 'Bukan halaman formulir',
     },
-    failedText: 'Foto ini tidak dapat dibaca setelah beberapa kali dicoba. Kirim foto lain bila halaman ini diperlukan.',
+    failedText:
+      'Foto ini tidak dapat dibaca setelah beberapa kali dicoba. Kirim foto lain bila halaman ini diperlukan.',
     notFormText: 'Tidak ditemukan halaman formulir C.HASIL pada foto ini.',
     duplicateExact: 'Foto yang sama juga dikirim untuk TPS {{tps}}; moderator akan memeriksanya.',
     duplicateNear: 'Foto yang sangat mirip juga dikirim untuk TPS {{tps}}; moderator akan memeriksanya.',
@@ -31,7 +32,8 @@ const id = {
   },
   confirm: {
     heading: 'Periksa dan konfirmasi angka',
-    intro: 'Bandingkan setiap angka dengan potongan foto di sebelahnya. Ubah angka yang salah terbaca, lalu konfirmasi.',
+    intro:
+      'Bandingkan setiap angka dengan potongan foto di sebelahnya. Ubah angka yang salah terbaca, lalu konfirmasi.',
     reviewGroup_one: 'Perlu diperiksa ({{count}})',
     reviewGroup_other: 'Perlu diperiksa ({{count}})',
     okGroup_one: 'Angka lainnya ({{count}})',
@@ -60,17 +62,21 @@ const id = {
     },
     checksHeading: 'Pemeriksaan angka',
     checksNone: 'Belum ada pemeriksaan yang dapat dilakukan dengan halaman yang terbaca.',
-    checksFailed_one: '{{count}} pemeriksaan tidak sesuai. Periksa lagi angkanya; bila formulir memang tertulis demikian, tetap konfirmasi.',
-    checksFailed_other: '{{count}} pemeriksaan tidak sesuai. Periksa lagi angkanya; bila formulir memang tertulis demikian, tetap konfirmasi.',
+    checksFailed_one:
+      '{{count}} pemeriksaan tidak sesuai. Periksa lagi angkanya; bila formulir memang tertulis demikian, tetap konfirmasi.',
+    checksFailed_other:
+      '{{count}} pemeriksaan tidak sesuai. Periksa lagi angkanya; bila formulir memang tertulis demikian, tetap konfirmasi.',
     checksAllPass_one: 'Semua {{count}} pemeriksaan sesuai.',
     checksAllPass_other: 'Semua {{count}} pemeriksaan sesuai.',
     checksPassed_one: '{{count}} pemeriksaan sesuai',
     checksPassed_other: '{{count}} pemeriksaan sesuai',
     confirm: 'Konfirmasi angka',
     confirming: 'Menyimpan…',
-    confirmNote: 'Angka yang Anda konfirmasi ditampilkan di halaman TPS dengan nama samaran Anda. Hasil pembacaan mesin juga disimpan.',
+    confirmNote:
+      'Angka yang Anda konfirmasi ditampilkan di halaman TPS dengan nama samaran Anda. Hasil pembacaan mesin juga disimpan.',
     noPagesTitle: 'Tidak ada halaman formulir yang terbaca',
-    noPagesText: 'Tidak satu pun foto dikenali sebagai halaman formulir C.HASIL. Ambil ulang foto formulirnya (seluruh halaman, tegak, cukup terang) dan kirim lagi.',
+    noPagesText:
+      'Tidak satu pun foto dikenali sebagai halaman formulir C.HASIL. Ambil ulang foto formulirnya (seluruh halaman, tegak, cukup terang) dan kirim lagi.',
     uploadAgain: 'Kirim foto lagi',
   },
   confirmed: {
@@ -166,16 +172,19 @@ const en: typeof id = {
     checksHeading: 'Checks of the figures',
     checksNone: 'No check can be made yet with the pages read.',
     checksFailed_one: '{{count}} check failed. Look at the figures again; if the form really says so, confirm anyway.',
-    checksFailed_other: '{{count}} checks failed. Look at the figures again; if the form really says so, confirm anyway.',
+    checksFailed_other:
+      '{{count}} checks failed. Look at the figures again; if the form really says so, confirm anyway.',
     checksAllPass_one: 'The {{count}} check passes.',
     checksAllPass_other: 'All {{count}} checks pass.',
     checksPassed_one: '{{count}} check passes',
     checksPassed_other: '{{count}} checks pass',
     confirm: 'Confirm the figures',
     confirming: 'Saving…',
-    confirmNote: 'The figures you confirm are shown on the polling station’s page under your pseudonym. The machine reading is stored too.',
+    confirmNote:
+      'The figures you confirm are shown on the polling station’s page under your pseudonym. The machine reading is stored too.',
     noPagesTitle: 'No form page was read',
-    noPagesText: 'None of the photos was recognised as a page of the C.HASIL form. Photograph the form again (the whole page, upright, well lit) and send it again.',
+    noPagesText:
+      'None of the photos was recognised as a page of the C.HASIL form. Photograph the form again (the whole page, upright, well lit) and send it again.',
     uploadAgain: 'Send photos again',
   },
   confirmed: {

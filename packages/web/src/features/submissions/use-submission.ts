@@ -35,7 +35,8 @@ export function useSubmission(id: string | undefined) {
         const e = err instanceof ApiError ? err : new ApiError(0, 'client-error', String(err), String(err));
         setError(e);
         failures += 1;
-        if (e.status === 0 || e.status >= 500) timer = setTimeout(poll, Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures));
+        if (e.status === 0 || e.status >= 500)
+          timer = setTimeout(poll, Math.min(MAX_BACKOFF_MS, POLL_MS * 2 ** failures));
       }
     };
     void poll();
@@ -46,6 +47,7 @@ export function useSubmission(id: string | undefined) {
   }, [call, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
-  const invalid = call === null ? new ApiError(404, 'not-found', 'Kiriman tidak ditemukan.', 'Submission not found.') : null;
+  const invalid =
+    call === null ? new ApiError(404, 'not-found', 'Kiriman tidak ditemukan.', 'Submission not found.') : null;
   return { data, error: invalid ?? error, retry, replace: setData };
 }

@@ -24,7 +24,9 @@ export function WitnessSubmissions({ code, result }: { code: string; result: Api
     <section className="section" aria-labelledby="tps-witness">
       <h2 id="tps-witness">{t('witness.heading')}</h2>
       <SectionLoadState result={result} failedText={t('witness.loadFailed')} />
-      {result.status === 'ready' && result.data.submissions.length === 0 && <p className="muted">{t('witness.none')}</p>}
+      {result.status === 'ready' && result.data.submissions.length === 0 && (
+        <p className="muted">{t('witness.none')}</p>
+      )}
       {result.status === 'ready' && result.data.submissions.length > 0 && (
         <ul className="witness-list">
           {result.data.submissions.map((s) => (
@@ -45,7 +47,9 @@ function WitnessSubmission({ s }: { s: PublicSubmission }) {
     <li className="witness panel" data-testid="witness-submission">
       <p className="witness__head">
         <strong>{s.witness}</strong>
-        {s.confirmedAt && <span className="muted small"> · {t('witness.confirmedAt', { at: instant(s.confirmedAt) })}</span>}
+        {s.confirmedAt && (
+          <span className="muted small"> · {t('witness.confirmedAt', { at: instant(s.confirmedAt) })}</span>
+        )}
       </p>
       <FigureList figures={s.values} />
       {s.flags.length > 0 && (
@@ -58,7 +62,11 @@ function WitnessSubmission({ s }: { s: PublicSubmission }) {
         {s.photos.map((p, i) => (
           <li key={p.sha256}>
             <a href={p.displayUrl} target="_blank" rel="noreferrer">
-              <img src={p.thumbUrl} alt={p.page ? t('witness.photoOfPage', { page: p.page }) : t('witness.photoN', { n: i + 1 })} loading="lazy" />
+              <img
+                src={p.thumbUrl}
+                alt={p.page ? t('witness.photoOfPage', { page: p.page }) : t('witness.photoN', { n: i + 1 })}
+                loading="lazy"
+              />
             </a>
           </li>
         ))}

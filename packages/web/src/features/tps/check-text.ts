@@ -36,7 +36,9 @@ export function checkDetail(deps: CheckTextDeps, result: CheckResult, overseas: 
   const def = checkDefinition(result.id);
   const known = Object.values(result.values).every((v) => v !== null && v !== undefined);
   if (result.status === 'skipped') {
-    return def?.kind === 'at-most' && def.domesticOnly && overseas && known ? t('checkText.notApplicable') : t('checkText.skipped');
+    return def?.kind === 'at-most' && def.domesticOnly && overseas && known
+      ? t('checkText.notApplicable')
+      : t('checkText.skipped');
   }
   if (!def || result.left === undefined || result.right === undefined) return '';
   const pass = result.status === 'pass';
@@ -52,7 +54,10 @@ export function checkDetail(deps: CheckTextDeps, result: CheckResult, overseas: 
         right: side(deps, def.bound, result),
       });
     case 'at-most':
-      return t(pass ? 'checkText.limitPass' : 'checkText.limitFail', { left: side(deps, [def.field], result), limit: n(def.limit) });
+      return t(pass ? 'checkText.limitPass' : 'checkText.limitFail', {
+        left: side(deps, [def.field], result),
+        limit: n(def.limit),
+      });
   }
 }
 
@@ -66,7 +71,10 @@ function side({ t, n }: CheckTextDeps, fields: readonly FieldName[], result: Che
 /** Failures first, since they are what a reader comes for; then passes, then what could not be checked. */
 export function orderChecks(results: readonly CheckResult[]): CheckResult[] {
   const rank = { fail: 0, pass: 1, skipped: 2 } as const;
-  return results.map((r, i) => ({ r, i })).sort((a, b) => rank[a.r.status] - rank[b.r.status] || a.i - b.i).map(({ r }) => r);
+  return results
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => rank[a.r.status] - rank[b.r.status] || a.i - b.i)
+    .map(({ r }) => r);
 }
 
 /** The fields that take part in at least one failed check, to mark them in the figures. */

@@ -54,7 +54,12 @@ function Page2({ official, flagged }: FigureProps) {
   );
 }
 
-function SimpleTable({ headingKey, fields, official, flagged }: FigureProps & { headingKey: 'tps.page3Heading' | 'tps.ballotsHeading'; fields: readonly FieldName[] }) {
+function SimpleTable({
+  headingKey,
+  fields,
+  official,
+  flagged,
+}: FigureProps & { headingKey: 'tps.page3Heading' | 'tps.ballotsHeading'; fields: readonly FieldName[] }) {
   const { t } = useFormat();
   return (
     <table className="data-table figures__table">

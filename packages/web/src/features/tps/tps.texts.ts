@@ -67,9 +67,18 @@ const id = {
       rule: 'Suara sah + suara tidak sah = jumlah suara',
       flag: 'Suara sah + suara tidak sah ≠ jumlah suara',
     },
-    total_vs_pengguna: { rule: 'Jumlah suara = jumlah pengguna hak pilih', flag: 'Jumlah suara ≠ jumlah pengguna hak pilih' },
-    total_vs_surat_digunakan: { rule: 'Jumlah suara = surat suara digunakan', flag: 'Jumlah suara ≠ surat suara digunakan' },
-    pengguna_vs_surat_digunakan: { rule: 'Jumlah pengguna hak pilih = surat suara digunakan', flag: 'Jumlah pengguna hak pilih ≠ surat suara digunakan' },
+    total_vs_pengguna: {
+      rule: 'Jumlah suara = jumlah pengguna hak pilih',
+      flag: 'Jumlah suara ≠ jumlah pengguna hak pilih',
+    },
+    total_vs_surat_digunakan: {
+      rule: 'Jumlah suara = surat suara digunakan',
+      flag: 'Jumlah suara ≠ surat suara digunakan',
+    },
+    pengguna_vs_surat_digunakan: {
+      rule: 'Jumlah pengguna hak pilih = surat suara digunakan',
+      flag: 'Jumlah pengguna hak pilih ≠ surat suara digunakan',
+    },
     surat_suara_balance: {
       rule: 'Surat suara diterima = digunakan + rusak + sisa',
       flag: 'Surat suara diterima ≠ digunakan + rusak + sisa',
@@ -99,7 +108,8 @@ const en: typeof id = {
     overseas: 'Overseas TPS',
     officialHeading: "KPU's official figures (Sirekap)",
     noOfficial: 'No official data yet',
-    noOfficialText: 'KPU has not published figures for this TPS on Sirekap, or they have not been imported into Cocok yet.',
+    noOfficialText:
+      'KPU has not published figures for this TPS on Sirekap, or they have not been imported into Cocok yet.',
     partial: 'Incomplete data',
     partialNoChart: 'KPU has not published the candidate votes (page 2) for this TPS yet.',
     partialNoAdm: 'KPU has not published the administrative data (pages 1 and 3) for this TPS yet.',

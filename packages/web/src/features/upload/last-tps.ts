@@ -8,7 +8,12 @@ export function parseChosenTps(text: string | null): ChosenTps | null {
   if (!text) return null;
   try {
     const v = JSON.parse(text) as Partial<ChosenTps>;
-    if (typeof v.code === 'string' && /^[0-9A-Z]{13}$/.test(v.code) && typeof v.name === 'string' && typeof v.place === 'string') {
+    if (
+      typeof v.code === 'string' &&
+      /^[0-9A-Z]{13}$/.test(v.code) &&
+      typeof v.name === 'string' &&
+      typeof v.place === 'string'
+    ) {
       return { code: v.code, name: v.name, place: v.place };
     }
   } catch {
@@ -35,5 +40,8 @@ export function saveLastTps(tps: ChosenTps): void {
 
 /** "DKI JAKARTA › ADM. KEP. SERIBU › …": where a TPS is, from its breadcrumb without the nation. */
 export function placeOf(trail: readonly { level: number; name: string }[]): string {
-  return trail.filter((r) => r.level > 0).map((r) => r.name).join(' › ');
+  return trail
+    .filter((r) => r.level > 0)
+    .map((r) => r.name)
+    .join(' › ');
 }

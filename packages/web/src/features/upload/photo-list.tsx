@@ -10,7 +10,15 @@ function sizeText(bytes: number, lang: string): string {
 }
 
 /** The photos chosen so far, each with what was done to it, its progress bar and a way to remove it. */
-export function PhotoList({ items, onRemove, busy }: { items: PhotoItem[]; onRemove: (key: string) => void; busy: boolean }) {
+export function PhotoList({
+  items,
+  onRemove,
+  busy,
+}: {
+  items: PhotoItem[];
+  onRemove: (key: string) => void;
+  busy: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (items.length === 0) return <p className="muted">{t('upload.noPhotos')}</p>;
   return (
@@ -33,8 +41,14 @@ export function PhotoList({ items, onRemove, busy }: { items: PhotoItem[]; onRem
               </p>
               <p className="small muted">
                 {item.state === 'preparing' && t('upload.preparing')}
-                {p && p.shrunk && t('upload.shrunk', { w: p.width, h: p.height, size: sizeText(p.blob.size, i18n.language) })}
-                {p && !p.shrunk && (p.width === null ? t('upload.asIsUndecodable', { size: sizeText(p.blob.size, i18n.language) }) : t('upload.asIs', { size: sizeText(p.blob.size, i18n.language) }))}
+                {p &&
+                  p.shrunk &&
+                  t('upload.shrunk', { w: p.width, h: p.height, size: sizeText(p.blob.size, i18n.language) })}
+                {p &&
+                  !p.shrunk &&
+                  (p.width === null
+                    ? t('upload.asIsUndecodable', { size: sizeText(p.blob.size, i18n.language) })
+                    : t('upload.asIs', { size: sizeText(p.blob.size, i18n.language) }))}
               </p>
               {item.state === 'sending' && (
                 <div className="progress-row">
@@ -48,8 +62,13 @@ export function PhotoList({ items, onRemove, busy }: { items: PhotoItem[]; onRem
                 </p>
               )}
             </div>
-            <button type="button" className="button button--secondary button--small" disabled={busy} onClick={() => onRemove(item.key)}
-              aria-label={t('upload.removeN', { n: n + 1 })}>
+            <button
+              type="button"
+              className="button button--secondary button--small"
+              disabled={busy}
+              onClick={() => onRemove(item.key)}
+              aria-label={t('upload.removeN', { n: n + 1 })}
+            >
               {t('upload.remove')}
             </button>
           </li>

@@ -7,7 +7,11 @@
 export const MAX_LONG_SIDE = 2048;
 
 /** The size to draw a photo at so that its long side is at most `max`, aspect kept, never enlarged. */
-export function fitWithin(width: number, height: number, max = MAX_LONG_SIDE): { width: number; height: number; scaled: boolean } {
+export function fitWithin(
+  width: number,
+  height: number,
+  max = MAX_LONG_SIDE,
+): { width: number; height: number; scaled: boolean } {
   const long = Math.max(width, height);
   if (long <= max) return { width, height, scaled: false };
   const scale = max / long;

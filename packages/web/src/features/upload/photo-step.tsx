@@ -26,11 +26,25 @@ export function PhotoStep({ photos, sending }: { photos: ReturnType<typeof usePh
       <div className="file-buttons">
         <label className="button file-button">
           {t('upload.takePhoto')}
-          <input type="file" accept="image/*" capture="environment" onChange={addFiles} className="visually-hidden" data-testid="camera-input" />
+          <input
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={addFiles}
+            className="visually-hidden"
+            data-testid="camera-input"
+          />
         </label>
         <label className="button button--secondary file-button">
           {t('upload.fromGallery')}
-          <input type="file" accept="image/*" multiple onChange={addFiles} className="visually-hidden" data-testid="gallery-input" />
+          <input
+            type="file"
+            accept="image/*"
+            multiple
+            onChange={addFiles}
+            className="visually-hidden"
+            data-testid="gallery-input"
+          />
         </label>
       </div>
       {note && (

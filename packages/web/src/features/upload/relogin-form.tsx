@@ -34,7 +34,13 @@ export function ReloginForm({ onSignedIn }: { onSignedIn: () => void }) {
     <form className="form relogin" onSubmit={(e) => void submit(e)} data-testid="relogin-form">
       <p className="small">{t('upload.reloginIntro')}</p>
       <TextField label={t('auth.contact')} value={contact} autoComplete="username" onChange={setContact} />
-      <TextField label={t('auth.password')} type="password" value={password} autoComplete="current-password" onChange={setPassword} />
+      <TextField
+        label={t('auth.password')}
+        type="password"
+        value={password}
+        autoComplete="current-password"
+        onChange={setPassword}
+      />
       {error && (
         <p className="invalid-mark" role="alert">
           {error}

@@ -22,7 +22,8 @@ export async function shrinkPhoto(file: File): Promise<PreparedPhoto> {
   }
   try {
     const size = fitWithin(bitmap.width, bitmap.height);
-    if (!size.scaled && file.type === 'image/jpeg') return { blob: file, shrunk: false, width: size.width, height: size.height };
+    if (!size.scaled && file.type === 'image/jpeg')
+      return { blob: file, shrunk: false, width: size.width, height: size.height };
     const drawn = await drawJpeg(bitmap, size.width, size.height);
     if (!drawn) return { blob: file, shrunk: false, width: null, height: null };
     return { blob: await withOriginalExif(file, drawn), shrunk: true, width: size.width, height: size.height };

@@ -39,8 +39,17 @@ export function TpsByCode({ onChoose }: { onChoose: (tps: ChosenTps) => void }) 
         {t('upload.codeHint')}
       </span>
       <div className="inline-form__row">
-        <input id={id} value={text} onChange={(e) => setText(e.target.value)} inputMode="numeric" autoComplete="off"
-          spellCheck={false} maxLength={20} aria-describedby={`${id}-hint`} className="code-input" />
+        <input
+          id={id}
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          inputMode="numeric"
+          autoComplete="off"
+          spellCheck={false}
+          maxLength={20}
+          aria-describedby={`${id}-hint`}
+          className="code-input"
+        />
         <button type="submit" className="button" disabled={busy}>
           {t('upload.choose')}
         </button>

@@ -10,7 +10,13 @@ type Mode = 'code' | 'search' | 'tree';
 const MODES: Mode[] = ['code', 'search', 'tree'];
 
 /** Step 1 of the upload: the chosen TPS, or three ways to find one (code, search, region tree). */
-export function TpsPicker({ chosen, onChoose }: { chosen: ChosenTps | null; onChoose: (tps: ChosenTps | null) => void }) {
+export function TpsPicker({
+  chosen,
+  onChoose,
+}: {
+  chosen: ChosenTps | null;
+  onChoose: (tps: ChosenTps | null) => void;
+}) {
   const { t } = useTranslation();
   const [mode, setMode] = useState<Mode>('code');
   const [treeStart, setTreeStart] = useState<string | undefined>(undefined);
@@ -33,7 +39,13 @@ export function TpsPicker({ chosen, onChoose }: { chosen: ChosenTps | null; onCh
     <div className="tps-picker">
       <div className="segmented" role="group" aria-label={t('upload.findBy')}>
         {MODES.map((m) => (
-          <button key={m} type="button" className="segmented__item" aria-pressed={mode === m} onClick={() => setMode(m)}>
+          <button
+            key={m}
+            type="button"
+            className="segmented__item"
+            aria-pressed={mode === m}
+            onClick={() => setMode(m)}
+          >
             {t(`upload.mode.${m}`)}
           </button>
         ))}

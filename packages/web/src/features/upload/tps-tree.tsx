@@ -14,7 +14,15 @@ export function TpsTree({ start, onChoose }: { start?: string; onChoose: (tps: C
   return <Loaded result={result}>{(region) => <Level region={region} onOpen={setCode} onChoose={onChoose} />}</Loaded>;
 }
 
-function Level({ region, onOpen, onChoose }: { region: RegionView; onOpen: (code: string) => void; onChoose: (tps: ChosenTps) => void }) {
+function Level({
+  region,
+  onOpen,
+  onChoose,
+}: {
+  region: RegionView;
+  onOpen: (code: string) => void;
+  onChoose: (tps: ChosenTps) => void;
+}) {
   const { t } = useTranslation();
   const trail = [...region.breadcrumb, region];
   const place = placeOf(trail);
@@ -43,7 +51,14 @@ function Level({ region, onOpen, onChoose }: { region: RegionView; onOpen: (code
             >
               <span className="pick-list__name">
                 {c.name}
-                {c.levelName === 'tps' ? <span className="code"> {c.code}</span> : <span className="pick-list__arrow" aria-hidden="true"> ›</span>}
+                {c.levelName === 'tps' ? (
+                  <span className="code"> {c.code}</span>
+                ) : (
+                  <span className="pick-list__arrow" aria-hidden="true">
+                    {' '}
+                    ›
+                  </span>
+                )}
               </span>
             </button>
           </li>

@@ -65,12 +65,26 @@ function UploadForm() {
         <TpsPicker chosen={tps} onChoose={choose} />
       </section>
       <PhotoStep photos={photos} sending={sending} />
-      <SendStep tps={tps} items={photos.items} sending={sending} failure={failure} onSend={() => void send()} onCancel={() => cancel.current?.abort()} />
+      <SendStep
+        tps={tps}
+        items={photos.items}
+        sending={sending}
+        failure={failure}
+        onSend={() => void send()}
+        onCancel={() => cancel.current?.abort()}
+      />
     </div>
   );
 }
 
-type SendStepProps = { tps: ChosenTps | null; items: PhotoItem[]; sending: boolean; failure: UploadFailure | null; onSend: () => void; onCancel: () => void };
+type SendStepProps = {
+  tps: ChosenTps | null;
+  items: PhotoItem[];
+  sending: boolean;
+  failure: UploadFailure | null;
+  onSend: () => void;
+  onCancel: () => void;
+};
 
 /** Step 3: the send button, what is missing before it can be pressed, the last failure, and a way to stop a stalled upload. */
 function SendStep(props: SendStepProps) {
@@ -84,8 +98,19 @@ function SendStep(props: SendStepProps) {
       {failure && <FailureNotice failure={failure} onSignedIn={props.onSend} />}
       {!tps && <p className="muted">{t('upload.needTps')}</p>}
       {tps && ready === 0 && <p className="muted">{t('upload.needPhotos')}</p>}
-      <button type="button" className="button button--wide" disabled={!tps || ready === 0 || preparing || sending} onClick={props.onSend}>
-        {sending ? t('upload.sending') : failure ? t('upload.sendAgain') : ready === 0 ? t('upload.sendNothing') : t('upload.send', { count: ready })}
+      <button
+        type="button"
+        className="button button--wide"
+        disabled={!tps || ready === 0 || preparing || sending}
+        onClick={props.onSend}
+      >
+        {sending
+          ? t('upload.sending')
+          : failure
+            ? t('upload.sendAgain')
+            : ready === 0
+              ? t('upload.sendNothing')
+              : t('upload.send', { count: ready })}
       </button>
       {sending && (
         <p>

@@ -8,7 +8,12 @@ export type UploadPart = { blob: Blob; name: string };
  * `POST /api/submissions` through XMLHttpRequest, the one browser API that reports upload progress.
  * A CSRF token refused as stale is refreshed and the upload sent once more.
  */
-export async function sendUpload(tps: string, parts: readonly UploadPart[], onProgress: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<UploadAnswer> {
+export async function sendUpload(
+  tps: string,
+  parts: readonly UploadPart[],
+  onProgress: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadAnswer> {
   if (currentCsrfToken() === null) await refreshCsrfToken();
   try {
     return await sendOnce(tps, parts, onProgress, signal);
@@ -19,7 +24,12 @@ export async function sendUpload(tps: string, parts: readonly UploadPart[], onPr
   }
 }
 
-function sendOnce(tps: string, parts: readonly UploadPart[], onProgress: (loaded: number, total: number) => void, signal?: AbortSignal): Promise<UploadAnswer> {
+function sendOnce(
+  tps: string,
+  parts: readonly UploadPart[],
+  onProgress: (loaded: number, total: number) => void,
+  signal?: AbortSignal,
+): Promise<UploadAnswer> {
   const form = new FormData();
   form.append('tps', tps);
   for (const p of parts) form.append('photos', p.blob, p.name);
@@ -44,7 +54,8 @@ function sendOnce(tps: string, parts: readonly UploadPart[], onProgress: (loaded
         reject(err);
       }
     };
-    xhr.onerror = () => reject(new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.'));
+    xhr.onerror = () =>
+      reject(new ApiError(0, 'network-error', 'Tidak dapat menghubungi server.', 'Could not reach the server.'));
     xhr.onabort = () => reject(new ApiError(0, 'aborted', 'Pengiriman dibatalkan.', 'The upload was cancelled.'));
     signal?.addEventListener('abort', () => xhr.abort(), { once: true });
     xhr.send(form);

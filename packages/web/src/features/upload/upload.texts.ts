@@ -6,7 +6,8 @@ const id = {
   upload: {
     kicker: 'Saksi',
     title: 'Unggah foto formulir C.HASIL',
-    intro: 'Ambil foto halaman 1, 2 dan 3 formulir C.HASIL-PPWP setelah penghitungan suara. Urutan foto tidak penting: Cocok mengenali setiap halaman sendiri.',
+    intro:
+      'Ambil foto halaman 1, 2 dan 3 formulir C.HASIL-PPWP setelah penghitungan suara. Urutan foto tidak penting: Cocok mengenali setiap halaman sendiri.',
     stepTps: '1. Pilih TPS',
     stepPhotos: '2. Tambahkan foto',
     stepSend: '3. Kirim',
@@ -27,7 +28,8 @@ const id = {
     preparing: 'Menyiapkan foto…',
     shrunk: 'Diperkecil ke {{w}} × {{h}} piksel ({{size}})',
     asIs: 'Dikirim apa adanya ({{size}})',
-    asIsUndecodable: 'Tidak dapat diperkecil di browser ini (mis. HEIC); dikirim apa adanya ({{size}}) dan diproses di server',
+    asIsUndecodable:
+      'Tidak dapat diperkecil di browser ini (mis. HEIC); dikirim apa adanya ({{size}}) dan diproses di server',
     progressOf: 'Pengiriman foto {{n}}',
     remove: 'Hapus',
     removeN: 'Hapus foto {{n}}',
@@ -43,11 +45,13 @@ const id = {
     failedTitle: 'Foto belum terkirim',
     reloginIntro: 'Masuk lagi di sini: TPS dan foto yang sudah Anda pilih tetap ada, lalu langsung dikirim.',
     relogin: 'Masuk dan kirim ulang',
-    retryHint: 'Foto dan TPS yang dipilih tetap tersimpan di halaman ini. Tekan “Kirim ulang” bila sambungan sudah baik.',
+    retryHint:
+      'Foto dan TPS yang dipilih tetap tersimpan di halaman ini. Tekan “Kirim ulang” bila sambungan sudah baik.',
     replaceHint: 'Hapus foto yang ditandai (atau ganti dengan foto lain), lalu tekan “Kirim ulang”.',
     errors: {
       cancelled: 'Pengiriman dibatalkan. Foto tetap tersimpan di halaman ini.',
-      offline: 'HP Anda sedang tidak tersambung ke internet. Foto tetap tersimpan di halaman ini; kirim ulang saat sinyal kembali.',
+      offline:
+        'HP Anda sedang tidak tersambung ke internet. Foto tetap tersimpan di halaman ini; kirim ulang saat sinyal kembali.',
       network: 'Sambungan ke server terputus saat mengirim. Periksa sinyal, lalu kirim ulang.',
       loginAgain: 'Sesi Anda sudah berakhir. Masuk lagi di bawah ini, lalu fotonya langsung dikirim ulang.',
       tooLarge: 'Foto terlalu besar untuk dikirim. Hapus foto yang besar atau kirim lebih sedikit foto sekaligus.',
@@ -64,7 +68,8 @@ const en: typeof id = {
   upload: {
     kicker: 'Witness',
     title: 'Upload photos of the C.HASIL form',
-    intro: 'Photograph pages 1, 2 and 3 of the C.HASIL-PPWP form after the count. The order does not matter: Cocok recognises each page itself.',
+    intro:
+      'Photograph pages 1, 2 and 3 of the C.HASIL-PPWP form after the count. The order does not matter: Cocok recognises each page itself.',
     stepTps: '1. Choose the polling station',
     stepPhotos: '2. Add photos',
     stepSend: '3. Send',

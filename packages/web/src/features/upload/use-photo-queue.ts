@@ -69,22 +69,39 @@ export function usePhotoQueue() {
   const send = useCallback(
     async (tps: string, signal?: AbortSignal): Promise<UploadAnswer> => {
       const batch = items.filter((i) => i.prepared && i.state !== 'preparing');
-      const parts = batch.map((i, n) => ({ key: i.key, blob: i.prepared!.blob, name: uploadName(n, i.file.name, i.prepared!.shrunk) }));
+      const parts = batch.map((i, n) => ({
+        key: i.key,
+        blob: i.prepared!.blob,
+        name: uploadName(n, i.file.name, i.prepared!.shrunk),
+      }));
       const sizes = parts.map((p) => p.blob.size);
       const inBatch = new Set(parts.map((p) => p.key));
-      setItems((all) => all.map((i) => (inBatch.has(i.key) ? { ...i, state: 'sending', progress: 0, refusal: undefined } : i)));
+      setItems((all) =>
+        all.map((i) => (inBatch.has(i.key) ? { ...i, state: 'sending', progress: 0, refusal: undefined } : i)),
+      );
       try {
-        return await sendUpload(tps, parts, (loaded, total) => {
-          const shares = photoProgress(sizes, loaded, total);
-          setItems((all) => all.map((i) => (inBatch.has(i.key) ? { ...i, progress: shares[parts.findIndex((p) => p.key === i.key)] } : i)));
-        }, signal);
+        return await sendUpload(
+          tps,
+          parts,
+          (loaded, total) => {
+            const shares = photoProgress(sizes, loaded, total);
+            setItems((all) =>
+              all.map((i) =>
+                inBatch.has(i.key) ? { ...i, progress: shares[parts.findIndex((p) => p.key === i.key)] } : i,
+              ),
+            );
+          },
+          signal,
+        );
       } catch (err) {
         const refusal = err instanceof ApiError && typeof err.details.file === 'string' ? err : undefined;
         const refusedKey = parts.find((p) => p.name === refusal?.details.file)?.key;
         setItems((all) =>
           all.map((i) => {
             if (!inBatch.has(i.key)) return i;
-            return i.key === refusedKey ? { ...i, state: 'refused', progress: 0, refusal } : { ...i, state: 'ready', progress: 0 };
+            return i.key === refusedKey
+              ? { ...i, state: 'refused', progress: 0, refusal }
+              : { ...i, state: 'ready', progress: 0 };
           }),
         );
         throw err;
