@@ -6,6 +6,7 @@ export * from './app.ts';
 export * from './config.ts';
 export * from './core/clock.ts';
 export * from './core/errors.ts';
+export * from './core/hash.ts';
 export * from './core/logger.ts';
 export * from './core/paths.ts';
 export * from './db/database.ts';

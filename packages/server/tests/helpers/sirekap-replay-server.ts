@@ -51,6 +51,8 @@ export type ReplayServer = {
   close(): Promise<void>;
 };
 
+// KPU's URL scheme written out here on purpose, not imported from official-sync.logic.ts: the replay server is
+// the test's oracle, so a wrong path in the follower fails the tests instead of agreeing with itself.
 export const documentPath = (tps: string) => `/pemilu/hhcw/ppwp/${segments(tps)}.json`;
 export const regionListPath = (code: string) => `/wilayah/pemilu/ppwp/${code === '0' ? '0' : segments(code)}.json`;
 export const aggregatePath = (code: string) =>

@@ -59,10 +59,6 @@ function phoneFrom(text: string): string | null {
   return `+${digits}`;
 }
 
-export function sha256Hex(text: string): string {
-  return crypto.createHash('sha256').update(text).digest('hex');
-}
-
 /**
  * The CSRF token is derived from the secret the browser holds in an httpOnly cookie (the session id,
  * or the anonymous `cocok_csrf` value before login): only a page that could read our JSON (same

@@ -3,13 +3,13 @@ import argon2 from 'argon2';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
 import { errors } from '../../core/errors.ts';
+import { sha256Hex } from '../../core/hash.ts';
 import { accountErrors } from './accounts.errors.ts';
 import {
   checkContact,
   expiryFrom,
   normalizeContact,
   pseudonymFromBytes,
-  sha256Hex,
   slidExpiry,
   staffPseudonymFromBytes,
   type Role,

@@ -1,7 +1,7 @@
-import crypto from 'node:crypto';
 import { z } from 'zod';
 import type { Database } from '../../db/database.ts';
 import type { Clock } from '../../core/clock.ts';
+import { sha256Hex } from '../../core/hash.ts';
 import type { Logger } from '../../core/logger.ts';
 import type { OfficialImportService } from '../official/official-import.service.ts';
 import { parseSirekapDocument } from '../official/sirekap-document.logic.ts';
@@ -57,7 +57,6 @@ const aggregateSchema = z.object({
   chart: z.record(z.string(), z.unknown()).nullable(),
   table: z.record(z.string(), z.unknown()).optional(),
 });
-const sha256 = (text: string) => crypto.createHash('sha256').update(text).digest('hex');
 const validatorsOf = (s: UrlStateRow | undefined): Validators | null =>
   s?.body_hash ? { etag: s.etag, lastModified: s.last_modified } : null;
 
@@ -128,7 +127,7 @@ export function createOfficialSyncService(deps: Deps) {
             kind: 'good',
             etag: result.etag,
             lastModified: result.lastModified,
-            bodyHash: sha256(text),
+            bodyHash: sha256Hex(text),
             body: JSON.stringify(list),
             complete: true,
           };
@@ -156,7 +155,7 @@ export function createOfficialSyncService(deps: Deps) {
             kind: 'good',
             etag: result.etag,
             lastModified: result.lastModified,
-            bodyHash: sha256(text),
+            bodyHash: sha256Hex(text),
             complete: true,
           };
         } else event = { kind: 'failed', reason: json.ok ? 'not an aggregate (no chart)' : json.reason };
@@ -166,7 +165,7 @@ export function createOfficialSyncService(deps: Deps) {
         if (good)
           await repo.upsertAggregate(tx, {
             code,
-            bodyHash: sha256(good.text),
+            bodyHash: sha256Hex(good.text),
             docTs: good.ts,
             body: good.text,
             at: clock.now().toISOString(),

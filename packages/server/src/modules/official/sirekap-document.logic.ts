@@ -1,4 +1,4 @@
-import crypto from 'node:crypto';
+import { sha256Hex } from '../../core/hash.ts';
 import { z } from 'zod';
 import { SIREKAP_CANDIDATES, emptyFieldValues, type FieldName, type FieldValues } from '@cocok/domain';
 
@@ -111,7 +111,7 @@ function toDocument(tpsCode: string, doc: z.infer<typeof documentSchema>): Parse
 
 /** Same figures, images, flags and ts give the same hash: re-importing a document changes nothing. */
 function hashOf(body: Omit<OfficialDocument, 'contentHash'>): string {
-  return crypto.createHash('sha256').update(JSON.stringify(body)).digest('hex');
+  return sha256Hex(JSON.stringify(body));
 }
 
 /** Whether a newly imported version should replace the current one: later document ts wins. */
