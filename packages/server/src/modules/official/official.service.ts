@@ -3,7 +3,6 @@ import { FIELDS, type FieldValues } from '@cocok/domain';
 import { isOverseasTps, runChecks, type CheckResult } from '@cocok/domain';
 import type { RegionsService, RegionRef } from '../regions/regions.service.ts';
 import { createOfficialRepository, type OfficialVersionRow } from './official.repository.ts';
-import type { TpsComparison } from '@cocok/domain';
 
 export type OfficialVersionView = {
   versionId: number;
@@ -28,11 +27,6 @@ export type TpsView = {
   breadcrumb: RegionRef[];
   official: (OfficialVersionView & { checks: CheckResult[] }) | null;
   history: OfficialVersionView[];
-  /**
-   * The crowd's figures beside these: never filled here, but by the page assembler (modules/pages). On
-   * this type, written with the domain's types, only while the web app types pages by it (it moves to @cocok/api).
-   */
-  comparison?: TpsComparison & { submissions: number; photos: string[] };
 };
 
 /** What moderation's decisions read of KPU's figures inside their transaction (the version a verdict is about). */

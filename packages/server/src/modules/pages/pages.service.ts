@@ -4,7 +4,7 @@ import type { OfficialService, TpsView } from '../official/official.service.ts';
 import type { RegionChild, RegionView, RegionsService } from '../regions/regions.service.ts';
 
 /** A region page: the registry's region with KPU's rollups (regions), and the crowd's rollups beside them (comparison). */
-export type RegionPage = RegionView & {
+export type RegionPage = Omit<RegionView, 'children'> & {
   comparison?: CrowdComparisonTotals;
   children: (RegionChild & { comparison?: CrowdComparisonTotals | TpsSummary })[];
 };

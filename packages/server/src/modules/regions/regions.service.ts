@@ -3,7 +3,6 @@ import { THINGS, errors } from '../../core/errors.ts';
 import { FIELDS, type FieldName } from '@cocok/domain';
 import { LEVELS, NATION_CODE, ancestorsOfCode, isRegionCode, isTpsCode } from '@cocok/domain';
 import { createRegionsRepository, type RegionsRepository, type RollupRow } from './regions.repository.ts';
-import type { ComparisonStatus, CrowdComparisonTotals } from '@cocok/domain';
 
 export type Totals = {
   tpsCount: number;
@@ -13,22 +12,14 @@ export type Totals = {
   fields: Record<FieldName, number>;
 };
 export type RegionRef = { code: string; name: string; level: number; levelName: string };
-/**
- * The crowd's side of a page row: never filled here, but by the page assembler (modules/pages). It stays
- * on these types, written with the domain's types, only while the web app types pages by them (it moves to
- * @cocok/api's regionPage).
- */
-type CrowdSide<T> = { comparison?: T };
 /** A child row. TPS rows (a village's children) also carry `figures`: the TPS's own values, null where unknown. */
-export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> } & CrowdSide<
-    CrowdComparisonTotals | (CrowdComparisonTotals & { status: ComparisonStatus; impact: number })
-  >;
+export type RegionChild = RegionRef & { totals: Totals; figures?: Record<FieldName, number | null> };
 export type RegionView = RegionRef & {
   breadcrumb: RegionRef[];
   totals: Totals;
   childLevelName: string;
   children: RegionChild[];
-} & CrowdSide<CrowdComparisonTotals>;
+};
 
 /** What other modules' transactions do with the registry: check a TPS, bring the official rollups above TPS up to date. */
 export type RegionsInTransaction = {
